@@ -78,8 +78,8 @@ def _semantic_problems(kb: KnowledgeBase) -> list[str]:
                 if not getattr(node, lang).strip():
                     add(f"{where}: missing {'English' if lang == 'en' else 'German'} text")
         elif isinstance(node, Criterion):
-            for f in (*node.all, *node.any, *node.none, *node.absent):
-                need("finding", findings, f, where)
+            for fid in (*node.all, *node.any, *node.none, *node.absent):
+                need("finding", findings, fid, where)
             for r in node.regions:
                 need("region", regions, r, where)
             if not (node.all or node.any or node.absent):
@@ -106,9 +106,9 @@ def _semantic_problems(kb: KnowledgeBase) -> list[str]:
         for r in ev.regions:
             need("region", regions, r, where)
     pairs = Counter((ev.condition, ev.finding, tuple(ev.regions)) for ev in kb.evidence)
-    for (c, f, _), n in pairs.items():
+    for (cond_id, finding_id, _), n in pairs.items():
         if n > 1:
-            add(f"evidence: {n} entries for {c}/{f} in the same regions")
+            add(f"evidence: {n} entries for {cond_id}/{finding_id} in the same regions")
 
     for f in kb.findings:
         if f.derived_from is not None:
@@ -129,17 +129,17 @@ def _semantic_problems(kb: KnowledgeBase) -> list[str]:
     for r in sorted(regions - prior_regions):
         add(f"priors: region {r!r} has no priors")
 
-    for c in kb.classifications:
-        for cond in c.applies_to:
-            need("condition", conditions, cond, f"classifications({c.id}).applies_to")
-    for p in kb.pathways:
-        where = f"pathways({p.id})"
-        need("condition", conditions, p.condition, where)
-        for r in p.regions:
+    for cl in kb.classifications:
+        for cond in cl.applies_to:
+            need("condition", conditions, cond, f"classifications({cl.id}).applies_to")
+    for pw in kb.pathways:
+        where = f"pathways({pw.id})"
+        need("condition", conditions, pw.condition, where)
+        for r in pw.regions:
             need("region", regions, r, where)
-        for t in p.therapies:
+        for t in pw.therapies:
             need("therapy", therapies, t.therapy, where)
-        for ph in p.phases:
+        for ph in pw.phases:
             if ph.start_week > ph.end_week:
                 add(f"{where}.phases({ph.id}): start_week {ph.start_week} is after end_week {ph.end_week}")
     return problems

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
@@ -32,6 +32,8 @@ from marrowpath.knowledge.schema import (
 )
 
 __all__ = ["Knowledge", "load_knowledge", "read_sections"]
+
+T = TypeVar("T")
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -106,7 +108,7 @@ def validate_sections(raw: Mapping[str, Any]) -> tuple[KnowledgeBase | None, lis
         if name not in raw:
             continue
         try:
-            TypeAdapter(field.annotation).validate_python(raw[name])
+            TypeAdapter[Any](field.annotation or Any).validate_python(raw[name])
         except ValidationError as exc:
             problems.extend(_format_validation(name, raw[name], exc))
     if problems or set(raw) != set(KnowledgeBase.model_fields):
@@ -156,7 +158,7 @@ class Knowledge:
         return self._get(self.sources, ident, "source")
 
     @staticmethod
-    def _get(table: Mapping[str, Any], ident: str, kind: str) -> Any:
+    def _get(table: Mapping[str, T], ident: str, kind: str) -> T:
         try:
             return table[ident]
         except KeyError:

@@ -288,6 +288,10 @@ class Meta(Model):
     last_reviewed: dt.date
     reviewed_by: str
     disclaimer: Text
+    background_rate: float = Field(gt=0, lt=1)
+    """Modelling parameter, not a clinical fact: how often a finding is present in a condition
+    it does not characterise, used only to rank what to examine next when an evidence entry
+    gives no informative LR for absence."""
 
 
 class KnowledgeBase(Model):

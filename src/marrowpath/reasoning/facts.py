@@ -1,0 +1,102 @@
+"""Turning a Case into the findings the engine scores: patient facts, derivations, reports."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+
+from marrowpath.case import Case, FindingValue
+from marrowpath.errors import InputError, UnknownIdError
+from marrowpath.knowledge import Knowledge
+
+__all__ = ["case_findings", "derive"]
+
+_OPS: dict[str, Callable[[float, float], bool]] = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+
+
+def _patient_findings(case: Case) -> dict[str, FindingValue]:
+    p = case.patient
+    out: dict[str, FindingValue] = {}
+    if p.age is not None:
+        out["age"] = float(p.age)
+    if p.sex in ("female", "male"):
+        out["sex_female"] = p.sex == "female"
+        out["sex_male"] = p.sex == "male"
+    if p.pregnancy is not None:
+        preg = p.pregnancy
+        out["pregnancy"] = preg.status == "pregnant"
+        out["postpartum"] = preg.status == "postpartum"
+        if preg.status == "pregnant" and preg.trimester is not None:
+            out["pregnancy_third_trimester"] = preg.trimester == 3
+        elif preg.status != "pregnant":
+            out["pregnancy_third_trimester"] = False
+        if preg.breastfeeding is not None:
+            out["breastfeeding"] = preg.breastfeeding
+    if p.activity is not None:
+        out["competitive_athlete"] = p.activity == "competitive_athlete"
+        out["recreational_athlete"] = p.activity == "recreational_athlete"
+    if p.egfr is not None:
+        out["egfr"] = float(p.egfr)
+    if case.onset_weeks is not None:
+        out["symptom_duration_weeks"] = float(case.onset_weeks)
+    if case.trauma is not None:
+        out["trauma"] = case.trauma
+    if case.side is not None:
+        out["bilateral"] = case.side == "bilateral"
+    return out
+
+
+def derive(findings: dict[str, FindingValue], kb: Knowledge) -> dict[str, FindingValue]:
+    """Add the boolean findings derived from numeric ones (e.g. CRP > 5 -> crp_elevated)."""
+    out = dict(findings)
+    for source_id, value in findings.items():
+        if isinstance(value, bool):
+            continue
+        for f in kb.derived.get(source_id, ()):
+            d = f.derived_from
+            if d is not None and f.id not in findings:
+                out[f.id] = _OPS[d.op](value, d.value)
+    return out
+
+
+def case_findings(case: Case, kb: Knowledge) -> tuple[dict[str, FindingValue], list[str]]:
+    """All findings of a case and the input that could not be used.
+
+    Explicit findings win over those read from reports. Unknown ids and values of the wrong
+    type are input errors naming the finding.
+    """
+    if case.region not in kb.regions:
+        msg = f"unknown region {case.region!r}; expected one of {', '.join(kb.regions)}"
+        raise UnknownIdError(msg, field="region")
+    unused = list(case.unused_input)
+    found: dict[str, FindingValue] = {}
+    if case.reports:
+        from marrowpath.nlp import read_report  # noqa: PLC0415 - only cases with reports pay for it
+
+        for text in case.reports:
+            for fid, value in read_report(text).findings().items():
+                found.setdefault(fid, value)
+    found.update(_patient_findings(case))
+    for fid, value in case.findings.items():
+        f = kb.findings.get(fid)
+        if f is None:
+            msg = f"findings.{fid}: unknown finding {fid!r}"
+            raise UnknownIdError(msg, field=f"findings.{fid}")
+        if f.type == "numeric":
+            if isinstance(value, bool):
+                msg = f"findings.{fid}: expected a number in {f.unit}, got {value!r}"
+                raise InputError(msg, field=f"findings.{fid}")
+            lo, hi = f.minimum, f.maximum
+            if (lo is not None and value < lo) or (hi is not None and value > hi):
+                msg = f"findings.{fid}: {value!r} is outside the range {lo}..{hi} {f.unit}"
+                raise InputError(msg, field=f"findings.{fid}")
+        elif not isinstance(value, bool):
+            msg = f"findings.{fid}: expected true or false, got {value!r}"
+            raise InputError(msg, field=f"findings.{fid}")
+        found[fid] = value
+    return derive(found, kb), unused
