@@ -36,8 +36,11 @@ def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
     """Every nested model with its dotted path, for the checks that apply everywhere."""
     yield path, obj
     if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from _walk(getattr(obj, name), f"{path}.{name}")
+        for name, field in type(obj).model_fields.items():
+            value = getattr(obj, name)
+            if isinstance(value, Text) and not field.is_required() and value == Text():
+                continue  # an optional text left out in both languages
+            yield from _walk(value, f"{path}.{name}")
     elif isinstance(obj, list):
         for i, item in enumerate(obj):
             label = getattr(item, "id", None)
@@ -113,6 +116,8 @@ def _semantic_problems(kb: KnowledgeBase) -> list[str]:
     for f in kb.findings:
         if f.derived_from is not None:
             need("finding", findings, f.derived_from.finding, f"findings({f.id}).derived_from")
+        for other in f.implied_by:
+            need("finding", findings, other, f"findings({f.id}).implied_by")
         if f.type == "numeric" and not f.unit:
             add(f"findings({f.id}): numeric finding without a unit")
 

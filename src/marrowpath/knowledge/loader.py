@@ -144,6 +144,7 @@ class Knowledge:
         for f in kb.findings:
             if f.derived_from is not None:
                 self.derived.setdefault(f.derived_from.finding, []).append(f)
+        self.implied = [f for f in kb.findings if f.implied_by]
 
     def condition(self, ident: str) -> Condition:
         return self._get(self.conditions, ident, "condition")

@@ -130,13 +130,12 @@ class Condition(Model):
     sources: list[str] = Field(default_factory=list)
 
 
-class Derivation(Model):
+class Derivation(Sourced):
     """A boolean finding derived from a numeric one (e.g. CRP > 5 mg/L -> crp_elevated)."""
 
     finding: str
     op: Operator
     value: float
-    source: str
 
 
 class Finding(Model):
@@ -148,7 +147,12 @@ class Finding(Model):
     minimum: float | None = None
     maximum: float | None = None
     derived_from: Derivation | None = None
+    implied_by: list[str] = Field(default_factory=list)
+    """Present when any of these is present; absent when one is stated absent and none present
+    (e.g. inflammatory markers elevated <- CRP elevated, ESR elevated)."""
     synonyms: Synonyms = Field(default_factory=Synonyms)
+    absent_synonyms: Synonyms = Field(default_factory=Synonyms)
+    """Phrases that state the finding absent by themselves ("afebrile", "fieberfrei")."""
     examination: Text = Field(default_factory=Text)
     """How to obtain the finding, shown under 'what to examine next'."""
     codes: list[Code] = Field(default_factory=list)

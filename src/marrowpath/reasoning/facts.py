@@ -52,7 +52,7 @@ def _patient_findings(case: Case) -> dict[str, FindingValue]:
 
 
 def derive(findings: dict[str, FindingValue], kb: Knowledge) -> dict[str, FindingValue]:
-    """Add the boolean findings derived from numeric ones (e.g. CRP > 5 -> crp_elevated)."""
+    """Add findings derived from numeric ones (CRP > 5 -> crp_elevated) and implied ones."""
     out = dict(findings)
     for source_id, value in findings.items():
         if isinstance(value, bool):
@@ -61,6 +61,14 @@ def derive(findings: dict[str, FindingValue], kb: Knowledge) -> dict[str, Findin
             d = f.derived_from
             if d is not None and f.id not in findings:
                 out[f.id] = _OPS[d.op](value, d.value)
+    for f in kb.implied:
+        if f.id in findings:
+            continue
+        values = [out[i] for i in f.implied_by if i in out]
+        if any(v is True for v in values):
+            out[f.id] = True
+        elif values:
+            out[f.id] = False
     return out
 
 
