@@ -24,6 +24,8 @@ app = typer.Typer(
 # One line per command module; each module owns its commands.
 _COMMAND_MODULES = [
     "marrowpath.cli.kb",
+    "marrowpath.cli.plan",
+    "marrowpath.cli.episode",
 ]
 
 for _name in _COMMAND_MODULES:
