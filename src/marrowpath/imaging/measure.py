@@ -1,0 +1,605 @@
+"""``measure``: edema volume, share of bone and subregions, depth and grades of one study.
+
+The result is a pydantic model that serialises to the JSON of ``marrowpath measure --format
+json``; every parameter of the edema rule and the source of every cut-off travel with it, so a
+reader can audit how a number was made. ``compare`` turns two measurements of one episode into
+the change in volume and grade, as a finding of the later visit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict, Field
+from scipy import ndimage as ndi
+
+from marrowpath.errors import ImagingError
+from marrowpath.imaging.bias import fit_bias_field
+from marrowpath.imaging.bonemask import fallback_bone_mask
+from marrowpath.imaging.edema import (
+    EdemaParameters,
+    ReferenceStats,
+    Segmentation,
+    reference_stats,
+    segment,
+)
+from marrowpath.imaging.grades import Grade, arco_extent, moaks_grades, modic_grades, sparcc_grade
+from marrowpath.imaging.labels import LabelMap, load_label_map
+from marrowpath.imaging.volume import Volume, check_mask, check_same_grid, load_volume
+
+__all__ = [
+    "Analysis",
+    "Comparison",
+    "DepthSummary",
+    "GradeChange",
+    "ImageInfo",
+    "Measurement",
+    "RegionResult",
+    "analyse",
+    "compare",
+    "measure",
+]
+
+DISCLAIMER = (
+    "Decision support for qualified professionals, not a diagnosis. Measured by a "
+    "reference-relative threshold that is validated on synthetic phantoms only, not on "
+    "patient images; review the overlays."
+)
+THRESHOLD_SOURCES = (
+    "Reference-relative threshold in normal marrow of the same bone (Nielsen et al., BMC "
+    "Musculoskelet Disord 2014;15:447); quartile fence Q3 + k*IQR (Hepburn et al., PLOS One "
+    "2023, doi:10.1371/journal.pone.0284508); half-contrast cut and ratio floor: "
+    "expert-estimate, tested on phantoms (shared/reference/imaging.md section 4.4)"
+)
+SUPERFICIAL_MM = 10.0
+MIN_BME_ML = 0.1  # below this a result is reported as no measurable edema (phantom false positives)
+
+_INPLANE = np.zeros((3, 3, 3), dtype=bool)
+_INPLANE[1] = True
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RegionResult(_Model):
+    """Edema in one labelled region of the bone."""
+
+    value: int
+    name: str
+    role: str
+    volume_ml: float
+    edema_ml: float
+    percent: float
+
+
+class DepthSummary(_Model):
+    """How deep the edema reaches, measured from the articular surface or the bone surface."""
+
+    surface: Literal["joint label", "bone surface"]
+    min_mm: float
+    median_mm: float
+    max_mm: float
+    percent_within_10mm: float
+    cap_mm: float
+
+
+class ImageInfo(_Model):
+    source: str
+    shape: tuple[int, int, int]
+    spacing_mm: tuple[float, float, float]
+    voxel_volume_ml: float
+    t1_source: str | None = None
+    bone_mask_source: str
+    reference_source: str
+
+
+class Measurement(_Model):
+    """The result of ``measure`` (the JSON of ``marrowpath measure --format json``)."""
+
+    edema_volume_ml: float
+    pv_volume_ml: float = Field(description="Partial-volume-weighted edema volume.")
+    bone_volume_ml: float
+    marrow_volume_ml: float
+    percent_of_bone: float
+    lesions: int
+    regions: list[RegionResult]
+    depth: DepthSummary | None
+    grades: list[Grade]
+    reference: ReferenceStats
+    parameters: dict[str, Any]
+    image: ImageInfo
+    warnings: list[str] = Field(default_factory=list)
+    disclaimer: str = DISCLAIMER
+
+    def findings(self) -> dict[str, bool]:
+        """Finding ids of the knowledge base that this measurement states (for a Case)."""
+        out = {"mri_bme": self.edema_volume_ml >= MIN_BME_ML}
+        for g in self.grades:
+            if g.system == "Modic":
+                for kind in g.grade.split("/"):
+                    if kind in {"1", "2", "3"}:
+                        out[f"mri_modic_{kind}"] = True
+        return out
+
+
+class GradeChange(_Model):
+    system: str
+    region: str
+    before: str | None
+    after: str | None
+    fraction_before: float | None
+    fraction_after: float | None
+
+
+class Comparison(_Model):
+    """Change between two measurements of one episode (earlier -> later)."""
+
+    volume_before_ml: float
+    volume_after_ml: float
+    change_ml: float
+    change_percent: float | None
+    trend: Literal["new", "resolved", "larger", "smaller", "stable", "none"]
+    stable_band_percent: float
+    grade_changes: list[GradeChange]
+    percent_of_bone_before: float
+    percent_of_bone_after: float
+    warnings: list[str] = Field(default_factory=list)
+
+    def visit_finding(self) -> dict[str, Any]:
+        """The comparison as a finding of the later visit (a plain dict for the episode store)."""
+        return {
+            "kind": "mri_bme_change",
+            "value": self.trend,
+            "bme_volume_ml": self.volume_after_ml,
+            "bme_volume_change_ml": self.change_ml,
+            "bme_volume_change_percent": self.change_percent,
+            "grades": [c.model_dump() for c in self.grade_changes if c.before != c.after],
+            "method": "marrowpath.imaging.compare",
+        }
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """A measurement together with the masks it came from (for overlays and tests)."""
+
+    measurement: Measurement
+    fluid: Volume
+    box: tuple[slice, slice, slice]
+    edema_box: npt.NDArray[np.bool_]
+    bone_box: npt.NDArray[np.bool_]
+    segmentation: Segmentation
+
+    def edema_mask(self) -> npt.NDArray[np.bool_]:
+        """The edema mask on the full image grid."""
+        full = np.zeros(self.fluid.shape, dtype=bool)
+        full[self.box] = self.edema_box
+        return full
+
+    def bone_mask(self) -> npt.NDArray[np.bool_]:
+        full = np.zeros(self.fluid.shape, dtype=bool)
+        full[self.box] = self.bone_box
+        return full
+
+
+ImageInput = Volume | str | Path
+
+
+def _volume(item: ImageInput, what: str) -> Volume:
+    if isinstance(item, Volume):
+        return item
+    try:
+        return load_volume(item)
+    except ImagingError as exc:
+        msg = f"{what}: {exc}"
+        raise ImagingError(msg) from None
+
+
+def _label_map(labels: LabelMap | Mapping[Any, Any] | str | Path | None) -> LabelMap | None:
+    if labels is None or isinstance(labels, LabelMap):
+        return labels
+    if isinstance(labels, Mapping):
+        return LabelMap.from_mapping(labels)
+    return load_label_map(labels)
+
+
+def _label_array(mask: Volume, warnings: list[str]) -> npt.NDArray[np.int32]:
+    data: npt.NDArray[Any] = np.asarray(mask.data)
+    check_mask(data, "bone mask")
+    if data.dtype.kind == "f":
+        rounded = np.rint(data)
+        if not np.allclose(data, rounded, atol=1e-3):
+            warnings.append("bone mask has fractional values; voxels > 0.5 are taken as bone")
+            return (data > 0.5).astype(np.int32)
+        data = rounded
+    return np.asarray(np.clip(data, 0, None), dtype=np.int32)
+
+
+def _crop_box(mask: npt.NDArray[np.bool_]) -> tuple[slice, slice, slice]:
+    found = ndi.find_objects(mask.astype(np.uint8))[0]
+    out = []
+    for axis, sl in enumerate(found):
+        pad = 1 if axis == 0 else 2
+        out.append(slice(max(sl.start - pad, 0), min(sl.stop + pad, mask.shape[axis])))
+    return (out[0], out[1], out[2])
+
+
+def _auto_reference(
+    image: npt.NDArray[np.floating[Any]],
+    marrow: npt.NDArray[np.bool_],
+    spacing: tuple[float, float, float],
+    params: EdemaParameters,
+) -> npt.NDArray[np.bool_]:
+    """Normal marrow far from anything that looks like a lesion, in the same bone box."""
+    m0 = float(np.percentile(image[marrow], 30))
+    cand = marrow & (image > params.ratio_floor * m0)
+    cand = ndi.binary_opening(cand, structure=_INPLANE)
+    if not cand.any():
+        return marrow
+    # Distances on a coarse grid (~4 mm): cheap, and exact enough for a 30 mm margin.
+    step = [max(1, round(4.0 / s)) for s in spacing]
+    pads = [(0, (-n) % f) for n, f in zip(cand.shape, step, strict=True)]
+    padded = np.pad(cand, pads)
+    coarse = padded.reshape(
+        padded.shape[0] // step[0],
+        step[0],
+        padded.shape[1] // step[1],
+        step[1],
+        padded.shape[2] // step[2],
+        step[2],
+    ).any(axis=(1, 3, 5))
+    dist = np.asarray(
+        ndi.distance_transform_edt(
+            ~coarse, sampling=[s * f for s, f in zip(spacing, step, strict=True)]
+        ),
+        dtype=np.float32,
+    )
+    for axis, f in enumerate(step):
+        dist = np.repeat(dist, f, axis=axis)
+    dist = dist[: cand.shape[0], : cand.shape[1], : cand.shape[2]]
+    normal = marrow & ~cand
+    ref = normal & (dist >= params.reference_distance_mm)
+    if ref.sum() < max(100, 0.05 * marrow.sum()):
+        far = float(np.median(dist[normal])) if normal.any() else 0.0
+        ref = normal & (dist >= far)
+    return ref if ref.any() else marrow
+
+
+def _depth(
+    edema: npt.NDArray[np.bool_],
+    bone: npt.NDArray[np.bool_],
+    joint: npt.NDArray[np.bool_] | None,
+    spacing: tuple[float, float, float],
+    cap: float,
+) -> DepthSummary | None:
+    if not edema.any():
+        return None
+    found = ndi.find_objects(edema.astype(np.uint8))[0]
+    box = tuple(
+        slice(
+            max(sl.start - int(np.ceil(cap / s)) - 1, 0),
+            min(sl.stop + int(np.ceil(cap / s)) + 1, n),
+        )
+        for sl, s, n in zip(found, spacing, edema.shape, strict=True)
+    )
+    if joint is not None and joint[box].any():
+        dist = ndi.distance_transform_edt(~joint[box], sampling=spacing)
+        surface: Literal["joint label", "bone surface"] = "joint label"
+    else:
+        inside = np.pad(bone[box], 1)  # the box edge is not a surface unless it is the image's
+        for axis in range(3):
+            lo = box[axis].start == 0
+            hi = box[axis].stop == edema.shape[axis]
+            idx_lo = [slice(None)] * 3
+            idx_hi = [slice(None)] * 3
+            idx_lo[axis] = slice(0, 1)
+            idx_hi[axis] = slice(-1, None)
+            if not lo:
+                inside[tuple(idx_lo)] = True
+            if not hi:
+                inside[tuple(idx_hi)] = True
+        dist = ndi.distance_transform_edt(inside, sampling=spacing)[1:-1, 1:-1, 1:-1]
+        surface = "bone surface"
+    values = np.minimum(np.asarray(dist)[edema[box]], cap)
+    return DepthSummary(
+        surface=surface,
+        min_mm=round(float(values.min()), 2),
+        median_mm=round(float(np.median(values)), 2),
+        max_mm=round(float(values.max()), 2),
+        percent_within_10mm=round(100.0 * float((values <= SUPERFICIAL_MM).mean()), 2),
+        cap_mm=cap,
+    )
+
+
+def analyse(
+    fluid: ImageInput,
+    bone_mask: ImageInput | None = None,
+    *,
+    t1: ImageInput | None = None,
+    reference: ImageInput | None = None,
+    labels: LabelMap | Mapping[Any, Any] | str | Path | None = None,
+    params: EdemaParameters | None = None,
+) -> Analysis:
+    """Measure and keep the masks; see ``measure``."""
+    p = params or EdemaParameters()
+    warnings: list[str] = []
+    image = _volume(fluid, "fluid image")
+    if image.data.dtype.kind not in "biuf":
+        msg = f"fluid image has data type {str(image.data.dtype)!r}; expected numbers"
+        raise ImagingError(msg)
+    t1_vol = _volume(t1, "T1 image") if t1 is not None else None
+    if t1_vol is not None:
+        check_same_grid(image, t1_vol, "T1 image")
+    lmap = _label_map(labels)
+    if bone_mask is not None:
+        mask_vol = _volume(bone_mask, "bone mask")
+        check_same_grid(image, mask_vol, "bone mask")
+        lab = _label_array(mask_vol, warnings)
+        mask_source = mask_vol.source or "given"
+    else:
+        if lmap is not None:
+            msg = "labels were given without a label image; expected --bone-mask LABEL_IMAGE"
+            raise ImagingError(msg)
+        lab = fallback_bone_mask(image).astype(np.int32)
+        mask_source = "fallback: dark enclosed regions of the fluid image (approximate)"
+        warnings.append("no bone mask given: an approximate classical mask was used; check it")
+    present = np.unique(lab)
+    lmap = (lmap or LabelMap(labels={})).complete(present)
+    if len(present) == 2 and not lmap.labels[int(present[1])].name.startswith("label_"):
+        pass
+    bone_full = np.isin(lab, lmap.bone_values())
+    if not bone_full.any():
+        msg = (
+            f"bone mask has no bone voxels: its labels {sorted(int(v) for v in present if v)!r} "
+            "are all outside the bone (joint, fluid or ignore); expected at least one bone label"
+        )
+        raise ImagingError(msg)
+    ref_full: npt.NDArray[np.bool_] | None = None
+    if reference is not None:
+        ref_vol = _volume(reference, "reference mask")
+        check_same_grid(image, ref_vol, "reference mask")
+        ref_full = check_mask(np.asarray(ref_vol.data), "reference mask")
+
+    box = _crop_box(lab > 0)
+    spacing = image.spacing
+    labels_c = lab[box]
+    bone = bone_full[box]
+    img = np.asarray(image.data[box], dtype=np.float32)
+    t1_img = np.asarray(t1_vol.data[box], dtype=np.float32) if t1_vol is not None else None
+
+    marrow = (
+        ndi.binary_erosion(bone, structure=_INPLANE, iterations=p.erode_inplane_voxels)
+        if p.erode_inplane_voxels
+        else bone.copy()
+    )
+    if not marrow.any():
+        warnings.append("bone mask too thin to erode; the unchanged mask was used as marrow")
+        marrow = bone.copy()
+
+    field_range = (1.0, 1.0)
+    if p.bias_correction == "polynomial":
+        # Fit only to marrow that looks normal: lesions (bright on STIR, or abnormal on T1)
+        # would pull the field towards themselves.
+        m0 = float(np.percentile(img[marrow], 30))
+        sample = marrow & (img > m0 / 2.0) & (img < 1.75 * m0)
+        field = fit_bias_field(img, sample, spacing, p.bias_order)
+        img = img / field
+        fm = field[marrow]
+        field_range = (float(fm.min()), float(fm.max()))
+        if t1_img is not None and sample.any():
+            t0 = float(np.median(t1_img[sample]))
+            t1_sample = sample & (t1_img > t0 / 1.5) & (t1_img < 1.5 * t0)
+            t1_img = t1_img / fit_bias_field(t1_img, t1_sample, spacing, p.bias_order)
+        del field, fm
+
+    ref_values = lmap.values("reference")
+    if ref_full is not None:
+        ref = ref_full[box] & (marrow if (ref_full[box] & marrow).any() else True)
+        ref_source: Literal["user", "automatic", "label"] = "user"
+        if not ref.any():
+            msg = (
+                "reference mask does not overlap the bone mask; expected normal marrow of the bone"
+            )
+            raise ImagingError(msg)
+    elif ref_values and (np.isin(labels_c, ref_values) & marrow).any():
+        ref = np.isin(labels_c, ref_values) & marrow
+        ref_source = "label"
+    else:
+        search = marrow
+        endplates = lmap.values("endplate")
+        if endplates:
+            outside = marrow & ~np.isin(labels_c, endplates)
+            search = outside if outside.any() else marrow
+        ref = _auto_reference(img, search, spacing, p)
+        ref_source = "automatic"
+    stats = reference_stats(img, ref, ref_source)
+    if stats.median <= 0:
+        msg = f"reference marrow has median intensity {stats.median!r}; expected a positive signal"
+        raise ImagingError(msg)
+
+    through = np.zeros((3, 3, 3), dtype=bool)
+    through[:, 1, 1] = True
+    surface = bone & ~ndi.binary_erosion(bone, structure=through, border_value=1)
+    ring = bone & ~marrow
+    edge = None
+    if ring.any():
+        band = marrow & ndi.binary_dilation(ring, structure=_INPLANE)
+        edge = (band, min(float(np.median(img[ring])), stats.median))
+    seg = segment(img, marrow, stats, p, surface, edge)
+    edema = seg.mask
+    vml = image.voxel_volume_ml
+    edema_ml = float(edema.sum()) * vml
+    bone_ml = float(bone.sum()) * vml
+    if 0 < edema_ml < MIN_BME_ML:
+        warnings.append(f"edema volume {edema_ml:.3f} mL is below {MIN_BME_ML} mL: likely noise")
+
+    counts = np.bincount(labels_c[bone], minlength=int(lab.max()) + 1)
+    edema_counts = np.bincount(labels_c[edema], minlength=counts.size)
+    regions = [
+        RegionResult(
+            value=v,
+            name=lmap.labels[v].name,
+            role=lmap.labels[v].role,
+            volume_ml=round(float(counts[v]) * vml, 4),
+            edema_ml=round(float(edema_counts[v]) * vml, 4),
+            percent=round(100.0 * float(edema_counts[v]) / float(counts[v]), 3),
+        )
+        for v in lmap.bone_values()
+        if v < counts.size and counts[v] > 0
+    ]
+    joint_values = lmap.values("joint")
+    joint = np.isin(labels_c, joint_values) if joint_values else None
+    depth = _depth(edema, bone, joint, spacing, p.depth_cap_mm)
+
+    grades: list[Grade] = moaks_grades(edema, labels_c, lmap)
+    sp = sparcc_grade(edema, img, labels_c, lmap, spacing)
+    if sp is not None:
+        grades.append(sp)
+    if lmap.values("endplate"):
+        if t1_img is None:
+            warnings.append("endplate zones are labelled but no T1 image was given: no Modic type")
+        else:
+            t1_ref = float(np.median(t1_img[ref]))
+            grades.extend(
+                modic_grades(img, t1_img, labels_c, lmap, stats.median, t1_ref, bone, spacing)
+            )
+    arco = arco_extent(labels_c, lmap, bone)
+    if arco is not None:
+        grades.append(arco)
+
+    parameters: dict[str, Any] = {
+        **p.model_dump(),
+        "threshold_applied": round(seg.threshold, 3),
+        "threshold_floor": round(seg.floor, 3),
+        "noise_floor_q3_k_iqr": round(seg.noise_floor, 3),
+        "ratio_floor_value": round(seg.ratio_floor, 3),
+        "lesion_level": None if np.isnan(seg.lesion_level) else round(seg.lesion_level, 3),
+        "reference_median": round(stats.median, 3),
+        "reference_iqr": round(stats.iqr, 3),
+        "bias_field_range_in_marrow": [round(field_range[0], 4), round(field_range[1], 4)],
+        "removed_specks": seg.removed_specks,
+        "min_bme_ml": MIN_BME_ML,
+        "superficial_mm": SUPERFICIAL_MM,
+        "sources": {
+            "threshold_rule": THRESHOLD_SOURCES,
+            "moaks_bml_size": "s61 (0 none, 1 <33%, 2 33-66%, 3 >66% of subregion volume)",
+            "sparcc": "s77 (6 slices, quadrants, intense, deep >= 1 cm; 0-72)",
+            "modic": "s86, s87 (T1/T2 signal table); +-15% iso band: expert-estimate",
+            "arco_extent": "s21 (A <15%, B 15-30%, C >30%); staging note s20",
+        },
+    }
+    measurement = Measurement(
+        edema_volume_ml=round(edema_ml, 4),
+        pv_volume_ml=round(seg.pv_voxels * vml, 4),
+        bone_volume_ml=round(bone_ml, 4),
+        marrow_volume_ml=round(float(marrow.sum()) * vml, 4),
+        percent_of_bone=round(100.0 * edema_ml / bone_ml, 3),
+        lesions=seg.components,
+        regions=regions,
+        depth=depth,
+        grades=grades,
+        reference=stats,
+        parameters=parameters,
+        image=ImageInfo(
+            source=image.source,
+            shape=image.shape,
+            spacing_mm=spacing,
+            voxel_volume_ml=vml,
+            t1_source=t1_vol.source if t1_vol is not None else None,
+            bone_mask_source=mask_source,
+            reference_source=ref_source,
+        ),
+        warnings=warnings,
+    )
+    return Analysis(measurement, image, box, edema, bone, seg)
+
+
+def measure(
+    fluid: ImageInput,
+    bone_mask: ImageInput | None = None,
+    *,
+    t1: ImageInput | None = None,
+    reference: ImageInput | None = None,
+    labels: LabelMap | Mapping[Any, Any] | str | Path | None = None,
+    params: EdemaParameters | None = None,
+) -> Measurement:
+    """Measure bone marrow edema on a fluid-sensitive fat-suppressed image.
+
+    Args:
+        fluid: STIR, T2 FS or PD FS image (Volume, DICOM folder/file or NIfTI path).
+        bone_mask: bone mask or label map on the same grid; None uses an approximate
+            classical fallback (see ``bonemask``).
+        t1: T1 image on the same grid (needed for Modic types).
+        reference: mask of normal marrow; by default normal marrow of the same bone at least
+            30 mm from candidate lesions is chosen automatically.
+        labels: meaning of the label values (LabelMap, mapping or JSON/YAML path).
+        params: edema rule parameters (defaults documented in ``EdemaParameters``).
+
+    Raises:
+        ImagingError: an unreadable image, mismatched grids, an empty mask, missing spacing.
+
+    Example:
+        >>> m = measure("stir/", "bone.nii.gz")  # doctest: +SKIP
+        >>> m.edema_volume_ml, m.percent_of_bone  # doctest: +SKIP
+    """
+    return analyse(
+        fluid, bone_mask, t1=t1, reference=reference, labels=labels, params=params
+    ).measurement
+
+
+STABLE_BAND_PERCENT = 10.0  # phantom volume error bound: smaller changes are within error
+
+
+def compare(before: Measurement, after: Measurement) -> Comparison:
+    """Change from an earlier to a later measurement of the same episode."""
+    warnings = []
+    if tuple(before.image.spacing_mm) != tuple(after.image.spacing_mm):
+        warnings.append(
+            "the studies have different voxel spacing; volumes are comparable, partial "
+            "volume differs"
+        )
+    v0, v1 = before.edema_volume_ml, after.edema_volume_ml
+    has0, has1 = v0 >= MIN_BME_ML, v1 >= MIN_BME_ML
+    change = v1 - v0
+    pct = 100.0 * change / v0 if v0 > 0 else None
+    trend: Literal["new", "resolved", "larger", "smaller", "stable", "none"]
+    if not has0 and not has1:
+        trend = "none"
+    elif not has0:
+        trend = "new"
+    elif not has1:
+        trend = "resolved"
+    elif pct is not None and abs(pct) <= STABLE_BAND_PERCENT:
+        trend = "stable"
+    else:
+        trend = "larger" if change > 0 else "smaller"
+    keyed0 = {(g.system, g.region): g for g in before.grades}
+    keyed1 = {(g.system, g.region): g for g in after.grades}
+    changes = [
+        GradeChange(
+            system=key[0],
+            region=key[1],
+            before=keyed0[key].grade if key in keyed0 else None,
+            after=keyed1[key].grade if key in keyed1 else None,
+            fraction_before=keyed0[key].fraction if key in keyed0 else None,
+            fraction_after=keyed1[key].fraction if key in keyed1 else None,
+        )
+        for key in sorted(set(keyed0) | set(keyed1))
+    ]
+    return Comparison(
+        volume_before_ml=v0,
+        volume_after_ml=v1,
+        change_ml=round(change, 4),
+        change_percent=None if pct is None else round(pct, 2),
+        trend=trend,
+        stable_band_percent=STABLE_BAND_PERCENT,
+        grade_changes=changes,
+        percent_of_bone_before=before.percent_of_bone,
+        percent_of_bone_after=after.percent_of_bone,
+        warnings=warnings,
+    )
