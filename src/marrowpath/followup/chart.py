@@ -49,6 +49,7 @@ def pain_chart(
         msg = f"lang: {lang!r} is not one of 'en', 'de'"
         raise InputError(msg, field="lang")
     import numpy as np
+    from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -82,5 +83,7 @@ def pain_chart(
     ax.grid(alpha=0.3)
     fig.tight_layout()
     buf = io.BytesIO()
-    fig.savefig(buf, format=fmt, metadata={"Date": None} if fmt == "svg" else {})
+    # Text stays text and ids are stable, so the SVG is small, searchable and reproducible.
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "marrowpath"}):
+        fig.savefig(buf, format=fmt, metadata={"Date": None} if fmt == "svg" else {})
     return buf.getvalue()

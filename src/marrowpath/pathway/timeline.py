@@ -41,6 +41,7 @@ def timeline_image(care: CarePlan, fmt: str = "png", lang: str | None = None) ->
     if fmt not in ("png", "svg"):
         msg = f"format: {fmt!r} is not one of 'png', 'svg'"
         raise InputError(msg, field="format")
+    from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.dates import DateFormatter, date2num
     from matplotlib.figure import Figure
@@ -91,5 +92,7 @@ def timeline_image(care: CarePlan, fmt: str = "png", lang: str | None = None) ->
     fig.tight_layout()
     buf = io.BytesIO()
     meta = {"Date": None} if fmt == "svg" else {}
-    fig.savefig(buf, format=fmt, metadata=meta)
+    # Text stays text and ids are stable, so the SVG is small, searchable and reproducible.
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "marrowpath"}):
+        fig.savefig(buf, format=fmt, metadata=meta)
     return buf.getvalue()
