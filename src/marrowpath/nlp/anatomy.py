@@ -1,0 +1,175 @@
+"""Bones, subregions and spine levels named in a sentence, from the knowledge base.
+
+The phrases come from ``knowledge/data/regions.yaml`` (via ``load_knowledge()``), never from
+a copy. Spine levels are read as levels ("L4", "LWK 4"), disc levels ("L4-5", "L5/S1") and
+endplates ("L1 inferior endplate", "Grundplatte LWK1"); "T1"/"T2" count as levels only where
+the context says vertebra, not sequence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from marrowpath.knowledge import load_knowledge
+from marrowpath.nlp.patterns import compile_phrases, normalize, phrase_regex
+
+__all__ = ["Anatomy", "AnatomyHit", "anatomy"]
+
+_SIDE_WORD = r"(?:left|right|linke[nmrs]?|rechte[nmrs]?)"
+_ANATOMY_SEP = r"(?:\s*[-‐–]\s*|\s+)(?:" + _SIDE_WORD + r"\s+)?"
+_SIDE_STRIP = re.compile(r"\b" + _SIDE_WORD + r"\b", re.IGNORECASE)
+_LEVEL_ID = re.compile(r"^[ctls]\d{1,2}$")
+_PURE_LEVEL = re.compile(r"^[a-zäöü]{1,4}\s?\d{1,2}$")
+_NOT_LEVEL_AFTER = re.compile(
+    r"\s*[-‐]?\s*(?:w\b|weighted|gewichtet|signal|hyper|hypo|fs\b|fat|sequen|image|bild|ρ|rho"
+    r"|tse|flair|/\s*(?:t2|stir|pd))",
+    re.IGNORECASE,
+)
+_VERTEBRA_AFTER = re.compile(
+    r"\s*(?:[-/–]\s*(?:t\s?)?\d|\s(?:vertebra|vertebral|end\s?plate|superior|inferior|level|wirbel))",
+    re.IGNORECASE,
+)
+_SPINE_GENERIC = "vertebral_bodies"
+
+
+@dataclass(frozen=True, slots=True)
+class AnatomyHit:
+    """A bone or part of a bone named at [start, end) of a sentence."""
+
+    start: int
+    end: int
+    region: str
+    bone_id: str
+    subregion: str | None
+    name: str
+    """Lower-case anatomical name as reported ("lateral tibial plateau", "L4-L5 endplates")."""
+    level: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    region: str
+    bone_id: str
+    subregion: str | None
+    name: str
+
+
+class Anatomy:
+    """Compiled anatomy of the knowledge base."""
+
+    def __init__(self) -> None:
+        kb = load_knowledge()
+        phrases: list[str] = []
+        self._entries: dict[str, _Entry] = {}
+        level_phrases: list[str] = []
+        self._levels: dict[str, str] = {}
+        self.level_region: dict[str, str] = {}
+        self.level_sub: dict[tuple[str, str], str] = {}
+        sub_phrases: list[str] = []
+        self._sub_ids: dict[str, str] = {}
+        self.bone_region: dict[str, str] = {}
+        for region in kb.kb.regions:
+            for bone in region.bones:
+                self.bone_region[bone.id] = region.id
+                if _LEVEL_ID.match(bone.id):
+                    self.level_region[bone.id] = region.id
+                    for syn in (*bone.synonyms.en, *bone.synonyms.de):
+                        if _PURE_LEVEL.match(syn.lower()):
+                            level_phrases.append(syn)
+                            self._levels[normalize(syn).replace(" ", "")] = bone.id
+                    for sub in bone.subregions:
+                        self.level_sub[(bone.id, sub.id)] = sub.names.en
+                        for syn in (*sub.synonyms.en, *sub.synonyms.de):
+                            sub_phrases.append(syn)
+                            self._sub_ids.setdefault(normalize(syn), sub.id)
+                    continue
+                entry = _Entry(region.id, bone.id, None, bone.names.en.lower())
+                for syn in (bone.names.en, *bone.synonyms.en, *bone.synonyms.de):
+                    phrases.append(syn)
+                    self._entries.setdefault(normalize(syn), entry)
+                for sub in bone.subregions:
+                    sub_entry = _Entry(region.id, bone.id, sub.id, sub.names.en.lower())
+                    for syn in (sub.names.en, *sub.synonyms.en, *sub.synonyms.de):
+                        phrases.append(syn)
+                        self._entries.setdefault(normalize(syn), sub_entry)
+        self._general = compile_phrases(phrases, _ANATOMY_SEP)
+        level = phrase_regex(level_phrases)
+        self._level = re.compile(
+            r"(?P<a>" + level + r")(?:\s*(?:-|/|–|to|bis)\s*(?P<b>" + level + r"|\d{1,2}(?!\d)))?",
+            re.IGNORECASE,
+        )
+        subs = phrase_regex(sub_phrases)
+        self._sub_after = re.compile(
+            r"(?:(?:\s*(?:,|and|und|or|oder|&))+\s*(?:" + level + r"))*[\s-]*(?:of\s+the\s+)?"
+            r"(?P<sub>" + subs + r")",
+            re.IGNORECASE,
+        )
+        self._sub_before = re.compile(
+            r"(?P<sub>" + subs + r")\s*(?:of\s+(?:the\s+)?|des\s+|von\s+)?(?:vertebra\s+)?$",
+            re.IGNORECASE,
+        )
+
+    def _level_id(self, token: str) -> str | None:
+        return self._levels.get(normalize(token).replace(" ", ""))
+
+    def _spine(self, text: str) -> list[AnatomyHit]:
+        hits = []
+        for m in self._level.finditer(text):
+            a = self._level_id(m.group("a"))
+            if a is None or _NOT_LEVEL_AFTER.match(text, m.end("a")):
+                continue
+            if a in ("t1", "t2") and not (
+                _VERTEBRA_AFTER.match(text, m.end("a"))
+                or re.search(r"c7\s*[-/–]\s*$", text[max(0, m.start() - 6) : m.start()], re.I)
+            ):
+                continue
+            region = self.level_region[a]
+            b_token = m.group("b")
+            if b_token:
+                b = self._level_id(b_token) or self._level_id(a[0] + b_token.strip())
+                if b is not None:
+                    name = f"{a.upper()}-{b.upper()} endplates"
+                    if region == "pelvis":
+                        region = "lumbar_spine"
+                    hits.append(AnatomyHit(m.start(), m.end(), region, a, None, name, True))
+                    continue
+            sub = None
+            end, start = m.end("a"), m.start()
+            after = self._sub_after.match(text, end)
+            if after is not None:
+                sub, end = self._sub_ids.get(normalize(after.group("sub"))), after.end()
+            else:
+                before = self._sub_before.search(text, max(0, start - 40), start)
+                if before is not None:
+                    sub, start = self._sub_ids.get(normalize(before.group("sub"))), before.start()
+            sub = sub or "vertebral_body"
+            name = self.level_sub.get((a, sub), f"{a.upper()} vertebral body")
+            hits.append(AnatomyHit(start, end, region, a, sub, name, True))
+        return hits
+
+    def find(self, text: str) -> list[AnatomyHit]:
+        """Every bone or subregion named in ``text``, in order, without overlaps."""
+        hits = self._spine(text)
+        taken = [(h.start, h.end) for h in hits]
+        for m in self._general.finditer(text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            entry = self._entries.get(normalize(_SIDE_STRIP.sub(" ", m.group())))
+            if entry is None:
+                continue
+            hits.append(AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    def is_spine_generic(self, hit: AnatomyHit) -> bool:
+        """A spine part named without a level ("endplates", "vertebral bodies")."""
+        return hit.bone_id == _SPINE_GENERIC
+
+
+@functools.cache
+def anatomy() -> Anatomy:
+    """The anatomy matcher, compiled once per process."""
+    return Anatomy()

@@ -1,0 +1,181 @@
+"""The reader's rule data: per-language YAML under ``nlp/rules/<lang>/``, compiled once.
+
+Rules are data (house style): the Python code holds no clinical phrase. Each list becomes one
+regex (see :mod:`marrowpath.nlp.patterns`); a matched phrase is mapped back to its category by
+its normalized text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from marrowpath.errors import InputError
+from marrowpath.nlp.patterns import compile_phrases, normalize
+
+__all__ = ["LANGS", "Lexicon", "lexicon"]
+
+LANGS = ("en", "de")
+KINDS = ("edema", "bruise", "bml", "stress_reaction", "signal", "modic")
+CHANGES = ("new", "improved", "worse", "stable", "resolved")
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load(lang: str, name: str) -> dict[str, Any]:
+    text = resources.files("marrowpath.nlp").joinpath(f"rules/{lang}/{name}.yaml").read_text("utf-8")
+    data = yaml.load(text, Loader=_Loader)  # noqa: S506 - safe loader
+    if not isinstance(data, dict):
+        msg = f"nlp rules {lang}/{name}.yaml: expected a mapping, got {type(data).__name__}"
+        raise InputError(msg, field="rules")
+    return data
+
+
+def _strs(data: dict[str, Any], key: str) -> list[str]:
+    return [str(x) for x in data.get(key) or []]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every compiled pattern of one language."""
+
+    lang: str
+    # context
+    neg_fwd: re.Pattern[str]
+    neg_bwd: re.Pattern[str]
+    plural_bwd: frozenset[str]
+    pseudo: re.Pattern[str]
+    unc_fwd: re.Pattern[str]
+    unc_bwd: re.Pattern[str]
+    hist_fwd: re.Pattern[str]
+    label_hedges: frozenset[str]
+    terminators: re.Pattern[str]
+    clause_breaks: re.Pattern[str]
+    # targets
+    specific: re.Pattern[str]
+    specific_kind: dict[str, str]
+    modic: re.Pattern[str]
+    normal_signal: re.Pattern[str]
+    generic: re.Pattern[str]
+    generic_kind: dict[str, str]
+    anaphora: re.Pattern[str]
+    soft_tissue: re.Pattern[str]
+    other_process: re.Pattern[str]
+    tumour_lesion: re.Pattern[str]
+    link_after: re.Pattern[str]
+    link_block: re.Pattern[str]
+    any_target: re.Pattern[str]
+    # change
+    change: re.Pattern[str]
+    change_kind: dict[str, str]
+    partial: re.Pattern[str]
+    change_not_after: re.Pattern[str]
+    # anatomy
+    sides: re.Pattern[str]
+    side_of: dict[str, str]
+    region_cues: re.Pattern[str]
+    region_of_cue: dict[str, str]
+    level_region: dict[str, str]
+    # sections
+    headers: re.Pattern[str]
+    section_of: dict[str, str]
+    skip_sections: frozenset[str]
+    abbreviations: frozenset[str]
+
+
+def _lookup(groups: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex for several named phrase lists, and the list name of each literal phrase."""
+    table: dict[str, str] = {}
+    phrases: list[str] = []
+    for name, items in groups.items():
+        for item in items:
+            phrases.append(item)
+            if not item.startswith("re:"):
+                table.setdefault(normalize(item), name)
+    return compile_phrases(phrases), table
+
+
+@functools.cache
+def lexicon(lang: str) -> Lexicon:
+    """The compiled rules of ``lang`` ("en" or "de"); built once per process."""
+    if lang not in LANGS:
+        msg = f"lang {lang!r} is not supported; expected one of {', '.join(LANGS)}"
+        raise InputError(msg, field="lang")
+    ctx, tgt = _load(lang, "context"), _load(lang, "targets")
+    chg, ana, sec = _load(lang, "change"), _load(lang, "anatomy"), _load(lang, "sections")
+    specific, specific_kind = _lookup({k: _strs(tgt, k) for k in KINDS if k != "modic"})
+    generic, generic_kind = _lookup(
+        {
+            "edema": _strs(tgt, "generic_edema"),
+            "bruise": _strs(tgt, "generic_contusion"),
+            "signal": _strs(tgt, "generic_signal"),
+        }
+    )
+    every_target = [
+        *(p for k in KINDS for p in _strs(tgt, k)),
+        *_strs(tgt, "normal_signal"),
+        *_strs(tgt, "generic_edema"),
+        *_strs(tgt, "generic_contusion"),
+        *_strs(tgt, "generic_signal"),
+    ]
+    change, change_kind = _lookup({k: _strs(chg, k) for k in CHANGES})
+    sides, side_of = _lookup({k: [str(x) for x in v] for k, v in ana["sides"].items()})
+    cues, region_of_cue = _lookup({k: [str(x) for x in v] for k, v in ana["region_cues"].items()})
+    section_groups = {
+        name: [str(x) for x in items]
+        for part in ("skip", "keep")
+        for name, items in (sec.get(part) or {}).items()
+    }
+    header_alt = compile_phrases(p for items in section_groups.values() for p in items).pattern
+    headers = re.compile(
+        r"(?:^|(?<=[\n.!?]))[ \t]*(?:\d+[.)]\s*)?(?P<h>" + header_alt + r")[ \t]*:",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    section_of = {
+        normalize(p): name for name, items in section_groups.items() for p in items
+    }
+    return Lexicon(
+        lang=lang,
+        neg_fwd=compile_phrases(_strs(ctx, "negation_forward")),
+        neg_bwd=compile_phrases(_strs(ctx, "negation_backward")),
+        plural_bwd=frozenset(normalize(p) for p in _strs(ctx, "plural_backward")),
+        pseudo=compile_phrases(_strs(ctx, "pseudo")),
+        unc_fwd=compile_phrases(_strs(ctx, "uncertainty_forward")),
+        unc_bwd=compile_phrases(_strs(ctx, "uncertainty_backward")),
+        hist_fwd=compile_phrases(_strs(ctx, "history_forward")),
+        label_hedges=frozenset(normalize(p) for p in _strs(ctx, "label_hedges")),
+        terminators=compile_phrases(_strs(ctx, "terminators")),
+        clause_breaks=compile_phrases(_strs(ctx, "clause_breaks")),
+        specific=specific,
+        specific_kind=specific_kind,
+        modic=compile_phrases(_strs(tgt, "modic")),
+        normal_signal=compile_phrases(_strs(tgt, "normal_signal")),
+        generic=generic,
+        generic_kind=generic_kind,
+        anaphora=compile_phrases(_strs(tgt, "anaphora")),
+        soft_tissue=compile_phrases(_strs(tgt, "soft_tissue")),
+        other_process=compile_phrases(_strs(tgt, "other_process")),
+        tumour_lesion=compile_phrases(_strs(tgt, "tumour_lesion")),
+        link_after=re.compile("|".join(p[3:] for p in _strs(tgt, "link_after")), re.IGNORECASE),
+        link_block=compile_phrases(_strs(tgt, "link_block")),
+        any_target=compile_phrases(every_target),
+        change=change,
+        change_kind=change_kind,
+        partial=compile_phrases(_strs(chg, "partial")),
+        change_not_after=re.compile(
+            "|".join(p[3:] for p in _strs(chg, "not_after")), re.IGNORECASE
+        ),
+        sides=sides,
+        side_of=side_of,
+        region_cues=cues,
+        region_of_cue=region_of_cue,
+        level_region={str(k): str(v) for k, v in ana["spine_region_of_level"].items()},
+        headers=headers,
+        section_of=section_of,
+        skip_sections=frozenset((sec.get("skip") or {}).keys()),
+        abbreviations=frozenset(normalize(a) for a in _strs(sec, "abbreviations")),
+    )

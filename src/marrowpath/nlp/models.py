@@ -1,0 +1,112 @@
+"""What the report reader returns: typed, immutable, and ``model_dump()``-able to JSON."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = [
+    "AssociatedFinding",
+    "Change",
+    "EdemaMention",
+    "Kind",
+    "PhraseMatch",
+    "ReportReading",
+    "Side",
+    "Status",
+]
+
+Status = Literal["present", "negated", "uncertain", "resolved", "historical"]
+Kind = Literal["edema", "bruise", "bml", "modic", "stress_reaction", "signal"]
+Change = Literal["new", "improved", "worse", "stable", "resolved"]
+Side = Literal["left", "right", "bilateral"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EdemaMention(_Frozen):
+    """One mention of bone marrow edema or a variant (bruise, BML, Modic change, ...)."""
+
+    status: Status
+    kind: Kind
+    bone: str | None
+    """Lower-case anatomical name as reported, e.g. "lateral femoral condyle", "L4-L5 endplates"."""
+    bone_id: str | None
+    """Id of the bone in the knowledge base (``regions.yaml``), e.g. "distal_femur", "l4"."""
+    subregion: str | None
+    region: str
+    laterality: Side | None
+    modic_type: int | None
+    change: Change | None
+    size: str | None
+    start: int
+    end: int
+    text: str
+    section: str
+
+
+class AssociatedFinding(_Frozen):
+    """A finding of the catalogue (``mri_*`` ids) that the assessment uses."""
+
+    finding: str
+    status: Status
+    start: int
+    end: int
+    text: str
+    section: str
+
+
+class PhraseMatch(_Frozen):
+    """A phrase found by :func:`marrowpath.nlp.match_phrases`, with its status."""
+
+    key: str
+    status: Status
+    start: int
+    end: int
+    text: str
+
+
+class ReportReading(_Frozen):
+    """The structured reading of one report."""
+
+    lang: Literal["en", "de"]
+    edema: list[EdemaMention]
+    associated: list[AssociatedFinding]
+
+    def findings(self) -> dict[str, bool]:
+        """Case findings: id -> True (present) or False (stated absent).
+
+        ``mri_bme`` counts edema of any kind except Modic type 2/3; ``mri_modic_N`` come from
+        Modic mentions; uncertain and historical mentions are left out (unknown is not absent).
+        A present mention wins over a negated one of the same finding.
+        """
+        out: dict[str, bool] = {}
+
+        def put(key: str, status: str) -> None:
+            if status == "present":
+                out[key] = True
+            elif status in ("negated", "resolved"):
+                out.setdefault(key, False)
+
+        present_bones = set()
+        for m in self.edema:
+            if m.kind != "modic" or m.modic_type == 1:
+                put("mri_bme", m.status)
+            if m.kind == "modic" and m.modic_type is not None:
+                put(f"mri_modic_{m.modic_type}", m.status)
+            if m.status == "present" and (m.kind != "modic" or m.modic_type == 1):
+                present_bones.add(m.bone or m.region)
+        for a in self.associated:
+            put(a.finding, a.status)
+        if len(present_bones) >= 2:
+            out["mri_bme_multifocal"] = True
+        return out
+
+    def regions(self) -> list[str]:
+        """Regions with present edema, the most mentioned first."""
+        counts = Counter(m.region for m in self.edema if m.status == "present")
+        return [r for r, _ in counts.most_common()]

@@ -1,0 +1,84 @@
+"""Finding any caller's phrases in free text with the reader's negation and hedge scope."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+
+from marrowpath.errors import InputError
+from marrowpath.nlp.context import SentenceContext
+from marrowpath.nlp.lexicon import lexicon
+from marrowpath.nlp.models import PhraseMatch
+from marrowpath.nlp.patterns import compile_phrases, normalize
+from marrowpath.nlp.reader import check_text
+from marrowpath.nlp.sections import split_sentences
+
+__all__ = ["match_phrases"]
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = {}
+    phrases = []
+    for key, syns in items:
+        for syn in syns:
+            phrases.append(syn)
+            table.setdefault(normalize(syn), key)
+    return compile_phrases(phrases), table
+
+
+def match_phrases(
+    text: str, phrases: Mapping[str, Sequence[str]], lang: str = "en"
+) -> list[PhraseMatch]:
+    """Find each key's phrases in ``text``, with status present/negated/uncertain/historical.
+
+    Used to read free-text case fields ("no night pain", "V.a. Fraktur").
+
+    Example:
+        >>> [m.status for m in match_phrases("No night pain.", {"night_pain": ["night pain"]})]
+        ['negated']
+    """
+    check_text(text)
+    if not isinstance(phrases, Mapping):
+        msg = f"phrases must be a mapping of key -> phrases, got {type(phrases).__name__}"
+        raise InputError(msg, field="phrases")
+    items = []
+    for key, syns in phrases.items():
+        if isinstance(syns, str) or not all(isinstance(s, str) and s.strip() for s in syns):
+            msg = f"phrases[{key!r}] must be a list of non-empty strings, got {syns!r}"
+            raise InputError(msg, field="phrases")
+        items.append((str(key), tuple(syns)))
+    lex = lexicon(lang)
+    pattern, table = _compiled(tuple(items))
+    out = []
+    for sent in split_sentences(text, lex):
+        s = text[sent.start : sent.end]
+        matches = list(pattern.finditer(s))
+        if not matches:
+            continue
+        ctx = SentenceContext(s, lex)
+        for m in matches:
+            key = table.get(normalize(m.group()))
+            if key is None:
+                continue
+            mods = ctx.modifiers(m.start(), m.end())
+            status = (
+                "negated"
+                if mods.negated
+                else "uncertain"
+                if mods.uncertain
+                else "historical"
+                if mods.historical
+                else "present"
+            )
+            out.append(
+                PhraseMatch(
+                    key=key,
+                    status=status,
+                    start=sent.start + m.start(),
+                    end=sent.start + m.end(),
+                    text=m.group(),
+                )
+            )
+    return out

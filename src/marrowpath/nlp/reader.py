@@ -1,0 +1,530 @@
+"""Reading one MRI report into bone marrow edema mentions and associated findings.
+
+One pass per sentence: the sentence is searched for edema phrases (specific ones such as
+"bone bruise" or "Knochenmarködem", Modic changes, normal-marrow statements, and generic ones
+such as "edema" that count only when tied to a bone); bones come from the knowledge base;
+negation, hedges and history from :mod:`marrowpath.nlp.context`; change against the prior
+study, side and size from the same clause. Sentences without any candidate phrase cost one
+regex search.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from marrowpath.errors import InputError
+from marrowpath.nlp.anatomy import Anatomy, AnatomyHit, anatomy
+from marrowpath.nlp.associated import associated_matcher
+from marrowpath.nlp.context import SentenceContext
+from marrowpath.nlp.language import detect_language
+from marrowpath.nlp.lexicon import LANGS, Lexicon, lexicon
+from marrowpath.nlp.models import AssociatedFinding, EdemaMention, ReportReading
+from marrowpath.nlp.patterns import normalize
+from marrowpath.nlp.sections import Sentence, split_sentences
+
+__all__ = ["MAX_REPORT_BYTES", "check_text", "read_report"]
+
+MAX_REPORT_BYTES = 10 * 1024 * 1024
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "1": 1, "2": 2, "3": 3}
+_MODIC_NUM = re.compile(r"(?<![a-z])(iii|ii|i|[123])(?![a-z\d])", re.IGNORECASE)
+_SIZE = re.compile(
+    r"(?:(?:up to|bis zu|measuring|approximately|approx\.?|ca\.?|about|max\.?)\s*)?"
+    r"\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?){0,2}\s*(?:mm|cm)\b",
+    re.IGNORECASE,
+)
+_COORDINATED = re.compile(r"^[\s,()/]*(?:and|or|und|oder|bzw\.?|as well as|sowie|&)?[\s,()/]*$")
+_ANATOMY_LIST_GAP = re.compile(
+    r"^[\s,]*(?:and|or|und|oder|as well as|sowie|&|/)?[\s,]*(?:(?:the|der|die|das|des|dem|im|in)\s+)?"
+    r"(?:(?:left|right|medial|lateral|\w+en)\s+)?$",
+    re.IGNORECASE,
+)
+_KIND_RANK = {"modic": 0, "bruise": 1, "bml": 2, "stress_reaction": 3, "edema": 4, "signal": 5}
+_SPINE_ADJ = {
+    "lumbar_spine": "lumbar",
+    "cervical_spine": "cervical",
+    "thoracic_spine": "thoracic",
+}
+
+
+def check_text(text: object, field_name: str = "text") -> str:
+    """Return ``text`` if it is a report the reader accepts, else raise InputError."""
+    if not isinstance(text, str):
+        msg = f"{field_name} must be a str, got {type(text).__name__}"
+        raise InputError(msg, field=field_name)
+    if len(text) > MAX_REPORT_BYTES or (
+        len(text) * 4 > MAX_REPORT_BYTES and len(text.encode("utf-8")) > MAX_REPORT_BYTES
+    ):
+        msg = (
+            f"{field_name} is {len(text.encode('utf-8'))} bytes; "
+            f"reports must be at most {MAX_REPORT_BYTES} bytes (10 MB)"
+        )
+        raise InputError(msg, field=field_name)
+    return text
+
+
+@dataclass(slots=True)
+class _Target:
+    start: int
+    end: int
+    kind: str
+    generic: bool = False
+    normal: bool = False
+    anaphoric: bool = False
+    modic_type: int | None = None
+    hits: list[AnatomyHit] = field(default_factory=list)
+
+
+def _guess_kind(matched: str) -> str:
+    low = matched.lower()
+    if "contus" in low or "bruis" in low or "kontus" in low:
+        return "bruise"
+    if "lesion" in low or "läsion" in low:
+        return "bml"
+    if "stress" in low:
+        return "stress_reaction"
+    if "signal" in low or "hyperint" in low or "leucht" in low or "hell" in low:
+        return "signal"
+    return "edema"
+
+
+def _modic_type(matched: str) -> int | None:
+    low = matched.lower()
+    if "modic" not in low and "type" not in low and "typ" not in low:
+        return None
+    nums = [_ROMAN[n.lower()] for n in _MODIC_NUM.findall(low)]
+    return min(nums) if nums else None
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+class _Reader:
+    """State of one report while it is read."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+        self.lex: Lexicon = lexicon(lang)
+        self.ana: Anatomy = anatomy()
+        self.assoc = associated_matcher(lang)
+        self.sentences = split_sentences(text, self.lex)
+        self._doc_region: str | None | bool = False
+        self._hits_cache: dict[int, list[AnatomyHit]] = {}
+
+    # ----------------------------------------------------------------- helpers
+    def hits_of(self, i: int) -> list[AnatomyHit]:
+        """Anatomy of sentence ``i`` (offsets in that sentence), computed once."""
+        if i not in self._hits_cache:
+            s = self.sentences[i]
+            self._hits_cache[i] = self.ana.find(self.text[s.start : s.end])
+        return self._hits_cache[i]
+
+    def doc_region(self) -> str | None:
+        """The region most cued in the whole report (None when nothing says)."""
+        if self._doc_region is False:
+            counts: dict[str, int] = {}
+            for m in self.lex.region_cues.finditer(self.text):
+                r = self.lex.region_of_cue.get(normalize(m.group()))
+                if r:
+                    counts[r] = counts.get(r, 0) + 1
+            for i in range(len(self.sentences)):
+                for h in self.hits_of(i):
+                    if h.region != "spine_unspecified":
+                        counts[h.region] = counts.get(h.region, 0) + 2
+            self._doc_region = max(counts, key=lambda r: counts[r]) if counts else None
+        return self._doc_region if isinstance(self._doc_region, str) else None
+
+    def sentence_region(self, s: str) -> str | None:
+        counts: dict[str, int] = {}
+        for m in self.lex.region_cues.finditer(s):
+            r = self.lex.region_of_cue.get(normalize(m.group()))
+            if r:
+                counts[r] = counts.get(r, 0) + 1
+        return max(counts, key=lambda r: counts[r]) if counts else None
+
+    # ----------------------------------------------------------------- targets
+    def targets(self, s: str) -> list[_Target]:
+        lex = self.lex
+        found: list[tuple[int, int, int, _Target]] = []
+        for m in lex.normal_signal.finditer(s):
+            found.append((0, m.start(), m.end(), _Target(m.start(), m.end(), "signal", normal=True)))
+        for m in lex.modic.finditer(s):
+            t = _Target(m.start(), m.end(), "modic", modic_type=_modic_type(m.group()))
+            found.append((1, m.start(), m.end(), t))
+        for m in lex.specific.finditer(s):
+            kind = lex.specific_kind.get(normalize(m.group())) or _guess_kind(m.group())
+            found.append((2, m.start(), m.end(), _Target(m.start(), m.end(), kind)))
+        anaphora = [m.span() for m in lex.anaphora.finditer(s)]
+        for m in lex.generic.finditer(s):
+            kind = lex.generic_kind.get(normalize(m.group())) or _guess_kind(m.group())
+            t = _Target(m.start(), m.end(), kind, generic=True)
+            t.anaphoric = kind == "edema" and any(_overlaps(a, b, *m.span()) for a, b in anaphora)
+            found.append((3, m.start(), m.end(), t))
+        found.sort(key=lambda f: (f[0], -(f[2] - f[1]), f[1]))
+        kept: list[_Target] = []
+        for _, a, b, t in found:
+            if not any(_overlaps(a, b, k.start, k.end) for k in kept):
+                kept.append(t)
+        kept.sort(key=lambda t: t.start)
+        return kept
+
+    def _soft_before(self, s: str, t: _Target) -> bool:
+        window = s[max(0, t.start - 30) : t.start]
+        cut = max(window.rfind(","), window.rfind(";"))
+        return self.lex.soft_tissue.search(window[cut + 1 :]) is not None
+
+    def _link_generic(self, s: str, t: _Target, targets: list[_Target], hits: list[AnatomyHit]) -> bool:
+        """Tie a generic phrase to the bone(s) it names; False when it is not marrow edema."""
+        lex = self.lex
+        if self._soft_before(s, t):
+            return False
+        after = [h for h in hits if h.start >= t.end]
+        if after:
+            h = after[0]
+            gap = s[t.end : h.start]
+            if (
+                len(gap) <= 50
+                and lex.link_after.match(gap)
+                and not lex.soft_tissue.search(gap)
+                and not lex.link_block.search(gap)
+                and not any(t.end <= o.start < h.start for o in targets)
+            ):
+                linked = [h]
+                for nxt in after[1:]:
+                    if _ANATOMY_LIST_GAP.match(s[linked[-1].end : nxt.start]):
+                        linked.append(nxt)
+                    else:
+                        break
+                t.hits = linked
+        if not t.hits:
+            before = [h for h in hits if h.end <= t.start]
+            if before:
+                h = before[-1]
+                gap = s[h.end : t.start]
+                if (
+                    len(gap) <= 40
+                    and not lex.soft_tissue.search(gap)
+                    and not any(h.end <= o.start < t.start for o in targets if o is not t)
+                    and not lex.clause_breaks.search(gap)
+                ):
+                    t.hits = [h]
+        if t.hits:
+            if t.kind == "signal" and lex.other_process.search(s):
+                return False
+            return True
+        if t.anaphoric:
+            window = s[t.end : t.end + 40]
+            return not lex.soft_tissue.search(window)
+        return False
+
+    # ------------------------------------------------------------------ change
+    def _clause(self, s: str, t: _Target) -> tuple[int, int]:
+        a, b = 0, len(s)
+        for m in self.lex.clause_breaks.finditer(s):
+            if m.end() <= t.start:
+                a = m.end()
+            elif m.start() >= t.end:
+                b = m.start()
+                break
+        return a, b
+
+    def change(self, s: str, t: _Target, targets: list[_Target], clause: tuple[int, int]) -> str | None:
+        lex = self.lex
+        a, b = clause
+        best: tuple[int, str] | None = None
+        for m in lex.change.finditer(s, a, b):
+            if any(_overlaps(m.start(), m.end(), o.start, o.end) for o in targets):
+                continue
+            if lex.change_not_after.match(s, m.end()):
+                continue
+            dist = t.start - m.end() if m.end() <= t.start else m.start() - t.end
+            if dist > 80:
+                continue
+            kind = lex.change_kind.get(normalize(m.group()))
+            if kind is None:
+                continue
+            if kind == "resolved":
+                pre = s[max(a, m.start() - 25) : m.start()]
+                near = s[max(a, t.start - 25) : t.start]
+                if lex.partial.search(pre) or lex.partial.search(near):
+                    kind = "improved"
+            if best is None or dist < best[0]:
+                best = (dist, kind)
+        return best[1] if best else None
+
+    # ------------------------------------------------------------------- sides
+    def side(self, s: str, start: int, end: int, clause: tuple[int, int]) -> str | None:
+        lex = self.lex
+        best: tuple[int, str] | None = None
+        for m in lex.sides.finditer(s, clause[0], clause[1]):
+            if m.start() >= start and m.end() <= end:
+                dist = 0
+            elif m.end() <= start:
+                dist = start - m.end()
+                if dist > 30:
+                    continue
+            else:
+                dist = m.start() - end
+                if dist > 25:
+                    continue
+            side = lex.side_of.get(normalize(m.group()))
+            if side and (best is None or dist < best[0]):
+                best = (dist, side)
+        return best[1] if best else None
+
+    # ---------------------------------------------------------------- sentence
+    def carried_hits(self, i: int) -> list[AnatomyHit]:
+        """Bones of the nearest earlier sentence (two back at most) of the same section."""
+        sec = self.sentences[i].section
+        for j in (i - 1, i - 2):
+            if j < 0 or self.sentences[j].section != sec:
+                continue
+            hits = [h for h in self.hits_of(j) if not self.ana.is_spine_generic(h)]
+            if hits:
+                return hits
+        return []
+
+    def _refine_spine(self, hits: list[AnatomyHit], i: int) -> list[AnatomyHit]:
+        """A level-less spine part ("para-discal marrow") takes the level of nearby text."""
+        if not hits or not all(self.ana.is_spine_generic(h) for h in hits):
+            return [h for h in hits if not self.ana.is_spine_generic(h)] or hits
+        for j in (i - 1, i - 2):
+            if j >= 0:
+                levels = [h for h in self.hits_of(j) if h.level]
+                if levels:
+                    return levels
+        return hits
+
+    def read_sentence(self, i: int, sent: Sentence, out: list[EdemaMention]) -> None:
+        s = self.text[sent.start : sent.end]
+        targets = self.targets(s)
+        if not targets:
+            return
+        hits = self.hits_of(i)
+        kept: list[_Target] = []
+        for t in targets:
+            if t.generic:
+                if self._link_generic(s, t, targets, hits):
+                    kept.append(t)
+                continue
+            if t.kind == "bml" and self.lex.tumour_lesion.search(s[max(0, t.start - 25) : t.end + 40]):
+                continue
+            if t.kind == "signal" and not t.normal:
+                a, b = self._clause(s, t)
+                if self.lex.other_process.search(s, t.end, min(b, t.end + 80)):
+                    continue
+            kept.append(t)
+        if not kept:
+            return
+        linked = {id(h) for t in kept for h in t.hits}
+        for h in hits:
+            if id(h) in linked:
+                continue
+            owner = min(
+                (t for t in kept if not t.generic),
+                key=lambda t: (t.start - h.end) * 1.5 if h.end <= t.start else h.start - t.end,
+                default=None,
+            )
+            if owner is not None:
+                owner.hits.append(h)
+        for t in kept:
+            if not t.hits:
+                for o in kept:
+                    if o is t or not o.hits:
+                        continue
+                    a, b = (t.end, o.start) if t.end <= o.start else (o.end, t.start)
+                    if b - a <= 25 and _COORDINATED.match(s[a:b]):
+                        t.hits = list(o.hits)
+                        break
+        ctx = SentenceContext(s, self.lex)
+        made: list[EdemaMention] = []
+        for t in kept:
+            made.extend(self._mentions(i, sent, s, t, kept, ctx))
+        if any(m.status == "present" for m in made):
+            made = [
+                replace_status(m, "present") if m.status == "uncertain" and m.kind == "modic" else m
+                for m in made
+            ]
+        out.extend(_merge(made))
+
+    def _mentions(
+        self,
+        i: int,
+        sent: Sentence,
+        s: str,
+        t: _Target,
+        kept: list[_Target],
+        ctx: SentenceContext,
+    ) -> list[EdemaMention]:
+        mods = ctx.modifiers(t.start, t.end)
+        clause = self._clause(s, t)
+        change = None if t.normal else self.change(s, t, kept, clause)
+        if t.normal:
+            status = "negated"
+        elif mods.negated:
+            status = "resolved" if change in ("resolved", "improved") else "negated"
+            change = "resolved" if status == "resolved" else None
+        elif change == "resolved":
+            status = "resolved"
+        elif mods.uncertain and not (mods.label_hedge and any(o.kind == "signal" for o in kept if o is not t)):
+            status = "uncertain"
+        elif mods.historical and change is None:
+            status = "historical"
+        else:
+            status = "present"
+        hits = self._refine_spine(t.hits, i)
+        if not hits and status in ("present", "uncertain", "resolved") and not t.normal:
+            hits = self._refine_spine(self.carried_hits(i), i) if i else []
+            carried = True
+        else:
+            carried = False
+        size_m = _SIZE.search(s, clause[0], clause[1])
+        size = size_m.group().strip() if size_m and abs(size_m.start() - t.end) <= 80 else None
+        base = {
+            "status": status,
+            "kind": t.kind,
+            "modic_type": t.modic_type,
+            "change": change,
+            "size": size,
+            "start": sent.start + t.start,
+            "end": sent.start + t.end,
+            "text": s[t.start : t.end],
+            "section": sent.section,
+        }
+        if not hits:
+            region = self._region_without_bone(s, t)
+            bone = None
+            if t.kind == "modic" and region in _SPINE_ADJ:
+                bone = f"{_SPINE_ADJ[region]} endplates"
+            side = self.side(s, t.start, t.end, clause)
+            return [
+                EdemaMention(
+                    bone=bone, bone_id=None, subregion=None, region=region, laterality=side, **base
+                )
+            ]
+        out = []
+        for h in hits:
+            region = h.region
+            if self.ana.is_spine_generic(h):
+                region = self._spine_region()
+            side = None if carried else self.side(s, h.start, h.end, (0, len(s)))
+            out.append(
+                EdemaMention(
+                    bone=h.name,
+                    bone_id=None if self.ana.is_spine_generic(h) else h.bone_id,
+                    subregion=h.subregion,
+                    region=region,
+                    laterality=side,
+                    **base,
+                )
+            )
+        return out
+
+    def _spine_region(self) -> str:
+        doc = self.doc_region()
+        return doc if doc in _SPINE_ADJ else "spine_unspecified"
+
+    def _region_without_bone(self, s: str, t: _Target) -> str:
+        region = self.sentence_region(s) or self.doc_region()
+        if t.kind == "modic" and region not in _SPINE_ADJ:
+            return "lumbar_spine"
+        return region or "other"
+
+    # -------------------------------------------------------------- associated
+    def read_associated(self, sent: Sentence, out: list[AssociatedFinding]) -> None:
+        s = self.text[sent.start : sent.end]
+        matches = list(self.assoc.pattern.finditer(s))
+        if not matches:
+            return
+        ctx = SentenceContext(s, self.lex)
+        for m in matches:
+            fid = self.assoc.finding(m.group())
+            if fid is None:
+                continue
+            mods = ctx.modifiers(m.start(), m.end())
+            status = (
+                "negated"
+                if mods.negated
+                else "uncertain"
+                if mods.uncertain
+                else "historical"
+                if mods.historical
+                else "present"
+            )
+            out.append(
+                AssociatedFinding(
+                    finding=fid,
+                    status=status,
+                    start=sent.start + m.start(),
+                    end=sent.start + m.end(),
+                    text=m.group(),
+                    section=sent.section,
+                )
+            )
+
+    def read(self) -> ReportReading:
+        edema: list[EdemaMention] = []
+        associated: list[AssociatedFinding] = []
+        skip = self.lex.skip_sections
+        for i, sent in enumerate(self.sentences):
+            if sent.section in skip:
+                continue
+            self.read_sentence(i, sent, edema)
+            self.read_associated(sent, associated)
+        return ReportReading(lang=self.lang, edema=edema, associated=associated)  # type: ignore[arg-type]
+
+
+def replace_status(m: EdemaMention, status: str) -> EdemaMention:
+    return m.model_copy(update={"status": status})
+
+
+def _merge(mentions: list[EdemaMention]) -> list[EdemaMention]:
+    """One mention per bone and status in a sentence; keep the most specific kind and facts."""
+    out: dict[tuple[str | None, str], EdemaMention] = {}
+    for m in mentions:
+        key = (m.bone, m.status)
+        old = out.get(key)
+        if old is None:
+            out[key] = m
+            continue
+        first, other = (old, m) if _KIND_RANK[old.kind] <= _KIND_RANK[m.kind] else (m, old)
+        out[key] = first.model_copy(
+            update={
+                k: getattr(other, k)
+                for k in ("modic_type", "change", "size", "laterality")
+                if getattr(first, k) is None and getattr(other, k) is not None
+            }
+        )
+    return list(out.values())
+
+
+def read_report(text: str, lang: str | None = None) -> ReportReading:
+    """Read a free-text MRI report (English or German) into structured findings.
+
+    Args:
+        text: the report, at most 10 MB.
+        lang: "en" or "de"; detected from the text when None.
+
+    Returns:
+        The edema mentions (status, bone, region, side, Modic type, change, offsets) and the
+        associated findings.
+
+    Raises:
+        InputError: ``text`` is not a str or is over 10 MB, or ``lang`` is not supported.
+
+    Example:
+        >>> read_report("No fracture, dislocation or bone marrow edema.").edema[0].status
+        'negated'
+    """
+    check_text(text)
+    if lang is None:
+        lang = detect_language(text)
+    elif lang not in LANGS:
+        msg = f"lang {lang!r} is not supported; expected one of {', '.join(LANGS)}"
+        raise InputError(msg, field="lang")
+    return _Reader(text, lang).read()
+
+
+_ = replace  # dataclasses.replace kept for _Target copies in future rules

@@ -1,0 +1,75 @@
+"""Report sections and sentences.
+
+Headers ("INDICATION:", "Befund:") start a section; text under indication, history, comparison
+or technique is not a finding of this study and is skipped by the reader. Sentences end at
+``.!?`` before a capital or a digit, at blank lines and bullet lines, but not after
+abbreviations such as "V.a.", "Z.n." or "Fig.".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marrowpath.nlp.lexicon import Lexicon
+from marrowpath.nlp.patterns import normalize
+
+__all__ = ["Sentence", "split_sentences"]
+
+_BOUNDARY = re.compile(
+    r"[.!?]+(?=\s+[\"'(\[]?[A-ZÄÖÜ0-9]|[A-ZÄÖÜ][a-zäöüß]{2})|\n\s*\n|\n(?=\s*(?:[-•*]|\d+[.)]\s))"
+)
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as offsets into the report, with the section it stands in."""
+
+    start: int
+    end: int
+    section: str
+
+
+def _sections(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """(start, content start, section) of each header, in order."""
+    out = []
+    for m in lex.headers.finditer(text):
+        name = lex.section_of.get(normalize(m.group("h")), "findings")
+        out.append((m.start(), m.end(), name))
+    return out
+
+
+def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
+    """Every sentence of ``text`` with its section ("findings" before any header)."""
+    cuts = [0]
+    for m in _BOUNDARY.finditer(text):
+        if m.group().startswith("."):
+            word = _LAST_WORD.search(text, 0, m.start())
+            if word and normalize(word.group(1)) in lex.abbreviations:
+                continue
+            if word and (
+                (len(word.group(1)) == 1 and word.group(1).isalpha()) or "." in word.group(1)
+            ):
+                continue  # an initial, or a dotted abbreviation such as "V.a." or "e.g."
+        cuts.append(m.end())
+    heads = _sections(text, lex)
+    for start, content, _ in heads:
+        cuts.append(start)
+        cuts.append(content)
+    cuts.append(len(text))
+    cuts = sorted(set(cuts))
+    sentences = []
+    head_i, section = 0, "findings"
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        while head_i < len(heads) and heads[head_i][1] <= a:
+            section = heads[head_i][2]
+            head_i += 1
+        while a < b and text[a].isspace():
+            a += 1
+        end = b
+        while end > a and text[end - 1].isspace():
+            end -= 1
+        if end > a:
+            sentences.append(Sentence(a, end, section))
+    return sentences
