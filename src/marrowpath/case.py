@@ -35,9 +35,9 @@ class Patient(_Model):
     age: int | None = Field(default=None, ge=0, le=120, description="Age in years.")
     sex: Literal["female", "male", "other"] | None = None
     pregnancy: Pregnancy | None = None
-    activity: Literal["sedentary", "active", "recreational_athlete", "competitive_athlete"] | None = (
-        None
-    )
+    activity: (
+        Literal["sedentary", "active", "recreational_athlete", "competitive_athlete"] | None
+    ) = None
     egfr: float | None = Field(
         default=None, ge=0, le=200, description="Estimated GFR in mL/min/1.73 m2."
     )

@@ -40,7 +40,7 @@ def case_from_data(data: Any) -> Case:
         msg = f"a case must be a mapping of fields, got {type(data).__name__}"
         raise InputError(msg, field="case")
     if is_vignette(data):
-        from marrowpath.vignette import case_from_vignette  # noqa: PLC0415 - loads the reader
+        from marrowpath.vignette import case_from_vignette
 
         return case_from_vignette(data)
     try:

@@ -24,8 +24,10 @@ app = typer.Typer(
 # One line per command module; each module owns its commands.
 _COMMAND_MODULES = [
     "marrowpath.cli.kb",
+    "marrowpath.cli.assess",
     "marrowpath.cli.plan",
     "marrowpath.cli.episode",
+    "marrowpath.cli.measure",
 ]
 
 for _name in _COMMAND_MODULES:

@@ -64,7 +64,10 @@ def show(
     for cid, p in sorted(kb.priors.get(reg.id, {}).items(), key=lambda kv: -kv[1]):
         cond = kb.condition(cid)
         src = next(
-            pr.source for rp in kb.kb.priors if rp.region == reg.id for pr in rp.priors
+            pr.source
+            for rp in kb.kb.priors
+            if rp.region == reg.id
+            for pr in rp.priors
             if pr.condition == cid
         )
         heal = f"{cond.healing.weeks_min:g}-{cond.healing.weeks_max:g}" if cond.healing else "-"

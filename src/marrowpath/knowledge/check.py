@@ -6,6 +6,7 @@ or German text, codes that do not validate, impossible ranges and priors.
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from importlib.abc import Traversable
@@ -14,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from marrowpath.knowledge.loader import _default_root, read_sections, validate_sections
+from marrowpath.knowledge.loader import _default_root, locate, read_sections, validate_sections
 from marrowpath.knowledge.schema import Code, Criterion, KnowledgeBase, Text
 
 __all__ = ["check_knowledge"]
@@ -24,12 +25,12 @@ _REVIEWED_SYSTEMS = ("snomed-ct", "loinc")
 
 def check_knowledge(root: Traversable | Path | None = None) -> list[str]:
     """Return every problem of the knowledge base at ``root`` (the shipped one by default)."""
-    raw, problems = read_sections(root if root is not None else _default_root())
+    raw, problems, origins = read_sections(root if root is not None else _default_root())
     kb, schema_problems = validate_sections(raw)
     problems += schema_problems
     if kb is not None:
         problems += _semantic_problems(kb)
-    return problems
+    return locate(problems, origins)
 
 
 def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
@@ -100,7 +101,7 @@ def _semantic_problems(kb: KnowledgeBase) -> list[str]:
         ):
             lo, hi = node.weeks_min, node.weeks_max  # type: ignore[attr-defined]
             if lo > hi:
-                add(f"{where}: weeks_min {lo} is after weeks_max {hi}")
+                add(f"{where}: weeks_min {lo:g} is after weeks_max {hi:g}")
 
     for i, ev in enumerate(kb.evidence):
         where = f"evidence[{i}] ({ev.condition}/{ev.finding})"
@@ -146,15 +147,25 @@ def _semantic_problems(kb: KnowledgeBase) -> list[str]:
             need("therapy", therapies, t.therapy, where)
         for ph in pw.phases:
             if ph.start_week > ph.end_week:
-                add(f"{where}.phases({ph.id}): start_week {ph.start_week} is after end_week {ph.end_week}")
+                add(
+                    f"{where}.phases({ph.id}): start_week {ph.start_week:g} "
+                    f"is after end_week {ph.end_week:g}"
+                )
     return problems
+
+
+def _icd_valid(code: str) -> bool:
+    """Look the code up in simple-icd-10-cm's table (loaded on first use; it is large)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # its importlib.resources use
+        import simple_icd_10_cm as icd
+
+    return bool(icd.is_valid_item(code))
 
 
 def _code_problems(code: Code, where: str, kb: KnowledgeBase) -> list[str]:
     if code.system == "icd-10-cm":
-        import simple_icd_10_cm as icd  # noqa: PLC0415 - the code table is large; load on use
-
-        if not icd.is_valid_item(code.code):
+        if not _icd_valid(code.code):
             return [f"{where}: ICD-10-CM code {code.code!r} is not in the ICD-10-CM table"]
         return []
     if code.system in _REVIEWED_SYSTEMS:

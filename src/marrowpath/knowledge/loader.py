@@ -8,6 +8,7 @@ Each top-level field of :class:`~marrowpath.knowledge.schema.KnowledgeBase` live
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from importlib.abc import Traversable
@@ -21,7 +22,6 @@ from marrowpath.errors import KnowledgeBaseError, UnknownIdError
 from marrowpath.knowledge.schema import (
     Classification,
     Condition,
-    Evidence,
     Finding,
     KnowledgeBase,
     Pathway,
@@ -31,9 +31,10 @@ from marrowpath.knowledge.schema import (
     Therapy,
 )
 
-__all__ = ["Knowledge", "load_knowledge", "read_sections"]
+__all__ = ["Knowledge", "load_knowledge", "locate", "read_sections"]
 
 T = TypeVar("T")
+Origins = dict[str, list[str]]
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -49,37 +50,61 @@ def _yaml_files(node: Traversable) -> list[Traversable]:
     )
 
 
-def read_sections(root: Traversable | Path) -> tuple[dict[str, Any], list[str]]:
-    """Read the raw YAML of every section; return it with the problems met on the way."""
+def read_sections(root: Traversable | Path) -> tuple[dict[str, Any], list[str], Origins]:
+    """Read the raw YAML of every section.
+
+    Returns the data, the problems met on the way, and where each list entry came from
+    (``evidence/crps.yaml[0]``), so that messages point into the file to edit.
+    """
     raw: dict[str, Any] = {}
     problems: list[str] = []
+    origins: Origins = {}
     for name, field in KnowledgeBase.model_fields.items():
         single = root.joinpath(f"{name}.yaml")
         folder = root.joinpath(name)
-        files = (
-            [single] if single.is_file() else _yaml_files(folder) if folder.is_dir() else []
-        )
+        files = [single] if single.is_file() else _yaml_files(folder) if folder.is_dir() else []
         if not files:
             problems.append(f"{name}: missing (expected {name}.yaml or a folder {name}/)")
             continue
         is_list = field.annotation is not None and "list" in str(field.annotation)
         value: Any = [] if is_list else None
+        readable = True
         for file in files:
             label = name if file is single else f"{name}/{file.name}"
             try:
                 data = yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - safe loader
             except yaml.YAMLError as exc:
                 problems.append(f"{label}: not valid YAML: {exc}".replace("\n", " "))
+                readable = False
                 continue
             if is_list:
                 if not isinstance(data, list):
                     problems.append(f"{label}: expected a list of entries")
                     continue
+                origins.setdefault(name, []).extend(
+                    f"{label}[{i}]" if file is not single else f"{name}[{i}]"
+                    for i in range(len(data))
+                )
                 value.extend(data)
             else:
                 value = data
-        raw[name] = value
-    return raw, problems
+        if readable:
+            raw[name] = value
+    return raw, problems, origins
+
+
+_INDEXED = re.compile(r"^(\w+)\[(\d+)\]")
+
+
+def locate(problems: list[str], origins: Origins) -> list[str]:
+    """Rewrite ``section[i]`` at the start of each problem as the file and index it came from."""
+
+    def place(m: re.Match[str]) -> str:
+        entries = origins.get(m.group(1), [])
+        i = int(m.group(2))
+        return entries[i] if i < len(entries) else m.group(0)
+
+    return [_INDEXED.sub(place, p, count=1) for p in problems]
 
 
 def _format_validation(section: str, items: Any, exc: ValidationError) -> list[str]:
@@ -137,9 +162,6 @@ class Knowledge:
         self.priors: dict[str, dict[str, float]] = {
             rp.region: {p.condition: p.probability for p in rp.priors} for rp in kb.priors
         }
-        self.evidence_by_finding: dict[str, list[Evidence]] = {}
-        for ev in kb.evidence:
-            self.evidence_by_finding.setdefault(ev.finding, []).append(ev)
         self.derived: dict[str, list[Finding]] = {}
         for f in kb.findings:
             if f.derived_from is not None:
@@ -187,11 +209,11 @@ def load_knowledge(root: Traversable | Path | None = None) -> Knowledge:
     """
     if root is None:
         return _shipped()
-    raw, problems = read_sections(root)
+    raw, problems, origins = read_sections(root)
     kb, schema_problems = validate_sections(raw)
     problems += schema_problems
     if kb is None or problems:
-        raise KnowledgeBaseError(problems)
+        raise KnowledgeBaseError(locate(problems, origins))
     return Knowledge(kb)
 
 

@@ -84,11 +84,11 @@ def case_findings(case: Case, kb: Knowledge) -> tuple[dict[str, FindingValue], l
     unused = list(case.unused_input)
     found: dict[str, FindingValue] = {}
     if case.reports:
-        from marrowpath.nlp import read_report  # noqa: PLC0415 - only cases with reports pay for it
+        from marrowpath.nlp import read_report
 
         for text in case.reports:
-            for fid, value in read_report(text).findings().items():
-                found.setdefault(fid, value)
+            for fid, present in read_report(text).findings().items():
+                found.setdefault(fid, present)
     found.update(_patient_findings(case))
     for fid, value in case.findings.items():
         f = kb.findings.get(fid)
