@@ -68,6 +68,7 @@ class Lexicon:
     tumour_lesion: re.Pattern[str]
     link_after: re.Pattern[str]
     link_block: re.Pattern[str]
+    signal_not_edema: re.Pattern[str]
     any_target: re.Pattern[str]
     # change
     change: re.Pattern[str]
@@ -80,6 +81,7 @@ class Lexicon:
     region_cues: re.Pattern[str]
     region_of_cue: dict[str, str]
     level_region: dict[str, str]
+    default_region: dict[str, str]
     # sections
     headers: re.Pattern[str]
     section_of: dict[str, str]
@@ -162,6 +164,9 @@ def lexicon(lang: str) -> Lexicon:
         tumour_lesion=compile_phrases(_strs(tgt, "tumour_lesion")),
         link_after=re.compile("|".join(p[3:] for p in _strs(tgt, "link_after")), re.IGNORECASE),
         link_block=compile_phrases(_strs(tgt, "link_block")),
+        signal_not_edema=re.compile(
+            "|".join(p[3:] for p in _strs(tgt, "signal_not_edema")) or r"(?!x)x", re.IGNORECASE
+        ),
         any_target=compile_phrases(every_target),
         change=change,
         change_kind=change_kind,
@@ -174,6 +179,9 @@ def lexicon(lang: str) -> Lexicon:
         region_cues=cues,
         region_of_cue=region_of_cue,
         level_region={str(k): str(v) for k, v in ana["spine_region_of_level"].items()},
+        default_region={
+            str(k): str(v) for k, v in (ana.get("default_region_by_kind") or {}).items()
+        },
         headers=headers,
         section_of=section_of,
         skip_sections=frozenset((sec.get("skip") or {}).keys()),

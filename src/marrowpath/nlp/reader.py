@@ -205,13 +205,16 @@ class _Reader:
                 gap = s[h.end : t.start]
                 if (
                     len(gap) <= 40
+                    and not any(c in gap for c in ";()")
                     and not lex.soft_tissue.search(gap)
                     and not any(h.end <= o.start < t.start for o in targets if o is not t)
                     and not lex.clause_breaks.search(gap)
                 ):
                     t.hits = [h]
         if t.hits:
-            if t.kind == "signal" and lex.other_process.search(s):
+            if t.kind == "signal" and (
+                lex.other_process.search(s) or lex.signal_not_edema.match(s, t.end)
+            ):
                 return False
             return True
         if t.anaphoric:
@@ -330,6 +333,19 @@ class _Reader:
             if owner is not None:
                 owner.hits.append(h)
         for t in kept:
+            if not t.hits and not t.generic and hits:
+                a, b = self._clause(s, t)
+                near = [h for h in hits if a <= h.start and h.end <= b]
+                if near:
+                    t.hits = [
+                        min(
+                            near,
+                            key=lambda h: (t.start - h.end) * 1.5
+                            if h.end <= t.start
+                            else h.start - t.end,
+                        )
+                    ]
+        for t in kept:
             if not t.hits:
                 for o in kept:
                     if o is t or not o.hits:
@@ -429,8 +445,8 @@ class _Reader:
     def _region_without_bone(self, s: str, t: _Target) -> str:
         region = self.sentence_region(s) or self.doc_region()
         if t.kind == "modic" and region not in _SPINE_ADJ:
-            return "lumbar_spine"
-        return region or "other"
+            region = None
+        return region or self.lex.default_region.get(t.kind) or "other"
 
     # -------------------------------------------------------------- associated
     def read_associated(self, sent: Sentence, out: list[AssociatedFinding]) -> None:
