@@ -21,6 +21,7 @@ from marrowpath.imaging.volume import Volume
 
 __all__ = ["is_dicom_file", "read_dicom_file", "read_dicom_series", "write_dicom_series"]
 
+_LPS_RAS = np.diag([-1.0, -1.0, 1.0, 1.0])  # DICOM patient coordinates (LPS) <-> RAS
 _SLICE_SPACING_TOLERANCE = 0.01  # relative; larger variation means gaps or a mixed series
 
 
@@ -101,7 +102,7 @@ def _affine(
     affine[:3, 1] = col_cos * pixel_spacing[0]  # down the rows: PixelSpacing[0] is row spacing
     affine[:3, 2] = row_cos * pixel_spacing[1]  # along a row: PixelSpacing[1] is column spacing
     affine[:3, 3] = origin
-    return affine
+    return _LPS_RAS @ affine
 
 
 def read_dicom_file(path: Path) -> Volume:
@@ -216,7 +217,7 @@ def write_dicom_series(
         slope = max((hi - lo) / 30000.0, 1e-6)
         intercept = lo
         scaled = np.round((data.astype(np.float64) - intercept) / slope).astype(np.int16)
-    aff = volume.affine
+    aff = _LPS_RAS @ volume.affine
     col_step, row_step = aff[:3, 1], aff[:3, 2]
     row_cos = row_step / np.linalg.norm(row_step)
     col_cos = col_step / np.linalg.norm(col_step)

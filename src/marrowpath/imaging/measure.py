@@ -30,7 +30,7 @@ from marrowpath.imaging.edema import (
 )
 from marrowpath.imaging.grades import Grade, arco_extent, moaks_grades, modic_grades, sparcc_grade
 from marrowpath.imaging.labels import LabelMap, load_label_map
-from marrowpath.imaging.volume import Volume, check_mask, check_same_grid, load_volume
+from marrowpath.imaging.volume import Volume, align_to, check_mask, load_volume
 
 __all__ = [
     "Analysis",
@@ -208,8 +208,8 @@ def _label_map(labels: LabelMap | Mapping[Any, Any] | str | Path | None) -> Labe
     return load_label_map(labels)
 
 
-def _label_array(mask: Volume, warnings: list[str]) -> npt.NDArray[np.int32]:
-    data: npt.NDArray[Any] = np.asarray(mask.data)
+def _label_array(mask: npt.NDArray[Any], warnings: list[str]) -> npt.NDArray[np.int32]:
+    data: npt.NDArray[Any] = np.asarray(mask)
     check_mask(data, "bone mask")
     if data.dtype.kind == "f":
         rounded = np.rint(data)
@@ -333,13 +333,16 @@ def analyse(
         msg = f"fluid image has data type {str(image.data.dtype)!r}; expected numbers"
         raise ImagingError(msg)
     t1_vol = _volume(t1, "T1 image") if t1 is not None else None
+    t1_data: npt.NDArray[Any] | None = None
     if t1_vol is not None:
-        check_same_grid(image, t1_vol, "T1 image")
+        t1_data, note = align_to(image, t1_vol, "T1 image")
+        warnings.extend([note] if note else [])
     lmap = _label_map(labels)
     if bone_mask is not None:
         mask_vol = _volume(bone_mask, "bone mask")
-        check_same_grid(image, mask_vol, "bone mask")
-        lab = _label_array(mask_vol, warnings)
+        mask_data, note = align_to(image, mask_vol, "bone mask")
+        warnings.extend([note] if note else [])
+        lab = _label_array(mask_data, warnings)
         mask_source = mask_vol.source or "given"
     else:
         if lmap is not None:
@@ -362,15 +365,16 @@ def analyse(
     ref_full: npt.NDArray[np.bool_] | None = None
     if reference is not None:
         ref_vol = _volume(reference, "reference mask")
-        check_same_grid(image, ref_vol, "reference mask")
-        ref_full = check_mask(np.asarray(ref_vol.data), "reference mask")
+        ref_data, note = align_to(image, ref_vol, "reference mask")
+        warnings.extend([note] if note else [])
+        ref_full = check_mask(ref_data, "reference mask")
 
     box = _crop_box(lab > 0)
     spacing = image.spacing
     labels_c = lab[box]
     bone = bone_full[box]
     img = np.asarray(image.data[box], dtype=np.float32)
-    t1_img = np.asarray(t1_vol.data[box], dtype=np.float32) if t1_vol is not None else None
+    t1_img = np.asarray(t1_data[box], dtype=np.float32) if t1_data is not None else None
 
     marrow = (
         ndi.binary_erosion(bone, structure=_INPLANE, iterations=p.erode_inplane_voxels)

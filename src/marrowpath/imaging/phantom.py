@@ -28,7 +28,7 @@ from marrowpath.errors import ImagingError
 from marrowpath.imaging._shapes import Sdf, box, cylinder, ellipsoid, sphere, union
 from marrowpath.imaging.bias import polynomial_terms
 from marrowpath.imaging.labels import LabelMap, LabelSpec
-from marrowpath.imaging.volume import Volume
+from marrowpath.imaging.volume import Volume, _grid_affine
 
 __all__ = ["MODIC_SIGNATURES", "TISSUE", "Phantom", "make_phantom"]
 
@@ -389,6 +389,8 @@ def make_phantom(
     sij_intense: bool = False,
     modic: dict[str, int] | None = None,
     cortex_mm: float = 1.5,
+    edema_stir: float | None = None,
+    edge_mm: float | None = None,
 ) -> Phantom:
     """Build a phantom.
 
@@ -402,6 +404,9 @@ def make_phantom(
             ``modic={"V2_inferior_endplate": 1}`` puts a Modic signature in a zone).
         snr: normal-marrow STIR signal over the noise sigma (Rician magnitude noise).
         bias: amplitude of the multiplicative bias field (0.2 = +-20 %).
+        edema_stir: STIR level of edema lesions (default 400, normal marrow 100).
+        edge_mm: 10-90 % width of the lesions' ill-defined edge (default 1.5 mm hip,
+            1 mm otherwise).
     """
     defaults = {
         "hip": ((24, 128, 128), (3.0, 0.8, 0.8)),
@@ -425,8 +430,36 @@ def make_phantom(
         scene = _sij(sij_depth_mm if lesion else None, sij_intense)
     else:
         scene = _spine(modic or {})
+    if edema_stir is not None or edge_mm is not None:
+        scene.lesions = [_restyle(les, edema_stir, edge_mm) for les in scene.lesions]
+        scene.fills = [
+            _Fill(
+                f.label,
+                f.fraction,
+                f.axis,
+                f.from_high,
+                edema_stir if edema_stir is not None and f.edema else f.stir,
+                f.t1,
+                edge_mm if edge_mm is not None else f.edge_mm,
+                f.edema,
+            )
+            for f in scene.fills
+        ]
     rng = np.random.default_rng(seed)
     return _render(anatomy, scene, shp, spc, snr, bias, rng, cortex_mm, seed)
+
+
+def _restyle(les: _Lesion, stir: float | None, edge: float | None) -> _Lesion:
+    if not les.edema:
+        return les
+    return _Lesion(
+        les.sdf,
+        stir if stir is not None else les.stir,
+        les.t1,
+        edge if edge is not None else les.edge_mm,
+        les.edema,
+        les.within,
+    )
 
 
 def _coords(shape: tuple[int, int, int], spacing: tuple[float, float, float]) -> list[Arr]:
@@ -538,8 +571,7 @@ def _render(
             n2 = rng.normal(0.0, sigma, clean.shape)
             out[k] = np.sqrt((clean + n1) ** 2 + n2**2)
         truth[k] = acc_e / subs
-    affine = np.diag([*spacing, 1.0])
-    affine[:3, 3] = [c[0] for c in (cz, cy, cx)]
+    affine = _grid_affine(spacing)
     present = np.unique(labels)
     label_map = LabelMap(labels={v: s for v, s in scene.labels.items() if v in present})
     return Phantom(

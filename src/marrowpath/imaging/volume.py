@@ -3,20 +3,22 @@
 Arrays are always ``(slice, row, column)``: axis 0 is the slice (through-plane) axis of the
 acquisition, so overlays, SPARCC slices and partial-volume handling can treat it apart from
 the in-plane axes. ``spacing`` is in millimetres in the same order, and ``affine`` maps
-``(slice, row, column, 1)`` indices to patient coordinates in mm (LPS for DICOM, RAS for NIfTI).
+``(slice, row, column, 1)`` indices to patient coordinates in mm, always RAS (as NIfTI; DICOM
+LPS coordinates are converted on reading and writing), so masks from either format line up.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from marrowpath.errors import ImagingError
 
-__all__ = ["Volume", "check_mask", "check_same_grid", "load_volume"]
+__all__ = ["Volume", "align_to", "check_mask", "load_volume"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,7 +53,7 @@ class Volume:
     ) -> Volume:
         """A volume on an axis-aligned grid with ``spacing`` (mm) and its origin at 0."""
         arr = np.asarray(data)
-        affine = np.diag([*(float(s) for s in spacing), 1.0])
+        affine = _grid_affine(spacing)
         return cls(arr, (float(spacing[0]), float(spacing[1]), float(spacing[2])), affine, source)
 
     @property
@@ -67,6 +69,21 @@ class Volume:
     def with_data(self, data: npt.NDArray[np.generic], source: str | None = None) -> Volume:
         """The same grid holding other data (a mask, a corrected image)."""
         return Volume(data, self.spacing, self.affine, self.source if source is None else source)
+
+
+def _grid_affine(spacing: tuple[float, float, float]) -> npt.NDArray[np.float64]:
+    """An axis-aligned affine whose slice axis follows the DICOM normal (row x column).
+
+    With the slice axis along -x, the columns along +z and the rows along +y, the cross
+    product of the row and column directions points along the slices, so a DICOM series
+    written from it reads back in the same slice order.
+    """
+    affine = np.zeros((4, 4))
+    affine[0, 0] = -float(spacing[0])
+    affine[1, 1] = float(spacing[1])
+    affine[2, 2] = float(spacing[2])
+    affine[3, 3] = 1.0
+    return affine
 
 
 def load_volume(path: str | Path) -> Volume:
@@ -92,20 +109,50 @@ def load_volume(path: str | Path) -> Volume:
     raise ImagingError(msg)
 
 
-def check_same_grid(image: Volume, other: Volume, what: str) -> None:
-    """Refuse a mask or second image that does not share the image's voxel grid."""
+def align_to(image: Volume, other: Volume, what: str) -> tuple[npt.NDArray[Any], str | None]:
+    """``other``'s data on ``image``'s voxel grid, and a warning if the headers disagree.
+
+    Masks and second images often come from another tool: a NIfTI label map drawn on a DICOM
+    series may store the same grid with flipped or permuted axes. When the two affines differ
+    by such a signed permutation, the data is transposed and flipped to match. Otherwise the
+    shapes must agree, and the data is used voxel for voxel with a warning.
+    """
+    data = np.asarray(other.data)
+    if other.shape == image.shape and np.allclose(other.affine, image.affine, atol=1e-3):
+        return data, None
+    try:
+        mapping = np.linalg.solve(image.affine, other.affine)
+    except np.linalg.LinAlgError:
+        mapping = np.full((4, 4), np.nan)
+    rot, shift = mapping[:3, :3], mapping[:3, 3]
+    signed = np.rint(rot)
+    is_perm = (
+        np.all(np.isfinite(rot))
+        and np.allclose(rot, signed, atol=1e-3)
+        and all(np.count_nonzero(signed[i]) == 1 for i in range(3))
+        and all(np.count_nonzero(signed[:, j]) == 1 for j in range(3))
+    )
+    if is_perm:
+        order = [int(np.flatnonzero(signed[a])[0]) for a in range(3)]
+        moved = data.transpose(order)
+        for a in range(3):
+            if signed[a, order[a]] < 0:
+                moved = np.flip(moved, axis=a)
+        expected = np.array(
+            [0.0 if signed[a, order[a]] > 0 else moved.shape[a] - 1 for a in range(3)]
+        )
+        if moved.shape == image.shape and np.allclose(shift, expected, atol=0.05):
+            return np.ascontiguousarray(moved), None
     if other.shape != image.shape:
         msg = (
             f"{what} shape {other.shape!r} does not match the image shape {image.shape!r}; "
             "expected a mask on the same voxel grid"
         )
         raise ImagingError(msg)
-    if not np.allclose(other.spacing, image.spacing, rtol=1e-3, atol=1e-4):
-        msg = (
-            f"{what} spacing {tuple(round(s, 4) for s in other.spacing)!r} does not match "
-            f"the image spacing {tuple(round(s, 4) for s in image.spacing)!r}"
-        )
-        raise ImagingError(msg)
+    return data, (
+        f"{what} header geometry (affine) differs from the image; the voxels were assumed "
+        "to be aligned because the shapes agree"
+    )
 
 
 def check_mask(mask: npt.NDArray[np.generic], what: str) -> npt.NDArray[np.bool_]:
