@@ -28,7 +28,6 @@ _COMMAND_MODULES = [
     "marrowpath.cli.plan",
     "marrowpath.cli.episode",
     "marrowpath.cli.measure",
-    "marrowpath.cli.measure",
 ]
 
 for _name in _COMMAND_MODULES:
