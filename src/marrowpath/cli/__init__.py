@@ -28,6 +28,7 @@ _COMMAND_MODULES = [
     "marrowpath.cli.plan",
     "marrowpath.cli.episode",
     "marrowpath.cli.measure",
+    "marrowpath.cli.read",
 ]
 
 for _name in _COMMAND_MODULES:
