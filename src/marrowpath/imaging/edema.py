@@ -128,6 +128,24 @@ def _drop_specks(
     return kept, int(n - int(small[1:].sum())), int(small[1:].sum())
 
 
+def _medians(
+    values: npt.NDArray[np.float64], owner: npt.NDArray[np.integer[Any]], n: int, empty: float
+) -> npt.NDArray[np.float64]:
+    """Median of ``values`` per owner 1..n (``empty`` where an owner has none): one sort."""
+    out = np.full(n, empty, dtype=np.float64)
+    if values.size == 0:
+        return out
+    order = np.lexsort((values, owner))
+    v, o = values[order], owner[order]
+    counts = np.bincount(o, minlength=n + 1)[1:]
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1])) + int((o == 0).sum())
+    has = counts > 0
+    lo = starts[has] + (counts[has] - 1) // 2
+    hi = starts[has] + counts[has] // 2
+    out[has] = (v[lo] + v[hi]) / 2.0
+    return out
+
+
 def segment(
     image: npt.NDArray[np.floating[Any]],
     marrow: npt.NDArray[np.bool_],
@@ -157,14 +175,14 @@ def segment(
     threshold = floor
     if params.rule == "half_contrast" and candidates.any():
         labels, n = ndi.label(candidates, structure=_FULL)
-        index = np.arange(1, n + 1)
         f = params.contrast_fraction
         cut = np.full(n + 1, floor, dtype=np.float64)
         level = np.full(n + 1, floor, dtype=np.float64)
+        values = image[candidates].astype(np.float64)
+        owner = labels[candidates]
         for _ in range(3):
-            core = np.where(image > cut[labels], labels, 0)
-            found = np.asarray(ndi.median(image, labels=core, index=index), dtype=np.float64)
-            level[1:] = np.where(np.isfinite(found), found, floor)
+            keep = values > cut[owner]
+            level[1:] = _medians(values[keep], owner[keep], n, floor)
             cut = np.maximum(floor, m + f * (level - m))
         cut[0] = np.inf
         if edge is not None:

@@ -23,7 +23,7 @@ import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field
 from scipy import ndimage as ndi
 
-from marrowpath.imaging.labels import LabelMap, LabelSpec
+from marrowpath.imaging.labels import LabelMap, LabelSpec, label_in
 
 __all__ = [
     "Grade",
@@ -112,12 +112,12 @@ def arco_extent(
     necrosis_values = label_map.values("necrosis")
     if not necrosis_values:
         return None
-    necrosis = np.isin(labels, necrosis_values)
+    necrosis = label_in(labels, necrosis_values)
     if not necrosis.any():
         return None
     head_values = label_map.values("femoral_head")
     if head_values:
-        head = np.isin(labels, head_values) | necrosis
+        head = label_in(labels, head_values) | necrosis
         basis = "necrotic voxels / (femoral head + necrotic voxels)"
     else:
         head = bone
@@ -161,10 +161,10 @@ def sparcc_grade(
     quad_values = label_map.values("sparcc")
     if not quad_values:
         return None
-    quads = np.isin(labels, quad_values)
+    quads = label_in(labels, quad_values)
     slices = _sparcc_slices(quads, SPARCC_SLICES)
     fluid_values = label_map.values("fluid")
-    fluid_ref = float(np.median(image[np.isin(labels, fluid_values)])) if fluid_values else None
+    fluid_ref = float(np.median(image[label_in(labels, fluid_values)])) if fluid_values else None
     if fluid_ref is not None and not np.isfinite(fluid_ref):
         fluid_ref = None
     joint_label = {v: label_map.labels[v] for v in label_map.values("joint")}
@@ -181,7 +181,7 @@ def sparcc_grade(
             present += len(hits)
             if not hits:
                 continue
-            lesion = ed & np.isin(lab, hits)
+            lesion = ed & label_in(lab, hits)
             is_intense = fluid_ref is not None and float(np.median(image[s][lesion])) >= fluid_ref
             depth = _max_depth_2d(lesion, lab, members, joint, joint_label, label_map, spacing)
             is_deep = depth >= SPARCC_DEEP_MM
@@ -227,7 +227,7 @@ def _max_depth_2d(
     sampling = (spacing[1], spacing[2])
     own_joint = [v for v in joint_labels if label_map.labels[v].joint in (joint, "")]
     named = [v for v in joint_labels if joint in label_map.labels[v].name]
-    cleft = np.isin(lab, named or own_joint) if (named or own_joint) else None
+    cleft = label_in(lab, named or own_joint) if (named or own_joint) else None
     if cleft is not None and cleft.any():
         dist = np.asarray(ndi.distance_transform_edt(~cleft, sampling=sampling))
         return float(dist[lesion].max()) - min(sampling) / 2.0
@@ -236,11 +236,11 @@ def _max_depth_2d(
     for side in ("iliac", "sacral"):
         mine = [v for v in members if label_map.labels[v].bone == side]
         other = [v for v in members if label_map.labels[v].bone not in ("", side)]
-        part = lesion & np.isin(lab, mine)
+        part = lesion & label_in(lab, mine)
         if not part.any() or not other:
             continue
-        dist = np.asarray(ndi.distance_transform_edt(~np.isin(lab, other), sampling=sampling))
-        gap = float(dist[np.isin(lab, mine)].min())
+        dist = np.asarray(ndi.distance_transform_edt(~label_in(lab, other), sampling=sampling))
+        gap = float(dist[label_in(lab, mine)].min())
         total = max(total, float(dist[part].max()) - gap)
     return total
 

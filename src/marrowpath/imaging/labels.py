@@ -34,6 +34,8 @@ __all__ = [
     "LabelMap",
     "LabelSpec",
     "Role",
+    "label_in",
+    "label_values",
     "load_label_map",
 ]
 
@@ -175,6 +177,19 @@ class LabelMap(BaseModel):
 
     def bone_values(self) -> list[int]:
         return self.values(*BONE_ROLES)
+
+
+def label_in(labels: npt.NDArray[np.integer[Any]], values: list[int]) -> npt.NDArray[np.bool_]:
+    """``labels`` is one of ``values``: a lookup table, much faster than ``np.isin``."""
+    top = int(labels.max()) if labels.size else 0
+    lut = np.zeros(max(top, max(values, default=0)) + 1, dtype=bool)
+    lut[[v for v in values if v >= 0]] = True
+    return np.asarray(lut[np.clip(labels, 0, None)], dtype=bool)
+
+
+def label_values(labels: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.intp]:
+    """The distinct non-negative values of a label image (``np.unique`` without sorting)."""
+    return np.flatnonzero(np.bincount(np.clip(labels, 0, None).ravel()))
 
 
 def load_label_map(path: str | Path) -> LabelMap:

@@ -29,7 +29,7 @@ from marrowpath.imaging.edema import (
     segment,
 )
 from marrowpath.imaging.grades import Grade, arco_extent, moaks_grades, modic_grades, sparcc_grade
-from marrowpath.imaging.labels import LabelMap, load_label_map
+from marrowpath.imaging.labels import LabelMap, label_in, label_values, load_label_map
 from marrowpath.imaging.volume import Volume, align_to, check_mask, load_volume
 
 __all__ = [
@@ -351,11 +351,11 @@ def analyse(
         lab = fallback_bone_mask(image).astype(np.int32)
         mask_source = "fallback: dark enclosed regions of the fluid image (approximate)"
         warnings.append("no bone mask given: an approximate classical mask was used; check it")
-    present = np.unique(lab)
+    present = label_values(lab)
     lmap = (lmap or LabelMap(labels={})).complete(present)
     if len(present) == 2 and not lmap.labels[int(present[1])].name.startswith("label_"):
         pass
-    bone_full = np.isin(lab, lmap.bone_values())
+    bone_full = label_in(lab, lmap.bone_values())
     if not bone_full.any():
         msg = (
             f"bone mask has no bone voxels: its labels {sorted(int(v) for v in present if v)!r} "
@@ -410,14 +410,14 @@ def analyse(
                 "reference mask does not overlap the bone mask; expected normal marrow of the bone"
             )
             raise ImagingError(msg)
-    elif ref_values and (np.isin(labels_c, ref_values) & marrow).any():
-        ref = np.isin(labels_c, ref_values) & marrow
+    elif ref_values and (label_in(labels_c, ref_values) & marrow).any():
+        ref = label_in(labels_c, ref_values) & marrow
         ref_source = "label"
     else:
         search = marrow
         endplates = lmap.values("endplate")
         if endplates:
-            outside = marrow & ~np.isin(labels_c, endplates)
+            outside = marrow & ~label_in(labels_c, endplates)
             search = outside if outside.any() else marrow
         ref = _auto_reference(img, search, spacing, p)
         ref_source = "automatic"
@@ -457,7 +457,7 @@ def analyse(
         if v < counts.size and counts[v] > 0
     ]
     joint_values = lmap.values("joint")
-    joint = np.isin(labels_c, joint_values) if joint_values else None
+    joint = label_in(labels_c, joint_values) if joint_values else None
     depth = _depth(edema, bone, joint, spacing, p.depth_cap_mm)
 
     grades: list[Grade] = moaks_grades(edema, labels_c, lmap)
