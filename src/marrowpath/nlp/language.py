@@ -25,6 +25,6 @@ def _words(lang: str) -> re.Pattern[str]:
 def detect_language(text: str) -> str:
     """"de" when German function words (and umlauts) outnumber English ones, else "en"."""
     sample = text[:4000]
-    de = len(_words("de").findall(sample)) + len(_GERMAN_LETTERS.findall(sample)) // 2
+    de = len(_words("de").findall(sample)) + len(_GERMAN_LETTERS.findall(sample))
     en = len(_words("en").findall(sample))
     return "de" if de > en else "en"

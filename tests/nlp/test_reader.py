@@ -1,0 +1,319 @@
+"""Reading reports: mentions, status, location, Modic type, change, sections, languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from marrowpath.errors import InputError
+from marrowpath.nlp import EdemaMention, ReportReading, read_report
+from marrowpath.nlp.reader import MAX_REPORT_BYTES
+
+
+def _one(text: str, lang: str | None = None) -> EdemaMention:
+    edema = read_report(text, lang=lang).edema
+    assert len(edema) == 1, edema
+    return edema[0]
+
+
+def _statuses(text: str, lang: str | None = None) -> list[tuple[str | None, str]]:
+    return [(m.bone, m.status) for m in read_report(text, lang=lang).edema]
+
+
+class TestStatus:
+    """Present, negated, uncertain, resolved, historical."""
+
+    @pytest.mark.parametrize(
+        ("text", "status"),
+        [
+            ("Bone marrow edema in the medial femoral condyle.", "present"),
+            ("No fracture, dislocation or bone marrow edema.", "negated"),
+            ("There is no evidence of bone contusion or fracture.", "negated"),
+            ("Bone marrow signal intensity is normal.", "negated"),
+            ("No bone marrow signal abnormality is identified.", "negated"),
+            ("Bone marrow edema is not seen.", "negated"),
+            ("Findings may represent a bone contusion of the talus.", "uncertain"),
+            ("Bone marrow edema cannot be excluded in the talus.", "uncertain"),
+            ("Possible subtle bone marrow edema in the medial malleolus.", "uncertain"),
+            ("Interval resolution of the bone marrow edema in the talus.", "resolved"),
+            ("The bone bruises had resolved.", "resolved"),
+            ("Known history of bone bruise of the lateral femoral condyle.", "historical"),
+            ("Kein Knochenmarködem.", "negated"),
+            ("V.a. Knochenmarködem im Talus.", "uncertain"),
+            ("Regelrechtes ossäres Signalverhalten.", "negated"),
+            ("Knochenmarködem im Talus nicht nachweisbar.", "negated"),
+            ("Das Knochenmarködem ist nicht mehr nachweisbar.", "resolved"),
+            ("Z.n. Knochenmarködem des Talus.", "historical"),
+        ],
+    )
+    def test_status(self, text: str, status: str) -> None:
+        """The status of the one mention in the sentence."""
+        assert _one(text).status == status
+
+    def test_terminator_ends_negation(self) -> None:
+        """"but" ends the scope of "no"."""
+        assert _statuses("No fracture, but a bone bruise of the talus.") == [("talus", "present")]
+
+    def test_german_terminator(self) -> None:
+        """"aber" ends the scope of "kein"."""
+        text = "Kein Erguss, aber ein Knochenmarködem im Talus."
+        assert _statuses(text, "de") == [("talus", "present")]
+
+    def test_hedge_on_cause_is_not_uncertain(self) -> None:
+        """"likely due to stress" hedges the cause, not the edema."""
+        assert _one("Bone marrow edema in the talus, likely due to stress.").status == "present"
+
+    def test_consistent_with_is_an_assertion(self) -> None:
+        """"consistent with" asserts."""
+        text = "Findings consistent with bone bruise of the lateral femoral condyle."
+        assert _one(text).status == "present"
+
+    def test_pseudo_negation(self) -> None:
+        """"no change" is not a negation."""
+        m = _one("No change in the bone marrow edema of the talus.")
+        assert (m.status, m.change) == ("present", "stable")
+
+    def test_hedged_label_of_described_signal(self) -> None:
+        """A described T2-bright marrow labelled "suggestive of Modic 1" is present."""
+        text = (
+            "At L4-L5 disc desiccation. Para-discal bone marrow appears hypointense on T1W, "
+            "hyperintense on T2W images - suggestive of modic type I changes."
+        )
+        m = _one(text)
+        assert (m.status, m.modic_type, m.bone) == ("present", 1, "L4-L5 endplates")
+
+
+class TestWhatCounts:
+    """Marrow edema and its variants count; soft-tissue edema and other processes do not."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Large knee joint effusion and extensive intramuscular and subcutaneous oedema.",
+            "Oedema surrounds the posterolateral corner in keeping with sprain.",
+            "There is mild edema between the iliotibial band and lateral femoral condyle.",
+            "There is edema extending along the deep surface of the extensor digitorum brevis muscle.",
+            "Fatty marrow within the sacrum is in keeping with radiation therapy.",
+            "Eine subchondrale Frakturlinie findet sich nicht.",
+            "The lunate demonstrates increased signal on PD fat-sat, compatible with osteonecrosis.",
+            "Increased signal in the posterior horn of the medial meniscus may represent a contusion.",
+            "Auch die Weichteile sind intensiv hell; also massiv ödematös.",
+        ],
+    )
+    def test_distractors(self, text: str) -> None:
+        """No edema mention in these sentences."""
+        assert read_report(text).edema == []
+
+    def test_generic_edema_tied_to_a_bone(self) -> None:
+        """"edema in the distal left femur" is marrow edema."""
+        m = _one("MRI demonstrated edema in the distal left femur.")
+        assert (m.bone, m.region, m.laterality, m.kind) == ("distal femur", "knee", "left", "edema")
+
+    def test_soft_tissue_and_marrow_in_one_sentence(self) -> None:
+        """Only the marrow edema counts."""
+        text = (
+            "A transverse fracture of the medial tibial condyle is present, with bone marrow "
+            "edema and edema in the adjacent soft tissues."
+        )
+        assert _statuses(text) == [("medial tibial plateau", "present")]
+
+    def test_soft_tissue_edema_without_underlying_marrow_edema(self) -> None:
+        """Soft-tissue edema is no mention; the negated marrow edema is."""
+        text = "Soft tissue edema about the lateral malleolus without underlying bone marrow edema."
+        assert _statuses(text) == [("distal fibula", "negated")]
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("Bone bruise of the patella.", "bruise"),
+            ("Bone marrow lesions in the medial tibial plateau.", "bml"),
+            ("Stress reaction of the second metatarsal.", "stress_reaction"),
+            ("Edema-like marrow signal in the talus.", "signal"),
+            ("Modic type 2 changes at L5-S1.", "modic"),
+            ("Ödemäquivalente Signalalteration im Talus.", "signal"),
+        ],
+    )
+    def test_kinds(self, text: str, kind: str) -> None:
+        """Each variant has its kind."""
+        assert _one(text).kind == kind
+
+
+class TestLocation:
+    """Bone, subregion, region, side."""
+
+    def test_list_of_bones(self) -> None:
+        """One mention per bone of a list."""
+        text = "MR imaging demonstrated bone marrow oedema in the talus, navicular and cuneiform bones."
+        assert [m.bone for m in read_report(text).edema] == ["talus", "navicular", "cuneiform"]
+
+    def test_bone_ids_from_the_knowledge_base(self) -> None:
+        """bone_id and subregion are knowledge-base ids."""
+        m = _one("Bone bruise of the lateral femoral condyle.")
+        assert (m.bone_id, m.subregion, m.region) == (
+            "distal_femur",
+            "lateral_femoral_condyle",
+            "knee",
+        )
+
+    def test_sides(self) -> None:
+        """Left, right and bilateral, in English and German."""
+        assert _one("Bone marrow edema in the right femoral neck.").laterality == "right"
+        text = "Marrow edema related to the bilateral sacral ala."
+        assert _one(text).laterality == "bilateral"
+        text = "Flächige Knochenmarködem im proximalen Femur auf der linken Seite."
+        assert _one(text, "de").laterality == "left"
+
+    def test_region_from_context_words(self) -> None:
+        """"ACL tear ... bone bruise" is a knee without a named bone."""
+        m = _one("Complete ACL tear with a pivot shift bone bruise.")
+        assert (m.bone, m.region) == (None, "knee")
+
+    def test_bone_from_previous_sentence(self) -> None:
+        """An edema mention without a bone takes the bone of the sentence before."""
+        text = "There is a fracture of the L4 vertebral body. This shows bone marrow edema."
+        assert _one(text).bone == "L4 vertebral body"
+
+    def test_size(self) -> None:
+        """The stated size is kept as text."""
+        m = _one("There is a bone bruise of medial patellar facet measuring approximately 8 x 5 mm.")
+        assert (m.bone, m.size) == ("patella", "approximately 8 x 5 mm")
+
+    def test_offsets(self) -> None:
+        """start and end point at the mention in the text."""
+        text = "FINDINGS: Small bone bruise of the talus."
+        m = _one(text)
+        assert text[m.start : m.end] == m.text == "bone bruise"
+
+
+class TestModic:
+    """Modic types in English and German."""
+
+    @pytest.mark.parametrize(
+        ("text", "mtype", "bone"),
+        [
+            ("Modic type I changes at L4-5.", 1, "L4-L5 endplates"),
+            ("Type 2 Modic changes at L5/S1.", 2, "L5-S1 endplates"),
+            ("Modic III endplate changes at L3-L4.", 3, "L3-L4 endplates"),
+            ("Modic-Typ-1-Veränderungen LWK 4/5.", 1, "L4-L5 endplates"),
+            ("New Modic changes during follow-up.", None, "lumbar endplates"),
+        ],
+    )
+    def test_type_and_level(self, text: str, mtype: int | None, bone: str) -> None:
+        """Type and endplate level."""
+        m = _one(text)
+        assert (m.modic_type, m.bone, m.region) == (mtype, bone, "lumbar_spine")
+
+    def test_two_levels_two_types(self) -> None:
+        """Each level keeps its own type."""
+        text = "Type 1 Modic changes at L4-L5 and type 2 Modic changes at L5-S1."
+        assert [(m.bone, m.modic_type) for m in read_report(text).edema] == [
+            ("L4-L5 endplates", 1),
+            ("L5-S1 endplates", 2),
+        ]
+
+
+class TestChange:
+    """Change against the prior study."""
+
+    @pytest.mark.parametrize(
+        ("text", "status", "change"),
+        [
+            ("New bone marrow edema in the navicular.", "present", "new"),
+            ("Residual marrow oedema in a cuneiform bone.", "present", "improved"),
+            ("Decreased bone marrow edema in the talus.", "present", "improved"),
+            ("Increasing bone marrow edema in the femoral head.", "present", "worse"),
+            ("Unchanged bone marrow edema in the talus.", "present", "stable"),
+            ("Complete resolution of the bone marrow edema in the talus.", "resolved", "resolved"),
+            ("Partial bone marrow edema resolution in the talus.", "present", "improved"),
+            ("Rückläufiges Knochenmarködem im Talus.", "present", "improved"),
+        ],
+    )
+    def test_change(self, text: str, status: str, change: str) -> None:
+        """Change words in the clause of the mention."""
+        m = _one(text)
+        assert (m.status, m.change) == (status, change)
+
+    def test_signal_intensity_is_not_a_change(self) -> None:
+        """"decreased signal intensity" describes T1 signal, not an improvement."""
+        text = "Decreased signal intensity in the sacral vertebrae demonstrating marrow edema."
+        assert _one(text).change is None
+
+    def test_change_of_symptoms_is_not_change_of_edema(self) -> None:
+        """"but" separates worsened symptoms from partial edema resolution."""
+        text = "Symptoms had worsened but had partial bone marrow edema resolution."
+        assert _one(text).change == "improved"
+
+
+class TestSectionsAndLanguage:
+    """Indication and history are not findings; the language is detected."""
+
+    def test_indication_and_history_skipped(self) -> None:
+        """Only the findings sentence counts."""
+        text = (
+            "INDICATION: Rule out bone marrow edema.\nHISTORY: Prior bone bruise.\n"
+            "FINDINGS: Bone bruise of the talus.\nIMPRESSION: Talar bone bruise."
+        )
+        reading = read_report(text)
+        assert {m.section for m in reading.edema} == {"findings", "impression"}
+
+    def test_language_detected(self) -> None:
+        """German and English reports are told apart."""
+        assert read_report("Es zeigt sich kein Knochenmarködem im Talus.").lang == "de"
+        assert read_report("There is no bone marrow edema in the talus.").lang == "en"
+
+    def test_empty_report(self) -> None:
+        """An empty report has no findings."""
+        assert read_report("") == ReportReading(lang="en", edema=[], associated=[])
+
+
+class TestFindingsAndRegions:
+    """The case view of a reading."""
+
+    TEXT = (
+        "Bone marrow edema in the medial femoral condyle and the medial tibial plateau. "
+        "Moderate joint effusion. No meniscal tear. Possible subchondral fracture line. "
+        "Modic type 2 changes at L5-S1."
+    )
+
+    def test_findings(self) -> None:
+        """Present -> True, negated -> False, uncertain left out; Modic 2 is not edema."""
+        f = read_report(self.TEXT).findings()
+        assert f["mri_bme"] is True
+        assert f["mri_bme_multifocal"] is True
+        assert f["mri_joint_effusion"] is True
+        assert f["mri_meniscal_tear"] is False
+        assert f["mri_modic_2"] is True
+        assert "mri_subchondral_fracture_line" not in f
+
+    def test_negated_edema_is_false(self) -> None:
+        """Stated absence is False."""
+        assert read_report("No bone marrow edema.").findings()["mri_bme"] is False
+
+    def test_regions(self) -> None:
+        """Most mentioned region first."""
+        assert read_report(self.TEXT).regions() == ["knee", "lumbar_spine"]
+
+    def test_model_dump_is_the_json(self) -> None:
+        """The dump has edema and associated lists with the documented keys."""
+        dump = read_report(self.TEXT).model_dump()
+        keys = {"status", "region", "bone", "laterality", "modic_type", "change", "start", "end", "text"}
+        assert keys <= set(dump["edema"][0])
+        assert {"finding", "status"} <= set(dump["associated"][0])
+
+
+class TestBadInput:
+    """Bad input raises InputError with a clear message."""
+
+    def test_not_a_string(self) -> None:
+        """Bytes are refused."""
+        with pytest.raises(InputError, match=r"^text must be a str, got bytes$"):
+            read_report(b"bone bruise")  # type: ignore[arg-type]
+
+    def test_too_long(self) -> None:
+        """Over 10 MB is refused."""
+        with pytest.raises(InputError, match=r"reports must be at most 10485760 bytes \(10 MB\)"):
+            read_report("a" * (MAX_REPORT_BYTES + 1))
+
+    def test_unknown_language(self) -> None:
+        """Only en and de."""
+        with pytest.raises(InputError, match=r"^lang 'fr' is not supported; expected one of en, de$"):
+            read_report("Oedème osseux.", lang="fr")
