@@ -118,11 +118,16 @@ def score(items: Sequence[dict[str, Any]], verbose: bool = False) -> dict[str, A
             acc["region"].append(g["region"] == REGION_ALIASES.get(p["region"], p["region"]))
             acc["side"].append(g["laterality"] == p["laterality"])
             acc["modic"].append(g["modic_type"] == p["modic_type"])
-        if verbose and (len(pairs) != len(gold) or len(pairs) != len(pred) or not all(
-            norm_bone(g["bone"]) == norm_bone(p["bone"]) and g["laterality"] == p["laterality"]
-            and g["region"] == REGION_ALIASES.get(p["region"], p["region"])
-            for g, p in pairs
-        )):
+        if verbose and (
+            len(pairs) != len(gold)
+            or len(pairs) != len(pred)
+            or not all(
+                norm_bone(g["bone"]) == norm_bone(p["bone"])
+                and g["laterality"] == p["laterality"]
+                and g["region"] == REGION_ALIASES.get(p["region"], p["region"])
+                for g, p in pairs
+            )
+        ):
             print(f"--- {item['id']}: {item['text'][:160]}")
             print("  gold:", [(g["status"], g["bone"], g["region"], g["laterality"]) for g in gold])
             print("  pred:", [(p["status"], p["bone"], p["region"], p["laterality"]) for p in pred])

@@ -26,7 +26,8 @@ class TestKnowledgeBase:
         for region in kb.regions.values():
             assert region.bones, region.id
             for bone in region.bones:
-                assert bone.names.en and bone.names.de, bone.id
+                assert bone.names.en, bone.id
+                assert bone.names.de, bone.id
 
     def test_spine_levels(self) -> None:
         """C1..C7, T1..T12, L1..L5 and S1..S5 are bones."""
@@ -57,7 +58,7 @@ class TestFind:
         assert _found(text)[0][:2] == (name, region)
 
     def test_side_word_inside_a_bone_name(self) -> None:
-        """"distal left femur" is the distal femur."""
+        """ "distal left femur" is the distal femur."""
         assert _found("edema in the distal left femur")[0][0] == "distal femur"
 
     def test_levels_and_endplates(self) -> None:
@@ -70,7 +71,7 @@ class TestFind:
         assert _found("HWK5")[0][:2] == ("C5 vertebral body", "cervical_spine")
 
     def test_t1_sequence_is_not_a_level(self) -> None:
-        """"T1-weighted" and "on T2" are sequences; "T1 vertebra" and "T11" are levels."""
+        """ "T1-weighted" and "on T2" are sequences; "T1 vertebra" and "T11" are levels."""
         assert _found("low signal on T1-weighted images and on T2") == []
         assert _found("T1 vertebral body")[0][0] == "T1 vertebral body"
         assert _found("T11, T12 and L1 vertebral bodies")[2][0] == "L1 vertebral body"

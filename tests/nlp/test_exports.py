@@ -28,5 +28,7 @@ class TestExports:
             "bad = [m for m in ('fastapi', 'sqlalchemy', 'typer', 'rich', 'spacy', 'medspacy')"
             " if m in sys.modules]; print(bad)"
         )
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
         assert out.stdout.strip() == "[]"

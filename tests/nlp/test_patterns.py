@@ -9,35 +9,37 @@ class TestCompilePhrases:
     """Longest match, hyphen and umlaut variants, raw regex entries, word boundaries."""
 
     def test_longest_phrase_wins(self) -> None:
-        """"bone marrow edema pattern" is one match, not "bone marrow edema"."""
+        """ "bone marrow edema pattern" is one match, not "bone marrow edema"."""
         p = compile_phrases(["bone marrow edema", "bone marrow edema pattern", "edema"])
         assert [m.group() for m in p.finditer("a bone marrow edema pattern")] == [
             "bone marrow edema pattern"
         ]
 
     def test_hyphens_and_spaces_are_interchangeable(self) -> None:
-        """"bone-marrow  edema" matches "bone marrow edema"."""
+        """ "bone-marrow  edema" matches "bone marrow edema"."""
         p = compile_phrases(["bone marrow edema"])
         assert p.search("bone-marrow  edema") is not None
 
     def test_umlauts_written_out(self) -> None:
-        """"Knochenmarkoedem" matches "Knochenmarködem"."""
+        """ "Knochenmarkoedem" matches "Knochenmarködem"."""
         p = compile_phrases(["Knochenmarködem"])
         assert p.search("ein Knochenmarkoedem") is not None
 
     def test_dotted_abbreviation(self) -> None:
-        """"V.a." and "V. a." both match."""
+        """ "V.a." and "V. a." both match."""
         p = compile_phrases(["V.a."])
         assert [m.group() for m in p.finditer("V.a. x, V. a. y")] == ["V.a.", "V. a."]
 
     def test_word_boundaries(self) -> None:
-        """"no" does not match inside "node"."""
+        """ "no" does not match inside "node"."""
         assert compile_phrases(["no"]).search("a node") is None
 
     def test_raw_regex(self) -> None:
         """Entries starting with "re:" are regular expressions."""
         p = compile_phrases([r"re:modic\s*type\s*[123]"])
-        assert p.search("Modic type 2 changes").group() == "Modic type 2"
+        m = p.search("Modic type 2 changes")
+        assert m is not None
+        assert m.group() == "Modic type 2"
 
     def test_empty_list_matches_nothing(self) -> None:
         """An empty list compiles to a pattern that never matches."""

@@ -50,25 +50,25 @@ class TestStatus:
         assert _one(text).status == status
 
     def test_terminator_ends_negation(self) -> None:
-        """"but" ends the scope of "no"."""
+        """ "but" ends the scope of "no"."""
         assert _statuses("No fracture, but a bone bruise of the talus.") == [("talus", "present")]
 
     def test_german_terminator(self) -> None:
-        """"aber" ends the scope of "kein"."""
+        """ "aber" ends the scope of "kein"."""
         text = "Kein Erguss, aber ein Knochenmarködem im Talus."
         assert _statuses(text, "de") == [("talus", "present")]
 
     def test_hedge_on_cause_is_not_uncertain(self) -> None:
-        """"likely due to stress" hedges the cause, not the edema."""
+        """ "likely due to stress" hedges the cause, not the edema."""
         assert _one("Bone marrow edema in the talus, likely due to stress.").status == "present"
 
     def test_consistent_with_is_an_assertion(self) -> None:
-        """"consistent with" asserts."""
+        """ "consistent with" asserts."""
         text = "Findings consistent with bone bruise of the lateral femoral condyle."
         assert _one(text).status == "present"
 
     def test_pseudo_negation(self) -> None:
-        """"no change" is not a negation."""
+        """ "no change" is not a negation."""
         m = _one("No change in the bone marrow edema of the talus.")
         assert (m.status, m.change) == ("present", "stable")
 
@@ -104,7 +104,7 @@ class TestWhatCounts:
         assert read_report(text).edema == []
 
     def test_generic_edema_tied_to_a_bone(self) -> None:
-        """"edema in the distal left femur" is marrow edema."""
+        """ "edema in the distal left femur" is marrow edema."""
         m = _one("MRI demonstrated edema in the distal left femur.")
         assert (m.bone, m.region, m.laterality, m.kind) == ("distal femur", "knee", "left", "edema")
 
@@ -163,7 +163,7 @@ class TestLocation:
         assert _one(text, "de").laterality == "left"
 
     def test_region_from_context_words(self) -> None:
-        """"ACL tear ... bone bruise" is a knee without a named bone."""
+        """ "ACL tear ... bone bruise" is a knee without a named bone."""
         m = _one("Complete ACL tear with a pivot shift bone bruise.")
         assert (m.bone, m.region) == (None, "knee")
 
@@ -174,7 +174,9 @@ class TestLocation:
 
     def test_size(self) -> None:
         """The stated size is kept as text."""
-        m = _one("There is a bone bruise of medial patellar facet measuring approximately 8 x 5 mm.")
+        m = _one(
+            "There is a bone bruise of medial patellar facet measuring approximately 8 x 5 mm."
+        )
         assert (m.bone, m.size) == ("patella", "approximately 8 x 5 mm")
 
     def test_offsets(self) -> None:
@@ -233,12 +235,12 @@ class TestChange:
         assert (m.status, m.change) == (status, change)
 
     def test_signal_intensity_is_not_a_change(self) -> None:
-        """"decreased signal intensity" describes T1 signal, not an improvement."""
+        """ "decreased signal intensity" describes T1 signal, not an improvement."""
         text = "Decreased signal intensity in the sacral vertebrae demonstrating marrow edema."
         assert _one(text).change is None
 
     def test_change_of_symptoms_is_not_change_of_edema(self) -> None:
-        """"but" separates worsened symptoms from partial edema resolution."""
+        """ "but" separates worsened symptoms from partial edema resolution."""
         text = "Symptoms had worsened but had partial bone marrow edema resolution."
         assert _one(text).change == "improved"
 
@@ -295,7 +297,17 @@ class TestFindingsAndRegions:
     def test_model_dump_is_the_json(self) -> None:
         """The dump has edema and associated lists with the documented keys."""
         dump = read_report(self.TEXT).model_dump()
-        keys = {"status", "region", "bone", "laterality", "modic_type", "change", "start", "end", "text"}
+        keys = {
+            "status",
+            "region",
+            "bone",
+            "laterality",
+            "modic_type",
+            "change",
+            "start",
+            "end",
+            "text",
+        }
         assert keys <= set(dump["edema"][0])
         assert {"finding", "status"} <= set(dump["associated"][0])
 
@@ -315,5 +327,7 @@ class TestBadInput:
 
     def test_unknown_language(self) -> None:
         """Only en and de."""
-        with pytest.raises(InputError, match=r"^lang 'fr' is not supported; expected one of en, de$"):
+        with pytest.raises(
+            InputError, match=r"^lang 'fr' is not supported; expected one of en, de$"
+        ):
             read_report("Oedème osseux.", lang="fr")

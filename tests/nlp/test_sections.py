@@ -32,7 +32,7 @@ class TestSections:
         assert _pieces("Bone bruise.") == [("findings", "Bone bruise.")]
 
     def test_german_headers(self) -> None:
-        """"Fragestellung:" and "Beurteilung:" are German headers."""
+        """ "Fragestellung:" and "Beurteilung:" are German headers."""
         got = _pieces("Fragestellung: Ödem? Beurteilung: Kein Knochenmarködem.", "de")
         assert ("indication", "Ödem?") in got
         assert ("impression", "Kein Knochenmarködem.") in got
@@ -42,14 +42,14 @@ class TestSentences:
     """Sentence ends, and what is not one."""
 
     def test_abbreviations_do_not_end_sentences(self) -> None:
-        """"Fig." and "e.g." stay inside the sentence."""
+        """ "Fig." and "e.g." stay inside the sentence."""
         assert ("findings", "Fig. 1 shows e.g. a bruise.") in _pieces(REPORT)
 
     def test_missing_space_after_period(self) -> None:
-        """"effusion.Kleine" is two sentences."""
+        """ "effusion.Kleine" is two sentences."""
         assert ("findings", "Kleine Protrusion.") in _pieces(REPORT)
 
     def test_german_abbreviation(self) -> None:
-        """"V.a." and "Z.n." do not end a sentence."""
+        """ "V.a." and "Z.n." do not end a sentence."""
         got = _pieces("V.a. Knochenmarködem. Z.n. Trauma.", "de")
         assert [t for _, t in got] == ["V.a. Knochenmarködem.", "Z.n. Trauma."]

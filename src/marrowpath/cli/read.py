@@ -46,9 +46,7 @@ def _render(reading: ReportReading, console: Console) -> None:
         console.print("[bold]Associated findings[/bold]")
         for a in reading.associated:
             console.print(f"  {a.finding}: {a.status}  [dim]{a.text!r}[/dim]")
-    console.print(
-        "[dim]Decision support for qualified professionals, not a diagnosis.[/dim]"
-    )
+    console.print("[dim]Decision support for qualified professionals, not a diagnosis.[/dim]")
 
 
 def _read_file(path: Path) -> str:
@@ -80,11 +78,14 @@ def read_command(
     ] = None,
     lang: Annotated[Lang | None, typer.Option("--lang", help="en or de (default: detect)")] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Batch output file (default: beside input).")
+        Path | None,
+        typer.Option("--output", "-o", help="Batch output file (default: beside input)."),
     ] = None,
     column: Annotated[str, typer.Option(help="Batch: column with the report text.")] = "text",
     id_column: Annotated[str, typer.Option(help="Batch: column with the report id.")] = "id",
-    workers: Annotated[int | None, typer.Option(help="Batch: processes (default: all cores).")] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Batch: processes (default: all cores).")
+    ] = None,
     dask: Annotated[
         str | None, typer.Option(help="Batch: address of a Dask scheduler to run on.")
     ] = None,
@@ -139,7 +140,7 @@ def _batch(
     if dask:
         from distributed import Client
 
-        client = Client(dask)
+        client = Client(dask)  # type: ignore[no-untyped-call]
     try:
         with Progress(
             TextColumn("[bold]reading[/bold]"),
@@ -167,7 +168,7 @@ def _batch(
                 )
     finally:
         if client is not None:
-            client.close()
+            client.close()  # type: ignore[no-untyped-call]
     print(
         f"read {summary.read} report(s), {summary.errors} error(s), "
         f"{summary.skipped} already done -> {summary.output}"

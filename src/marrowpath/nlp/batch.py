@@ -27,8 +27,10 @@ __all__ = [
     "FORMATS",
     "BatchSummary",
     "Record",
+    "checked_record",
     "errors_path",
     "iter_records",
+    "read_chunk",
     "read_one",
     "run_batch",
 ]
@@ -63,15 +65,17 @@ def errors_path(output: Path) -> Path:
 
 def _decode(ident: str, raw: bytes) -> Record:
     if len(raw) > MAX_REPORT_BYTES:
-        return Record(ident, None, f"report is {len(raw)} bytes; at most {MAX_REPORT_BYTES} (10 MB)")
+        return Record(
+            ident, None, f"report is {len(raw)} bytes; at most {MAX_REPORT_BYTES} (10 MB)"
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return Record(ident, None, f"not UTF-8: {exc.reason} at byte {exc.start}")
-    return _checked(ident, text)
+    return checked_record(ident, text)
 
 
-def _checked(ident: str, text: object) -> Record:
+def checked_record(ident: str, text: object) -> Record:
     if text is None or (isinstance(text, float) and text != text):
         return Record(ident, None, "empty report")
     if not isinstance(text, str):
@@ -128,7 +132,7 @@ def iter_records(path: Path, column: str = "text", id_column: str = "id") -> Ite
                 if column not in obj:
                     yield Record(str(obj.get(id_column, n)), None, f"no {column!r} field")
                     continue
-                yield _checked(str(obj.get(id_column, n)), obj[column])
+                yield checked_record(str(obj.get(id_column, n)), obj[column])
     elif suffix == ".parquet":
         import pyarrow.parquet as pq
 
@@ -143,7 +147,7 @@ def iter_records(path: Path, column: str = "text", id_column: str = "id") -> Ite
             for i, text in enumerate(data[column]):
                 n += 1
                 ident = str(data[id_column][i]) if id_column in data else str(n)
-                yield _checked(ident, text)
+                yield checked_record(ident, text)
     else:
         msg = f"input {path.name!r} must be a folder, .csv, .jsonl or .parquet file"
         raise InputError(msg, field="input")
@@ -156,10 +160,12 @@ def _from_cell(ident: str, cell: str | None) -> Record:
         cell.encode("utf-8")
     except UnicodeEncodeError:
         return Record(ident, None, "not UTF-8")
-    return _checked(ident, cell)
+    return checked_record(ident, cell)
 
 
-def read_one(record: Record, lang: str | None = None) -> tuple[str, dict[str, Any] | None, str | None]:
+def read_one(
+    record: Record, lang: str | None = None
+) -> tuple[str, dict[str, Any] | None, str | None]:
     """Read one record: (id, result, None) or (id, None, reason). Never raises."""
     if record.error is not None or record.text is None:
         return record.id, None, record.error or "empty report"
@@ -167,14 +173,16 @@ def read_one(record: Record, lang: str | None = None) -> tuple[str, dict[str, An
         reading = read_report(record.text, lang=lang)
     except InputError as exc:
         return record.id, None, str(exc)
-    except Exception as exc:  # noqa: BLE001 - one bad report must not stop an archive
+    except Exception as exc:
         return record.id, None, f"internal error: {exc!r}"
     result = reading.model_dump()
     result["findings"] = reading.findings()
     return record.id, result, None
 
 
-def _read_chunk(args: tuple[list[Record], str | None]) -> list[tuple[str, dict[str, Any] | None, str | None]]:
+def read_chunk(
+    args: tuple[list[Record], str | None],
+) -> list[tuple[str, dict[str, Any] | None, str | None]]:
     records, lang = args
     return [read_one(r, lang) for r in records]
 
@@ -350,7 +358,9 @@ def run_batch(
         for results in _map_chunks(jobs, workers, dask_client):
             for ident, result, error in results:
                 if error is not None or result is None:
-                    errs.write(json.dumps({"id": ident, "reason": error}, ensure_ascii=False) + "\n")
+                    errs.write(
+                        json.dumps({"id": ident, "reason": error}, ensure_ascii=False) + "\n"
+                    )
                     n_err += 1
                 else:
                     writer.write(ident, result)
@@ -367,7 +377,9 @@ def run_batch(
 
 def _count(source: Path) -> int | None:
     if source.is_dir():
-        return sum(1 for p in source.rglob("*") if p.is_file() and p.suffix.lower() in _TEXT_SUFFIXES)
+        return sum(
+            1 for p in source.rglob("*") if p.is_file() and p.suffix.lower() in _TEXT_SUFFIXES
+        )
     if source.suffix.lower() == ".parquet" and source.is_file():
         import pyarrow.parquet as pq
 
@@ -385,8 +397,8 @@ def _map_chunks(
         return
     n = workers or os.cpu_count() or 1
     if n <= 1:
-        yield from map(_read_chunk, jobs)
+        yield from map(read_chunk, jobs)
         return
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     with mp.get_context(method).Pool(n) as pool:
-        yield from pool.imap(_read_chunk, jobs)
+        yield from pool.imap(read_chunk, jobs)

@@ -44,7 +44,17 @@ def _outside(spans: list[tuple[int, int]], blocked: list[tuple[int, int]]) -> li
 class SentenceContext:
     """The modifiers of one sentence, found once and applied to any phrase in it."""
 
-    __slots__ = ("_hedge", "_hist", "_neg_b", "_neg_f", "_terms", "_text", "_unc_b", "_unc_f", "lex")
+    __slots__ = (
+        "_hedge",
+        "_hist",
+        "_neg_b",
+        "_neg_f",
+        "_terms",
+        "_text",
+        "_unc_b",
+        "_unc_f",
+        "lex",
+    )
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self._text = text
@@ -62,7 +72,9 @@ class SentenceContext:
         """Is there a terminator starting within [a, b)?"""
         return any(a <= t0 < b for t0, _ in self._terms)
 
-    def _forward(self, triggers: list[tuple[int, int]], start: int, window: int) -> tuple[int, int] | None:
+    def _forward(
+        self, triggers: list[tuple[int, int]], start: int, window: int
+    ) -> tuple[int, int] | None:
         best = None
         for t0, t1 in triggers:
             if t1 <= start and start - t1 <= window and not self._blocked(t1, start):
@@ -80,9 +92,8 @@ class SentenceContext:
 
     def negated(self, start: int, end: int) -> bool:
         """Is the phrase at [start, end) (offsets in the sentence) negated?"""
-        return (
-            self._forward(self._neg_f, start, FORWARD_WINDOW) is not None
-            or self._backward(self._neg_b, end)
+        return self._forward(self._neg_f, start, FORWARD_WINDOW) is not None or self._backward(
+            self._neg_b, end
         )
 
     def modifiers(self, start: int, end: int) -> Modifiers:

@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from marrowpath.nlp.batch import Record, _read_chunk
+from marrowpath.nlp.batch import Record, checked_record, read_chunk
 
 __all__ = ["map_chunks_dask", "read_texts_dask"]
 
@@ -25,7 +25,7 @@ def map_chunks_dask(
     limit = in_flight or max(2, 2 * sum(client.nthreads().values()))
     pending: deque[Any] = deque()
     for job in jobs:
-        pending.append(client.submit(_read_chunk, job, pure=False))
+        pending.append(client.submit(read_chunk, job, pure=False))
         if len(pending) >= limit:
             yield pending.popleft().result()
     while pending:
@@ -39,7 +39,7 @@ def read_texts_dask(
     chunk: list[Record] = []
     jobs: list[tuple[list[Record], str | None]] = []
     for ident, text in texts:
-        chunk.append(Record(ident, text))
+        chunk.append(checked_record(ident, text))
         if len(chunk) >= chunk_size:
             jobs.append((chunk, lang))
             chunk = []

@@ -23,7 +23,7 @@ def _words(lang: str) -> re.Pattern[str]:
 
 
 def detect_language(text: str) -> str:
-    """"de" when German function words (and umlauts) outnumber English ones, else "en"."""
+    """ "de" when German function words (and umlauts) outnumber English ones, else "en"."""
     sample = text[:4000]
     de = len(_words("de").findall(sample)) + len(_GERMAN_LETTERS.findall(sample))
     en = len(_words("en").findall(sample))

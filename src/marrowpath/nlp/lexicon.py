@@ -27,7 +27,9 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _load(lang: str, name: str) -> dict[str, Any]:
-    text = resources.files("marrowpath.nlp").joinpath(f"rules/{lang}/{name}.yaml").read_text("utf-8")
+    text = (
+        resources.files("marrowpath.nlp").joinpath(f"rules/{lang}/{name}.yaml").read_text("utf-8")
+    )
     data = yaml.load(text, Loader=_Loader)  # noqa: S506 - safe loader
     if not isinstance(data, dict):
         msg = f"nlp rules {lang}/{name}.yaml: expected a mapping, got {type(data).__name__}"
@@ -137,9 +139,7 @@ def lexicon(lang: str) -> Lexicon:
         r"(?:^|(?<=[\n.!?]))[ \t]*(?:\d+[.)]\s*)?(?P<h>" + header_alt + r")[ \t]*:",
         re.IGNORECASE | re.MULTILINE,
     )
-    section_of = {
-        normalize(p): name for name, items in section_groups.items() for p in items
-    }
+    section_of = {normalize(p): name for name, items in section_groups.items() for p in items}
     return Lexicon(
         lang=lang,
         neg_fwd=compile_phrases(_strs(ctx, "negation_forward")),

@@ -18,7 +18,9 @@ __all__ = ["match_phrases"]
 
 
 @functools.lru_cache(maxsize=256)
-def _compiled(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+def _compiled(
+    items: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[re.Pattern[str], dict[str, str]]:
     table: dict[str, str] = {}
     phrases = []
     for key, syns in items:
@@ -59,8 +61,8 @@ def match_phrases(
             continue
         ctx = SentenceContext(s, lex)
         for m in matches:
-            key = table.get(normalize(m.group()))
-            if key is None:
+            found = table.get(normalize(m.group()))
+            if found is None:
                 continue
             mods = ctx.modifiers(m.start(), m.end())
             status = (
@@ -74,7 +76,7 @@ def match_phrases(
             )
             out.append(
                 PhraseMatch(
-                    key=key,
+                    key=found,
                     status=status,
                     start=sent.start + m.start(),
                     end=sent.start + m.end(),

@@ -35,7 +35,8 @@ _SIZE = re.compile(
 )
 _COORDINATED = re.compile(r"^[\s,()/]*(?:and|or|und|oder|bzw\.?|as well as|sowie|&)?[\s,()/]*$")
 _ANATOMY_LIST_GAP = re.compile(
-    r"^[\s,]*(?:and|or|und|oder|as well as|sowie|&|/)?[\s,]*(?:(?:the|der|die|das|des|dem|im|in)\s+)?"
+    r"^[\s,]*(?:and|or|und|oder|as well as|sowie|&|/)?[\s,]*"
+    r"(?:(?:the|der|die|das|des|dem|im|in)\s+)?"
     r"(?:(?:left|right|medial|lateral|\w+en)\s+)?$",
     re.IGNORECASE,
 )
@@ -110,7 +111,7 @@ class _Reader:
         self.ana: Anatomy = anatomy()
         self.assoc = associated_matcher(lang)
         self.sentences = split_sentences(text, self.lex)
-        self._doc_region: str | None | bool = False
+        self._doc_region: str | bool | None = False
         self._hits_cache: dict[int, list[AnatomyHit]] = {}
 
     # ----------------------------------------------------------------- helpers
@@ -149,7 +150,9 @@ class _Reader:
         lex = self.lex
         found: list[tuple[int, int, int, _Target]] = []
         for m in lex.normal_signal.finditer(s):
-            found.append((0, m.start(), m.end(), _Target(m.start(), m.end(), "signal", normal=True)))
+            found.append(
+                (0, m.start(), m.end(), _Target(m.start(), m.end(), "signal", normal=True))
+            )
         for m in lex.modic.finditer(s):
             t = _Target(m.start(), m.end(), "modic", modic_type=_modic_type(m.group()))
             found.append((1, m.start(), m.end(), t))
@@ -175,7 +178,9 @@ class _Reader:
         cut = max(window.rfind(","), window.rfind(";"))
         return self.lex.soft_tissue.search(window[cut + 1 :]) is not None
 
-    def _link_generic(self, s: str, t: _Target, targets: list[_Target], hits: list[AnatomyHit]) -> bool:
+    def _link_generic(
+        self, s: str, t: _Target, targets: list[_Target], hits: list[AnatomyHit]
+    ) -> bool:
         """Tie a generic phrase to the bone(s) it names; False when it is not marrow edema."""
         lex = self.lex
         if self._soft_before(s, t):
@@ -212,11 +217,10 @@ class _Reader:
                 ):
                     t.hits = [h]
         if t.hits:
-            if t.kind == "signal" and (
-                lex.other_process.search(s) or lex.signal_not_edema.match(s, t.end)
-            ):
-                return False
-            return True
+            return not (
+                t.kind == "signal"
+                and (lex.other_process.search(s) or lex.signal_not_edema.match(s, t.end))
+            )
         if t.anaphoric:
             window = s[t.end : t.end + 40]
             return not lex.soft_tissue.search(window)
@@ -233,7 +237,9 @@ class _Reader:
                 break
         return a, b
 
-    def change(self, s: str, t: _Target, targets: list[_Target], clause: tuple[int, int]) -> str | None:
+    def change(
+        self, s: str, t: _Target, targets: list[_Target], clause: tuple[int, int]
+    ) -> str | None:
         lex = self.lex
         a, b = clause
         best: tuple[int, str] | None = None
@@ -312,7 +318,9 @@ class _Reader:
                 if self._link_generic(s, t, targets, hits):
                     kept.append(t)
                 continue
-            if t.kind == "bml" and self.lex.tumour_lesion.search(s[max(0, t.start - 25) : t.end + 40]):
+            if t.kind == "bml" and self.lex.tumour_lesion.search(
+                s[max(0, t.start - 25) : t.end + 40]
+            ):
                 continue
             if t.kind == "signal" and not t.normal:
                 a, b = self._clause(s, t)
@@ -340,9 +348,9 @@ class _Reader:
                     t.hits = [
                         min(
                             near,
-                            key=lambda h: (t.start - h.end) * 1.5
-                            if h.end <= t.start
-                            else h.start - t.end,
+                            key=lambda h: (
+                                (t.start - h.end) * 1.5 if h.end <= t.start else h.start - t.end
+                            ),
                         )
                     ]
         for t in kept:
@@ -384,7 +392,9 @@ class _Reader:
             change = "resolved" if status == "resolved" else None
         elif change == "resolved":
             status = "resolved"
-        elif mods.uncertain and not (mods.label_hedge and any(o.kind == "signal" for o in kept if o is not t)):
+        elif mods.uncertain and not (
+            mods.label_hedge and any(o.kind == "signal" for o in kept if o is not t)
+        ):
             status = "uncertain"
         elif mods.historical and change is None:
             status = "historical"
@@ -489,7 +499,7 @@ class _Reader:
                 continue
             self.read_sentence(i, sent, edema)
             self.read_associated(sent, associated)
-        return ReportReading(lang=self.lang, edema=edema, associated=associated)  # type: ignore[arg-type]
+        return ReportReading(lang=self.lang, edema=edema, associated=associated)
 
 
 def replace_status(m: EdemaMention, status: str) -> EdemaMention:

@@ -8,6 +8,7 @@ abbreviations such as "V.a.", "Z.n." or "Fig.".
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -61,7 +62,7 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     cuts = sorted(set(cuts))
     sentences = []
     head_i, section = 0, "findings"
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         while head_i < len(heads) and heads[head_i][1] <= a:
             section = heads[head_i][2]
             head_i += 1
