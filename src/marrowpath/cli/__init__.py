@@ -29,6 +29,9 @@ _COMMAND_MODULES = [
     "marrowpath.cli.episode",
     "marrowpath.cli.measure",
     "marrowpath.cli.read",
+    "marrowpath.cli.serve",
+    "marrowpath.cli.token",
+    "marrowpath.cli.user",
 ]
 
 for _name in _COMMAND_MODULES:
