@@ -111,7 +111,8 @@ class TestCarePlanBundle:
         """fhir.resources parses the bundle; it holds Patient, Condition, CarePlan, Provenance."""
         bundle = careplan_bundle(care_plan(), "P-0042", now=NOW)
         parsed = Bundle.model_validate(bundle)
-        assert [e.resource.get_resource_type() for e in parsed.entry] == [
+        assert parsed.entry is not None
+        assert [e.resource.get_resource_type() for e in parsed.entry if e.resource] == [
             "Patient",
             "Condition",
             "CarePlan",

@@ -7,10 +7,13 @@ from importlib import resources
 
 import sqlalchemy as sa
 from alembic import command
+from alembic.script import ScriptDirectory
 
 from marrowpath.knowledge import Knowledge
 from marrowpath.store import add_visit, list_visits, load_episode, open_store
 from marrowpath.store.engine import alembic_config
+
+HEAD = ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def _revision(url: str) -> str:
@@ -24,19 +27,26 @@ def _revision(url: str) -> str:
 class TestMigrations:
     """Schema revisions."""
 
+    def test_at_least_two_revisions(self) -> None:
+        """0001 and 0002 are ours (later ones may follow), in one line of history."""
+        script = ScriptDirectory.from_config(alembic_config())
+        revisions = [r.revision for r in script.walk_revisions("base", "heads")]
+        assert {"0001", "0002"} <= set(revisions)
+        assert revisions[-1] == "0001"
+
     def test_open_applies_every_migration(self, db_url: str) -> None:
         """A new database is at the newest revision with every table."""
         store = open_store(db_url)
         tables = set(sa.inspect(store.engine).get_table_names())
         store.close()
         assert {"episodes", "case_versions", "plans", "visits", "alerts", "audit"} <= tables
-        assert _revision(db_url) == "0002"
+        assert _revision(db_url) == HEAD
 
     def test_reopen_is_a_no_op(self, db_url: str) -> None:
         """Opening twice keeps the revision."""
         open_store(db_url).close()
         open_store(db_url).close()
-        assert _revision(db_url) == "0002"
+        assert _revision(db_url) == HEAD
 
     def test_no_alembic_ini_needed(self) -> None:
         """The configuration is built in code and points at the packaged scripts."""
@@ -85,7 +95,7 @@ class TestMigrations:
         engine.dispose()
         assert _revision(db_url) == "0001"
         store = open_store(db_url)
-        assert _revision(db_url) == "0002"
+        assert _revision(db_url) == HEAD
         detail = load_episode(store, "ep-old", actor="dr_new")
         assert (detail.episode.patient, detail.episode.version) == ("P-OLD", 2)
         assert [(v.pain_rest, v.function_notes) for v in detail.visits] == [(4, "old note")]

@@ -228,15 +228,15 @@ class TestCaseVersionsAndPlans:
     def test_new_red_flag_alert(self, store: Store, kb: Knowledge) -> None:
         """A red flag appearing in a new case version becomes an alert, once."""
         ep = new_episode(store, kb)
-        fever = {"findings": {"mri_bme_diffuse": True, "fever": True}}
+        fever = {"mri_bme_diffuse": True, "fever": True}
         day = START + dt.timedelta(weeks=3)
         ep = add_case_version(
             store,
             ep.id,
             actor="a",
             expected_version=ep.version,
-            case=make_case(**fever),
-            assessment=make_assessment(kb, **fever),
+            case=make_case(findings=fever),
+            assessment=make_assessment(kb, findings=fever),
             on=day,
         )
         assert ep.version == 2
@@ -248,8 +248,8 @@ class TestCaseVersionsAndPlans:
             ep.id,
             actor="a",
             expected_version=ep.version,
-            case=make_case(**fever),
-            assessment=make_assessment(kb, **fever),
+            case=make_case(findings=fever),
+            assessment=make_assessment(kb, findings=fever),
             on=day,
         )
         assert len(list_alerts(store, ep.id, actor="a")) == 1
