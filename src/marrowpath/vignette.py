@@ -18,6 +18,7 @@ from marrowpath.case import Case, FindingValue, Patient, Pregnancy
 from marrowpath.errors import InputError
 from marrowpath.knowledge import Knowledge, load_knowledge
 from marrowpath.nlp import match_phrases, read_report
+from marrowpath.reasoning.facts import reading_findings
 
 __all__ = ["VIGNETTE_FIELDS", "case_from_vignette"]
 
@@ -44,11 +45,25 @@ _NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)")
 _LOW = re.compile(r"\b(low|decreased|hypointense|hypo-intense|dark|reduced)\b", re.I)
 _HIGH = re.compile(r"\b(high|increased|hyperintense|hyper-intense|bright|edema|oedema|bme)\b", re.I)
 _NORMAL = re.compile(r"\b(normal|unremarkable|negative|within normal limits|wnl)\b", re.I)
-_RAISED = re.compile(r"\b(high|raised|elevated|increased|positive)\b", re.I)
+_RAISED = re.compile(r"\b(high|raised|elevated|increased|positive|abnormal|low|deficient)\b", re.I)
 _REFERENCE = re.compile(
     r"\((?:normal|n|ref(?:erence)?)?\s*:?\s*(?:<\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?))\s*\)",
     re.I,
 )
+_SUCCESSION = re.compile(
+    r"\b(later|then|subsequently|afterwards|followed by|später|danach)\b", re.I
+)
+_BOTH_SIDES = re.compile(r"\b(both|bilateral|bilaterally|beidseitig|beidseits)\b", re.I)
+_DURATION = re.compile(
+    r"\b(\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+    r"(day|week|month|year)s?\b",
+    re.I,
+)
+_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
+_WEEKS = {"day": 1 / 7, "week": 1.0, "month": 52 / 12, "year": 52.0}
+_DISC = re.compile(r"\b(disc|disk|discs|disks|intervertebral|bandscheibe|diskus)\b", re.I)
+_SPINE = frozenset({"cervical_spine", "thoracic_spine", "lumbar_spine", "spine_unspecified"})
 _TRIMESTER_3 = re.compile(r"\b(third|3rd) trimester|\b(2[89]|3\d|4[0-2])(th|st|nd|rd)? week", re.I)
 _POSTPARTUM = re.compile(r"post-?partum|after (delivery|childbirth)|peripartum|puerper", re.I)
 # Scaling of common units to the knowledge base's unit of each numeric lab.
@@ -105,7 +120,9 @@ class _Reader:
                 continue
             used = self._phrases(clause, field)
             if report:
-                for fid, value in read_report(clause, lang=self.lang).findings().items():
+                for fid, value in reading_findings(
+                    read_report(clause, lang=self.lang), self.kb
+                ).items():
                     self.set(fid, value)
                     used = True
             if not used:
@@ -143,6 +160,13 @@ def _lab(reader: _Reader, key: str, value: Any) -> None:
         None,
     )
     if numeric is None:
+        tested = _tested_finding(kb, key, reader.lang)
+        if tested is not None and (_NORMAL.search(text) or _RAISED.search(text)):
+            # "blood count: unremarkable", "HLA-B27: positive": the test named by the key.
+            normal = _NORMAL.search(text)
+            raised = _RAISED.search(text)
+            reader.set(tested, bool(raised and (not normal or raised.start() < normal.start())))
+            return
         reader.text(where, f"{key.replace('_', ' ')} {text}", "labs")
         return
     derived = kb.derived.get(numeric.id, [])
@@ -174,6 +198,15 @@ def _lab(reader: _Reader, key: str, value: Any) -> None:
     reader.set(numeric.id, amount)
 
 
+def _tested_finding(kb: Knowledge, key: str, lang: str) -> str | None:
+    """The finding whose test the lab key names ("CBC" -> blood_count_abnormal), if any."""
+    name = key.lower().replace("_", " ").strip()
+    for f in kb.kb.findings:
+        if name in f.tests.get(lang) or name in f.tests.get("en"):
+            return f.id
+    return None
+
+
 def _signal(reader: _Reader, where: str, text: str, low: str, high: str) -> None:
     lowm, highm = _LOW.search(text), _HIGH.search(text)
     if lowm and (not highm or lowm.start() < highm.start()):
@@ -191,6 +224,27 @@ def _quiet_text(reader: _Reader, where: str, text: str) -> None:
     before = len(reader.unused)
     reader.text(where, text, "mri", report=True)
     del reader.unused[before:]
+
+
+def _extent(reader: _Reader, where: str, text: str) -> None:
+    """Where the edema is: sites, several bones, sides, and sites that follow one another."""
+    reading = read_report(f"Bone marrow edema: {text}", lang=reader.lang)
+    places = {
+        (m.bone_id, m.subregion) for m in reading.edema if m.status == "present" and m.bone_id
+    }
+    for fid, value in reading_findings(reading, reader.kb).items():
+        if fid != "mri_bme":
+            reader.set(fid, value)
+    if len(places) > 1 and _SUCCESSION.search(text):
+        reader.set("migratory_pain", True)
+    if _BOTH_SIDES.search(text):
+        reader.set("bilateral", True)
+    spine = {m.bone_id for m in reading.edema if m.region in _SPINE and m.bone_id}
+    if len(spine) > 1 and _DISC.search(text):
+        # Two vertebral bodies with the disc between them: the spondylodiscitis pattern.
+        reader.set("mri_discitis_pattern", True)
+    if not places:
+        reader.text(where, text, "mri", report=True)
 
 
 def _mri(reader: _Reader, mri: Any) -> None:
@@ -220,6 +274,8 @@ def _mri(reader: _Reader, mri: Any) -> None:
         elif key in _MRI_BOOL:
             reader.set(_MRI_BOOL[key], True)
             _quiet_text(reader, where, str(value))
+        elif key == "extent":
+            _extent(reader, where, str(value))
         else:
             reader.text(where, str(value), "mri", report=True)
     if described and reader.findings.get("mri_t2_low") is not True:
@@ -254,6 +310,17 @@ def _patient(data: Mapping[str, Any], texts: Iterable[str]) -> Patient:
         field = str(err["loc"][0])
         msg = f"{field}: {err['msg']} (got {err.get('input')!r})"
         raise InputError(msg, field=field) from None
+
+
+def _duration_weeks(text: str) -> float | None:
+    """The longest duration stated in a text ("for 2 months", "50 days"), in weeks."""
+    best = None
+    for m in _DURATION.finditer(text):
+        raw = m.group(1).lower()
+        count = float(_WORDS.get(raw) or raw.replace(",", "."))
+        weeks = count * _WEEKS[m.group(2).lower()]
+        best = weeks if best is None else max(best, weeks)
+    return best
 
 
 def _strings(value: Any, field: str) -> list[str]:
@@ -292,8 +359,14 @@ def case_from_vignette(data: Mapping[str, Any], kb: Knowledge | None = None) -> 
         msg = f"labs: expected an object of lab names and values, got {labs!r}"
         raise InputError(msg, field="labs")
     reader = _Reader(kb, lang)
+    onset = data.get("onset_weeks")
     for i, s in enumerate(symptoms):
+        before = len(reader.unused)
         reader.text(f"symptoms[{i}]", s, "symptoms")
+        weeks = _duration_weeks(s)
+        if weeks is not None:
+            onset = max(onset or 0.0, weeks) if data.get("onset_weeks") is None else onset
+            del reader.unused[before:]
     for key, value in labs.items():
         if value is not None:
             _lab(reader, str(key), value)
@@ -315,7 +388,7 @@ def case_from_vignette(data: Mapping[str, Any], kb: Knowledge | None = None) -> 
             patient=patient,
             region=region,
             side=laterality,
-            onset_weeks=data.get("onset_weeks"),
+            onset_weeks=onset,
             trauma=data.get("trauma"),
             findings=reader.findings,
             unused_input=reader.unused,

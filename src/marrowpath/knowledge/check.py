@@ -70,6 +70,9 @@ def _semantic_problems(kb: KnowledgeBase) -> list[str]:
         ids[section] = set(counts)
     regions, conditions, findings = ids["regions"], ids["conditions"], ids["findings"]
     sources, therapies = ids["sources"], ids["therapies"]
+    places = {b.id for r in kb.regions for b in r.bones} | {
+        s.id for r in kb.regions for b in r.bones for s in b.subregions
+    }
 
     def need(kind: str, known: set[str], ident: str, where: str) -> None:
         if ident not in known:
@@ -117,6 +120,8 @@ def _semantic_problems(kb: KnowledgeBase) -> list[str]:
     for f in kb.findings:
         if f.derived_from is not None:
             need("finding", findings, f.derived_from.finding, f"findings({f.id}).derived_from")
+        for place in f.site:
+            need("bone or subregion", places, place, f"findings({f.id}).site")
         for other in f.implied_by:
             need("finding", findings, other, f"findings({f.id}).implied_by")
         if f.type == "numeric" and not f.unit:

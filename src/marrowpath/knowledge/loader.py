@@ -167,6 +167,10 @@ class Knowledge:
             if f.derived_from is not None:
                 self.derived.setdefault(f.derived_from.finding, []).append(f)
         self.implied = [f for f in kb.findings if f.implied_by]
+        self.sites: dict[str, list[str]] = {}
+        for f in kb.findings:
+            for place in f.site:
+                self.sites.setdefault(place, []).append(f.id)
 
     def condition(self, ident: str) -> Condition:
         return self._get(self.conditions, ident, "condition")

@@ -153,6 +153,10 @@ class Finding(Model):
     synonyms: Synonyms = Field(default_factory=Synonyms)
     absent_synonyms: Synonyms = Field(default_factory=Synonyms)
     """Phrases that state the finding absent by themselves ("afebrile", "fieberfrei")."""
+    tests: Synonyms = Field(default_factory=Synonyms)
+    """Names of the test that reports the finding ("blood count", "HLA-B27"), for lab tables."""
+    site: list[str] = Field(default_factory=list)
+    """Bone or subregion ids: present when marrow edema is reported there."""
     examination: Text = Field(default_factory=Text)
     """How to obtain the finding, shown under 'what to examine next'."""
     codes: list[Code] = Field(default_factory=list)

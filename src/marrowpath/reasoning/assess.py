@@ -82,9 +82,13 @@ def assess_findings(
     scores = model.scores(region, findings)
     probs = softmax(scores)
     order = np.argsort(-probs, kind="stable")
-    differential = [_diagnosis(kb, model, m, int(j), scores, probs, findings, lang) for j in order]
+    per_condition = _contributions(kb, model, m, findings, lang)
+    differential = [
+        _diagnosis(m, int(j), scores, probs, findings, per_condition[int(j)], kb, lang)
+        for j in order
+    ]
     leading = [m.conditions[int(j)] for j in order[:3]]
-    return Assessment(
+    return Assessment.trusted(
         case_id=case_id,
         region=region,
         side=side,
@@ -100,47 +104,61 @@ def assess_findings(
     )
 
 
-def _diagnosis(
+def _contributions(
     kb: Knowledge,
     model: CompiledModel,
+    m: RegionModel,
+    findings: Mapping[str, FindingValue],
+    lang: str,
+) -> list[list[Contribution]]:
+    """Every non-neutral term of every condition's score, in one pass over the findings."""
+    out: list[list[Contribution]] = [[] for _ in m.conditions]
+    cache = model.contribution_cache
+    for f, value in findings.items():
+        i = model.row.get(f)
+        if i is None or not isinstance(value, bool):
+            continue
+        for j, ev in m.by_finding[i]:
+            lr = ev.lr_pos if value else ev.lr_neg
+            if lr == 1:
+                continue
+            key = (id(ev), value, lang)
+            c = cache.get(key)
+            if c is None:
+                # Immutable and built from validated entries: made once, then reused.
+                c = cache[key] = Contribution.trusted(
+                    finding=f,
+                    name=kb.findings[f].names.get(lang),
+                    value=value,
+                    direction="for" if lr > 1 else "against",
+                    likelihood_ratio=lr,
+                    log_lr=math.log(lr),
+                    source=ev.source,
+                )
+            out[j].append(c)
+    for contributions in out:
+        contributions.sort(key=lambda c: -abs(c.log_lr))
+    return out
+
+
+def _diagnosis(
     m: RegionModel,
     j: int,
     scores: FloatArray,
     probs: FloatArray,
     findings: Mapping[str, FindingValue],
+    contributions: list[Contribution],
+    kb: Knowledge,
     lang: str,
 ) -> Diagnosis:
     cid = m.conditions[j]
-    contributions = []
-    for f, value in findings.items():
-        i = model.row.get(f)
-        if i is None or not isinstance(value, bool):
-            continue
-        ev = m.evidence[i][j]
-        if ev is None:
-            continue
-        lr = ev.lr_pos if value else ev.lr_neg
-        if lr == 1:
-            continue
-        contributions.append(
-            Contribution(
-                finding=f,
-                name=kb.findings[f].names.get(lang),
-                value=value,
-                direction="for" if lr > 1 else "against",
-                likelihood_ratio=lr,
-                log_lr=math.log(lr),
-                source=ev.source,
-            )
-        )
-    contributions.sort(key=lambda c: -abs(c.log_lr))
     missing = []
     for f in m.typical[j]:
         if f not in findings:
             missing.append(f)
             if len(missing) == _TYPICAL:
                 break
-    return Diagnosis(
+    return Diagnosis.trusted(
         condition=cid,
         name=kb.conditions[cid].names.get(lang),
         probability=float(probs[j]),
@@ -221,9 +239,12 @@ def _next_examinations(
 ) -> list[NextExamination]:
     """Unknown findings ranked by expected information gain over the leading diagnoses."""
     top = np.asarray(order[:_LEADING], dtype=int)
-    unknown = np.array(
-        [i for f, i in model.row.items() if f not in findings and _askable(kb, f)], dtype=int
-    )
+    candidate = model.askable.copy()
+    for f in findings:
+        i = model.row.get(f)
+        if i is not None:
+            candidate[i] = False
+    unknown = np.flatnonzero(candidate)
     if unknown.size == 0:
         return []
     s = scores[top]
@@ -233,27 +254,25 @@ def _next_examinations(
     post_pos = softmax(s[None, :] + m.log_lr_pos[np.ix_(unknown, top)])
     post_neg = softmax(s[None, :] + m.log_lr_neg[np.ix_(unknown, top)])
     gain = _entropy(p) - q * _entropy(post_pos) - (1 - q) * _entropy(post_neg)
-    best = np.argsort(-gain, kind="stable")[:_NEXT]
-    out = []
-    for k in best:
-        if gain[k] <= 1e-3:
+    out: list[NextExamination] = []
+    asked: set[str] = set()
+    for k in np.argsort(-gain, kind="stable"):
+        if gain[k] <= 1e-3 or len(out) == _NEXT:
             break
         f = model.findings[int(unknown[k])]
+        examination = kb.findings[f].examination.get(lang)
+        if examination in asked:
+            continue  # one examination answers several findings (CRP, CRP > 20 mg/L)
+        asked.add(examination)
         shift = np.abs(post_pos[k] - post_neg[k])
         moved = [m.conditions[int(top[c])] for c in np.argsort(-shift)[:2]]
         out.append(
-            NextExamination(
+            NextExamination.trusted(
                 finding=f,
                 name=kb.findings[f].names.get(lang),
-                examination=kb.findings[f].examination.get(lang),
+                examination=examination,
                 information_gain=round(float(gain[k]), 4),
                 separates=moved,
             )
         )
     return out
-
-
-def _askable(kb: Knowledge, finding: str) -> bool:
-    """Demographic facts are known or not; they are not examinations to suggest."""
-    f = kb.findings[finding]
-    return f.category != "demographic" and f.derived_from is None

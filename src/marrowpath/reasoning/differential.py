@@ -12,6 +12,7 @@ import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -19,6 +20,9 @@ import numpy.typing as npt
 from marrowpath.case import FindingValue
 from marrowpath.knowledge import Knowledge
 from marrowpath.knowledge.schema import Evidence
+
+if TYPE_CHECKING:
+    from marrowpath.reasoning.model import Contribution
 
 __all__ = ["CompiledModel", "compile_model"]
 
@@ -38,6 +42,7 @@ class RegionModel:
     p_present: FloatArray  # P(finding present | condition), for information gain
     evidence: list[list[Evidence | None]]  # findings x conditions
     typical: list[list[str]]  # per condition: supporting findings, strongest first
+    by_finding: list[list[tuple[int, Evidence]]]  # per finding: (condition column, entry)
 
 
 class CompiledModel:
@@ -48,6 +53,11 @@ class CompiledModel:
         self.findings = sorted({ev.finding for ev in kb.kb.evidence})
         self.row = {f: i for i, f in enumerate(self.findings)}
         self.regions = {r: self._compile_region(r) for r in kb.regions}
+        self.contribution_cache: dict[tuple[int, bool, str], Contribution] = {}
+        # Findings worth suggesting as an examination: not demographic facts such as age.
+        self.askable = np.array(
+            [kb.findings[f].category != "demographic" for f in self.findings], dtype=bool
+        )
 
     def _compile_region(self, region: str) -> RegionModel:
         kb = self.kb
@@ -92,6 +102,9 @@ class CompiledModel:
             p_present=pp,
             evidence=evidence,
             typical=typical,
+            by_finding=[
+                [(j, ev) for j, ev in enumerate(row) if ev is not None] for row in evidence
+            ],
         )
 
     def scores(self, region: str, findings: Mapping[str, FindingValue]) -> FloatArray:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from marrowpath.case import Case, FindingValue
 from marrowpath.errors import InputError, UnknownIdError
 from marrowpath.knowledge import Knowledge
 
-__all__ = ["case_findings", "derive"]
+if TYPE_CHECKING:
+    from marrowpath.nlp import ReportReading
+
+__all__ = ["case_findings", "derive", "reading_findings"]
 
 _OPS: dict[str, Callable[[float, float], bool]] = {
     "<": operator.lt,
@@ -51,6 +55,27 @@ def _patient_findings(case: Case) -> dict[str, FindingValue]:
     return out
 
 
+def reading_findings(reading: ReportReading, kb: Knowledge) -> dict[str, FindingValue]:
+    """Findings of one report reading, with the sites of present edema and multifocality.
+
+    A site finding is present when edema is placed in one of its bones or subregions; edema in
+    two or more different bones makes the pattern multifocal.
+    """
+    out: dict[str, FindingValue] = dict(reading.findings())
+    bones = set()
+    for m in reading.edema:
+        if m.status != "present" or m.modic_type in (2, 3):
+            continue
+        if m.bone_id:
+            bones.add(m.bone_id)
+        for place in (m.subregion, m.bone_id):
+            for fid in kb.sites.get(place or "", ()):
+                out[fid] = True
+    if len(bones) > 1:
+        out.setdefault("mri_bme_multifocal", True)
+    return out
+
+
 def derive(findings: dict[str, FindingValue], kb: Knowledge) -> dict[str, FindingValue]:
     """Add findings derived from numeric ones (CRP > 5 -> crp_elevated) and implied ones."""
     out = dict(findings)
@@ -87,24 +112,24 @@ def case_findings(case: Case, kb: Knowledge) -> tuple[dict[str, FindingValue], l
         from marrowpath.nlp import read_report
 
         for text in case.reports:
-            for fid, present in read_report(text).findings().items():
-                found.setdefault(fid, present)
+            for fid, value in reading_findings(read_report(text), kb).items():
+                found.setdefault(fid, value)
     found.update(_patient_findings(case))
-    for fid, value in case.findings.items():
+    for fid, given in case.findings.items():
         f = kb.findings.get(fid)
         if f is None:
             msg = f"findings.{fid}: unknown finding {fid!r}"
             raise UnknownIdError(msg, field=f"findings.{fid}")
         if f.type == "numeric":
-            if isinstance(value, bool):
-                msg = f"findings.{fid}: expected a number in {f.unit}, got {value!r}"
+            if isinstance(given, bool):
+                msg = f"findings.{fid}: expected a number in {f.unit}, got {given!r}"
                 raise InputError(msg, field=f"findings.{fid}")
             lo, hi = f.minimum, f.maximum
-            if (lo is not None and value < lo) or (hi is not None and value > hi):
-                msg = f"findings.{fid}: {value!r} is outside the range {lo}..{hi} {f.unit}"
+            if (lo is not None and given < lo) or (hi is not None and given > hi):
+                msg = f"findings.{fid}: {given!r} is outside the range {lo}..{hi} {f.unit}"
                 raise InputError(msg, field=f"findings.{fid}")
-        elif not isinstance(value, bool):
-            msg = f"findings.{fid}: expected true or false, got {value!r}"
+        elif not isinstance(given, bool):
+            msg = f"findings.{fid}: expected true or false, got {given!r}"
             raise InputError(msg, field=f"findings.{fid}")
-        found[fid] = value
+        found[fid] = given
     return derive(found, kb), unused
