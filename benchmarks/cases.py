@@ -14,7 +14,9 @@ import json
 import statistics
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from marrowpath.casefile import case_from_data
 from marrowpath.knowledge import load_knowledge
@@ -23,6 +25,7 @@ from marrowpath.reasoning.assess import assess_findings
 from marrowpath.reasoning.facts import case_findings
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "cases"
+T = TypeVar("T")
 RED_FLAG_KINDS = {"osteomyelitis": "infection", "tumor": "tumor"}
 
 
@@ -67,20 +70,18 @@ def speed(folder: Path, seconds: float = 3.0) -> dict[str, float]:
     cases = [case_from_data(d) for d in datas]
     structured = [(case_findings(c, kb)[0], c.region) for c in cases]
 
-    def rate(fn: object, items: list[object]) -> tuple[float, list[float]]:
+    def rate(fn: Callable[[T], object], items: Sequence[T]) -> tuple[float, list[float]]:
         lat: list[float] = []
         end = time.perf_counter() + seconds
-        n = 0
         while time.perf_counter() < end:
             for item in items:
                 t0 = time.perf_counter()
-                fn(item)  # type: ignore[operator]
+                fn(item)
                 lat.append(time.perf_counter() - t0)
-                n += 1
-        return n / sum(lat), lat
+        return len(lat) / sum(lat), lat
 
-    s_rate, s_lat = rate(lambda x: assess_findings(x[0], region=x[1], kb=kb), structured)  # type: ignore[index]
-    v_rate, _ = rate(lambda d: assess(case_from_data(d), kb=kb), datas)  # type: ignore[arg-type]
+    s_rate, s_lat = rate(lambda x: assess_findings(x[0], region=x[1], kb=kb), structured)
+    v_rate, _ = rate(lambda d: assess(case_from_data(d), kb=kb), datas)
     s_lat.sort()
     return {
         "structured_per_s": s_rate,

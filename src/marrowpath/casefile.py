@@ -16,13 +16,15 @@ from marrowpath.errors import InputError
 
 __all__ = ["case_from_data", "is_vignette", "load_case", "validation_message"]
 
+_TYPE_TAGS = frozenset({"bool", "float", "int", "str", "none"})
 _VIGNETTE_KEYS = frozenset({"symptoms", "mri", "xray", "labs", "scintigraphy"})
 
 
 def validation_message(exc: ValidationError) -> tuple[str, str]:
     """The first problem of a pydantic error as (field, one-line message)."""
     err = exc.errors()[0]
-    field = ".".join(str(p) for p in err["loc"])
+    # Union members appear in the location ("findings.fever.bool"); the field is what counts.
+    field = ".".join(str(p) for p in err["loc"] if str(p) not in _TYPE_TAGS)
     if err["type"] == "extra_forbidden":
         return field, f"{field}: unknown field"
     value = err.get("input")
