@@ -140,3 +140,25 @@ class TestCheckTherapy:
         assert unknown_facts(Criterion(all=["a"], absent=["x"]), {"x": True}, None) == []
         assert unknown_facts(Criterion(all=["a"], regions=["knee"]), {}, "hip") == []
         assert unknown_facts(Criterion(all=["a"], any=["p"]), {"p": True}, None) == ["a"]
+
+
+class TestRepeatedUnknowns:
+    """A fact several contraindications depend on is named once."""
+
+    def test_named_once(self, kb: Knowledge) -> None:
+        """Two criteria on pregnancy: one check."""
+        from marrowpath.knowledge.schema import Contraindication, Text, Therapy
+
+        ci = Contraindication(
+            when=Criterion(all=["pregnancy"]), level="caution", reason=Text(en="x"), source="s"
+        )
+        therapy = Therapy(
+            id="t",
+            names=Text(en="T"),
+            kind="drug_class",
+            description=Text(en="d"),
+            evidence=Text(en="e"),
+            source="s",
+            contraindications=[ci, ci],
+        )
+        assert check_therapy(therapy, {}, "hip", "en").checks_needed == ["pregnancy"]

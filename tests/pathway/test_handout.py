@@ -72,3 +72,18 @@ class TestPdf:
     def test_urgent_pdf(self, kb: Knowledge) -> None:
         """The urgent work-up prints too."""
         assert handout_pdf(make_plan(kb, findings={"fever": True})).startswith(b"%PDF-")
+
+
+class TestSparsePlans:
+    """Plans without return to sport or follow-ups print and draw too."""
+
+    def test_no_return_to_sport(self, kb: Knowledge) -> None:
+        """The bone-bruise fixture pathway has neither."""
+        from marrowpath.pathway.timeline import timeline_image
+
+        care = make_plan(kb, condition="bone_bruise")
+        assert care.return_to_sport is None
+        assert care.follow_ups == []
+        assert handout_pdf(care).startswith(b"%PDF-")
+        assert "Back to sport" not in handout_html(care)
+        assert timeline_image(care).startswith(b"\x89PNG")
