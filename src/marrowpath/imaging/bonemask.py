@@ -1,8 +1,8 @@
 """A classical bone mask for when none is given: the dark, enclosed regions of a STIR image.
 
 On a fat-suppressed fluid-sensitive image, normal marrow and cortex are dark while muscle,
-fluid and edema are bright. Bones are therefore dark regions that do not touch the edge of the
-field of view (background air does), and edema inside a bone is a bright hole that filling
+fluid and edema are bright. Bones are therefore dark regions whose signal is well above
+that of background air, and edema inside a bone is a bright hole that filling
 closes, because the dark cortex rings it on each slice. Otsu's threshold separates dark from
 bright. This is approximate (red marrow, metal, air-filled structures and unusual
 protocols break it) and every result made with it carries a warning: a user mask or label map
@@ -23,6 +23,7 @@ from marrowpath.imaging.volume import Volume
 __all__ = ["fallback_bone_mask", "otsu_threshold"]
 
 MIN_BONE_ML = 1.0
+AIR_FRACTION = 0.2  # air: below a fifth of the median bright-tissue signal
 
 
 def otsu_threshold(values: npt.NDArray[np.floating[Any]], bins: int = 256) -> float:
@@ -46,20 +47,23 @@ def fallback_bone_mask(fluid: Volume) -> npt.NDArray[np.bool_]:
     if n == 0:
         msg = "no bone found by the fallback (no dark region); give a bone mask (--bone-mask)"
         raise ImagingError(msg)
-    border = np.unique(
-        np.concatenate(
-            [
-                labels[:, 0, :].ravel(),
-                labels[:, -1, :].ravel(),
-                labels[:, :, 0].ravel(),
-                labels[:, :, -1].ravel(),
-            ]
-        )
+    edges = np.concatenate(
+        [
+            labels[:, 0, :].ravel(),
+            labels[:, -1, :].ravel(),
+            labels[:, :, 0].ravel(),
+            labels[:, :, -1].ravel(),
+        ]
     )
+    border = np.flatnonzero(np.bincount(edges, minlength=n + 1))
     sizes = np.bincount(labels.ravel()) * fluid.voxel_volume_ml
     keep = sizes >= MIN_BONE_ML
     keep[0] = False
-    keep[border] = False
+    # A dark region at the edge of the field of view is background air (near zero signal)
+    # unless its signal is marrow-like: a bone cut by the field of view.
+    bright = float(np.median(img[~dark])) if (~dark).any() else 0.0
+    medians = np.asarray(ndi.median(img, labels=labels, index=border), dtype=np.float64)
+    keep[border[medians < AIR_FRACTION * bright]] = False
     mask = keep[labels]
     if not mask.any():
         msg = (

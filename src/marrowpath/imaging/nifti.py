@@ -18,6 +18,18 @@ from marrowpath.imaging.volume import Volume
 __all__ = ["read_nifti", "write_nifti"]
 
 
+def _raw_zooms(path: Path, img: Any) -> tuple[float, ...]:
+    """Voxel sizes as stored: nibabel quietly replaces a zero pixdim by 1 when it loads."""
+    from nibabel.openers import ImageOpener
+
+    try:
+        with ImageOpener(str(path)) as fh:
+            raw = type(img.header).from_fileobj(fh, check=False)
+        return tuple(float(z) for z in raw["pixdim"][1:4])
+    except Exception:  # unusual header classes: fall back to nibabel's view
+        return tuple(float(z) for z in img.header.get_zooms()[:3])
+
+
 def read_nifti(path: Path) -> Volume:
     """Read a 3-D NIfTI image (a trailing axis of length 1 is dropped)."""
     import nibabel as nib
@@ -36,7 +48,7 @@ def read_nifti(path: Path) -> Volume:
     if data.ndim != 3:
         msg = f"NIfTI file {str(path)!r} has shape {data.shape!r}; expected a 3-D image"
         raise ImagingError(msg)
-    zooms = tuple(float(z) for z in img.header.get_zooms()[:3])
+    zooms = _raw_zooms(path, img)
     if len(zooms) < 3 or not all(np.isfinite(z) and z > 0 for z in zooms):
         msg = (
             f"NIfTI file {str(path)!r} has voxel sizes (pixdim) {zooms!r}; expected three "

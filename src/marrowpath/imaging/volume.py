@@ -25,7 +25,7 @@ __all__ = ["Volume", "align_to", "check_mask", "load_volume"]
 class Volume:
     """Voxel data plus the geometry needed to turn voxel counts into millilitres."""
 
-    data: npt.NDArray[np.generic]
+    data: npt.NDArray[Any]
     spacing: tuple[float, float, float]
     affine: npt.NDArray[np.float64] = field(default_factory=lambda: np.eye(4))
     source: str = ""
@@ -66,7 +66,7 @@ class Volume:
         """Volume of one voxel in mL (1 mL = 1000 mm^3)."""
         return float(np.prod(self.spacing)) / 1000.0
 
-    def with_data(self, data: npt.NDArray[np.generic], source: str | None = None) -> Volume:
+    def with_data(self, data: npt.NDArray[Any], source: str | None = None) -> Volume:
         """The same grid holding other data (a mask, a corrected image)."""
         return Volume(data, self.spacing, self.affine, self.source if source is None else source)
 
