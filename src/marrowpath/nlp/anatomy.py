@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from marrowpath.knowledge import load_knowledge
-from marrowpath.nlp.patterns import compile_phrases, normalize, phrase_regex
+from marrowpath.nlp.patterns import compile_phrases, lower, normalize, phrase_regex
 
 __all__ = ["Anatomy", "AnatomyHit", "anatomy"]
 
@@ -151,6 +151,7 @@ class Anatomy:
 
     def find(self, text: str) -> list[AnatomyHit]:
         """Every bone or subregion named in ``text``, in order, without overlaps."""
+        text = lower(text)
         hits = self._spine(text)
         taken = [(h.start, h.end) for h in hits]
         for m in self._general.finditer(text):

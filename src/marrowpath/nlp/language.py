@@ -8,7 +8,7 @@ from importlib import resources
 
 import yaml
 
-from marrowpath.nlp.patterns import compile_phrases
+from marrowpath.nlp.patterns import compile_phrases, lower
 
 __all__ = ["detect_language"]
 
@@ -24,7 +24,7 @@ def _words(lang: str) -> re.Pattern[str]:
 
 def detect_language(text: str) -> str:
     """ "de" when German function words (and umlauts) outnumber English ones, else "en"."""
-    sample = text[:4000]
+    sample = lower(text[:4000])
     de = len(_words("de").findall(sample)) + len(_GERMAN_LETTERS.findall(sample))
     en = len(_words("en").findall(sample))
     return "de" if de > en else "en"

@@ -72,6 +72,7 @@ class Lexicon:
     link_block: re.Pattern[str]
     signal_not_edema: re.Pattern[str]
     any_target: re.Pattern[str]
+    stems: tuple[str, ...]
     # change
     change: re.Pattern[str]
     change_kind: dict[str, str]
@@ -137,7 +138,7 @@ def lexicon(lang: str) -> Lexicon:
     header_alt = compile_phrases(p for items in section_groups.values() for p in items).pattern
     headers = re.compile(
         r"(?:^|(?<=[\n.!?]))[ \t]*(?:\d+[.)]\s*)?(?P<h>" + header_alt + r")[ \t]*:",
-        re.IGNORECASE | re.MULTILINE,
+        re.MULTILINE,
     )
     section_of = {normalize(p): name for name, items in section_groups.items() for p in items}
     return Lexicon(
@@ -168,6 +169,7 @@ def lexicon(lang: str) -> Lexicon:
             "|".join(p[3:] for p in _strs(tgt, "signal_not_edema")) or r"(?!x)x", re.IGNORECASE
         ),
         any_target=compile_phrases(every_target),
+        stems=tuple(str(s).lower() for s in tgt.get("trigger_stems") or []),
         change=change,
         change_kind=change_kind,
         partial=compile_phrases(_strs(chg, "partial")),

@@ -1,8 +1,10 @@
 """Compiling phrase lists into one fast regex each.
 
 Python's ``re`` tries the alternatives of ``a|b|c`` one by one at every position, so a plain
-alternation of hundreds of phrases is slow. Folding the phrases into a token trie gives one
-alternative per distinct first token and makes every match the longest one at its start.
+alternation of hundreds of phrases is slow. The phrases are folded into a character trie
+(one branch per distinct next character), and matched on lower-cased text without
+``re.IGNORECASE``; every match is the longest one at its start. Token separators (spaces or a
+hyphen) are one trie step each.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["compile_phrases", "normalize", "phrase_regex"]
+__all__ = ["DEFAULT_SEP", "compile_phrases", "lower", "normalize", "phrase_regex"]
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 _SPACE = re.compile(r"[\s\-‐–]+")
+_SEP = "\x00"
+_TIGHT = "\x01"
 
 DEFAULT_SEP = r"(?:\s*[-‐–]\s*|\s+)"
 """Between two tokens of a phrase: spaces or a hyphen ("bone-marrow edema")."""
@@ -25,49 +29,56 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", text.lower().translate(_UMLAUTS)).strip()
 
 
-def _tokens(phrase: str) -> list[str]:
-    """Word runs and punctuation; hyphens are separators, not tokens."""
-    return [t for t in _TOKEN.findall(phrase.lower()) if t not in "-‐–"]
+def lower(text: str) -> str:
+    """``text`` in lower case with every offset kept (characters whose lower case is longer stay)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _variants(phrase: str) -> set[str]:
-    """The phrase, and its spelling with umlauts written out (oe for ö)."""
-    low = phrase.lower()
-    return {low, low.translate(_UMLAUTS)}
+def _symbols(phrase: str) -> list[str]:
+    """Characters of the phrase, with one separator symbol between tokens."""
+    toks = [t for t in _TOKEN.findall(phrase.lower()) if t not in "-‐–"]
+    out: list[str] = []
+    for i, tok in enumerate(toks):
+        if i:
+            prev = toks[i - 1]
+            out.append(_SEP if prev[-1].isalnum() and tok[0].isalnum() else _TIGHT)
+        out.extend(tok)
+    return out
 
 
-def _joiner(left: str, right: str, sep: str) -> str:
-    return sep if left[-1].isalnum() and right[0].isalnum() else r"\s*"
-
-
-def _emit(node: dict[str, dict[str, object]], prev: str, sep: str) -> str:
-    """The alternation of every continuation below ``node`` (reached by token ``prev``)."""
+def _emit(node: dict[str, dict[str, object]], sep: str) -> str:
     branches = []
-    for tok in sorted((t for t in node if t), key=lambda t: (-len(t), t)):
-        child: dict[str, dict[str, object]] = node[tok]  # type: ignore[assignment]
-        piece = (_joiner(prev, tok, sep) if prev else "") + re.escape(tok)
-        if any(child_tok for child_tok in child):
-            cont = _emit(child, tok, sep)
-            piece += f"(?:{cont})?" if "" in child else f"(?:{cont})"
+    for sym in sorted(s for s in node if s):
+        child: dict[str, dict[str, object]] = node[sym]  # type: ignore[assignment]
+        piece = sep if sym == _SEP else r"\s*" if sym == _TIGHT else re.escape(sym)
+        if any(child):
+            rest = _emit(child, sep)
+            piece += f"(?:{rest})?" if "" in child else (f"(?:{rest})" if "|" in rest else rest)
         branches.append(piece)
     return "|".join(branches)
 
 
 def phrase_regex(phrases: Iterable[str], sep: str = DEFAULT_SEP) -> str:
-    """One regex source matching any phrase, longest first; entries ``re:...`` are raw regexes."""
+    """One regex source matching any phrase (lower case), longest first.
+
+    Entries ``re:...`` are raw regexes, matched case-insensitively.
+    """
     trie: dict[str, dict[str, object]] = {}
     raw: list[str] = []
     for phrase in phrases:
         if phrase.startswith("re:"):
             raw.append(phrase[3:])
             continue
-        for variant in _variants(phrase):
+        for variant in {phrase.lower(), phrase.lower().translate(_UMLAUTS)}:
             node = trie
-            for tok in _tokens(variant):
-                node = node.setdefault(tok, {})  # type: ignore[assignment]
+            for sym in _symbols(variant):
+                node = node.setdefault(sym, {})  # type: ignore[assignment]
             node[""] = {}
-    parts = [f"(?:{r})" for r in raw]
-    body = _emit(trie, "", sep)
+    parts = [f"(?i:{r})" for r in raw]
+    body = _emit(trie, sep)
     if body:
         parts.append(body)
     if not parts:
@@ -76,5 +87,5 @@ def phrase_regex(phrases: Iterable[str], sep: str = DEFAULT_SEP) -> str:
 
 
 def compile_phrases(phrases: Iterable[str], sep: str = DEFAULT_SEP) -> re.Pattern[str]:
-    """Compile :func:`phrase_regex` case-insensitively."""
-    return re.compile(phrase_regex(phrases, sep), re.IGNORECASE)
+    """Compile :func:`phrase_regex`; search it in :func:`lower`-cased text."""
+    return re.compile(phrase_regex(phrases, sep))

@@ -10,7 +10,7 @@ from marrowpath.errors import InputError
 from marrowpath.nlp.context import SentenceContext
 from marrowpath.nlp.lexicon import lexicon
 from marrowpath.nlp.models import PhraseMatch
-from marrowpath.nlp.patterns import compile_phrases, normalize
+from marrowpath.nlp.patterns import compile_phrases, lower, normalize
 from marrowpath.nlp.reader import check_text
 from marrowpath.nlp.sections import split_sentences
 
@@ -54,8 +54,9 @@ def match_phrases(
     lex = lexicon(lang)
     pattern, table = _compiled(tuple(items))
     out = []
+    low = lower(text)
     for sent in split_sentences(text, lex):
-        s = text[sent.start : sent.end]
+        s = low[sent.start : sent.end]
         matches = list(pattern.finditer(s))
         if not matches:
             continue
@@ -80,7 +81,7 @@ def match_phrases(
                     status=status,
                     start=sent.start + m.start(),
                     end=sent.start + m.end(),
-                    text=m.group(),
+                    text=text[sent.start + m.start() : sent.start + m.end()],
                 )
             )
     return out

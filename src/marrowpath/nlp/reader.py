@@ -11,6 +11,7 @@ regex search.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from marrowpath.errors import InputError
@@ -20,7 +21,7 @@ from marrowpath.nlp.context import SentenceContext
 from marrowpath.nlp.language import detect_language
 from marrowpath.nlp.lexicon import LANGS, Lexicon, lexicon
 from marrowpath.nlp.models import AssociatedFinding, EdemaMention, ReportReading
-from marrowpath.nlp.patterns import normalize
+from marrowpath.nlp.patterns import lower, normalize
 from marrowpath.nlp.sections import Sentence, split_sentences
 
 __all__ = ["MAX_REPORT_BYTES", "check_text", "read_report"]
@@ -106,6 +107,7 @@ class _Reader:
 
     def __init__(self, text: str, lang: str) -> None:
         self.text = text
+        self.low = lower(text)
         self.lang = lang
         self.lex: Lexicon = lexicon(lang)
         self.ana: Anatomy = anatomy()
@@ -113,27 +115,27 @@ class _Reader:
         self.sentences = split_sentences(text, self.lex)
         self._doc_region: str | bool | None = False
         self._hits_cache: dict[int, list[AnatomyHit]] = {}
+        self._ctx_cache: dict[int, SentenceContext] = {}
 
     # ----------------------------------------------------------------- helpers
     def hits_of(self, i: int) -> list[AnatomyHit]:
         """Anatomy of sentence ``i`` (offsets in that sentence), computed once."""
         if i not in self._hits_cache:
             s = self.sentences[i]
-            self._hits_cache[i] = self.ana.find(self.text[s.start : s.end])
+            self._hits_cache[i] = self.ana.find(self.low[s.start : s.end])
         return self._hits_cache[i]
 
     def doc_region(self) -> str | None:
         """The region most cued in the whole report (None when nothing says)."""
         if self._doc_region is False:
             counts: dict[str, int] = {}
-            for m in self.lex.region_cues.finditer(self.text):
+            for m in self.lex.region_cues.finditer(self.low):
                 r = self.lex.region_of_cue.get(normalize(m.group()))
                 if r:
                     counts[r] = counts.get(r, 0) + 1
-            for i in range(len(self.sentences)):
-                for h in self.hits_of(i):
-                    if h.region != "spine_unspecified":
-                        counts[h.region] = counts.get(h.region, 0) + 2
+            for h in self.ana.find(self.low):
+                if h.region != "spine_unspecified":
+                    counts[h.region] = counts.get(h.region, 0) + 2
             self._doc_region = max(counts, key=lambda r: counts[r]) if counts else None
         return self._doc_region if isinstance(self._doc_region, str) else None
 
@@ -306,8 +308,13 @@ class _Reader:
                     return levels
         return hits
 
+    def context(self, i: int, s: str) -> SentenceContext:
+        if i not in self._ctx_cache:
+            self._ctx_cache[i] = SentenceContext(s, self.lex)
+        return self._ctx_cache[i]
+
     def read_sentence(self, i: int, sent: Sentence, out: list[EdemaMention]) -> None:
-        s = self.text[sent.start : sent.end]
+        s = self.low[sent.start : sent.end]
         targets = self.targets(s)
         if not targets:
             return
@@ -362,7 +369,7 @@ class _Reader:
                     if b - a <= 25 and _COORDINATED.match(s[a:b]):
                         t.hits = list(o.hits)
                         break
-        ctx = SentenceContext(s, self.lex)
+        ctx = self.context(i, s)
         made: list[EdemaMention] = []
         for t in kept:
             made.extend(self._mentions(i, sent, s, t, kept, ctx))
@@ -416,7 +423,7 @@ class _Reader:
             "size": size,
             "start": sent.start + t.start,
             "end": sent.start + t.end,
-            "text": s[t.start : t.end],
+            "text": self.text[sent.start + t.start : sent.start + t.end],
             "section": sent.section,
         }
         if not hits:
@@ -459,17 +466,22 @@ class _Reader:
         return region or self.lex.default_region.get(t.kind) or "other"
 
     # -------------------------------------------------------------- associated
-    def read_associated(self, sent: Sentence, out: list[AssociatedFinding]) -> None:
-        s = self.text[sent.start : sent.end]
-        matches = list(self.assoc.pattern.finditer(s))
-        if not matches:
-            return
-        ctx = SentenceContext(s, self.lex)
-        for m in matches:
+    def read_associated(self, out: list[AssociatedFinding]) -> None:
+        """One pass over the report; context only for sentences with a match."""
+        starts = [s.start for s in self.sentences]
+        skip = self.lex.skip_sections
+        for m in self.assoc.pattern.finditer(self.low):
+            i = bisect_right(starts, m.start()) - 1
+            if i < 0:
+                continue
+            sent = self.sentences[i]
+            if sent.section in skip or m.end() > sent.end:
+                continue
             fid = self.assoc.finding(m.group())
             if fid is None:
                 continue
-            mods = ctx.modifiers(m.start(), m.end())
+            ctx = self.context(i, self.low[sent.start : sent.end])
+            mods = ctx.modifiers(m.start() - sent.start, m.end() - sent.start)
             status = (
                 "negated"
                 if mods.negated
@@ -483,9 +495,9 @@ class _Reader:
                 AssociatedFinding(
                     finding=fid,
                     status=status,
-                    start=sent.start + m.start(),
-                    end=sent.start + m.end(),
-                    text=m.group(),
+                    start=m.start(),
+                    end=m.end(),
+                    text=self.text[m.start() : m.end()],
                     section=sent.section,
                 )
             )
@@ -494,11 +506,15 @@ class _Reader:
         edema: list[EdemaMention] = []
         associated: list[AssociatedFinding] = []
         skip = self.lex.skip_sections
+        stems = self.lex.stems
+        low = self.low
         for i, sent in enumerate(self.sentences):
             if sent.section in skip:
                 continue
-            self.read_sentence(i, sent, edema)
-            self.read_associated(sent, associated)
+            s = low[sent.start : sent.end]
+            if any(stem in s for stem in stems):
+                self.read_sentence(i, sent, edema)
+        self.read_associated(associated)
         return ReportReading(lang=self.lang, edema=edema, associated=associated)
 
 

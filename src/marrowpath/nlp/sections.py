@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from marrowpath.nlp.lexicon import Lexicon
-from marrowpath.nlp.patterns import normalize
+from marrowpath.nlp.patterns import lower, normalize
 
 __all__ = ["Sentence", "split_sentences"]
 
@@ -35,7 +35,7 @@ class Sentence:
 def _sections(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """(start, content start, section) of each header, in order."""
     out = []
-    for m in lex.headers.finditer(text):
+    for m in lex.headers.finditer(lower(text)):
         name = lex.section_of.get(normalize(m.group("h")), "findings")
         out.append((m.start(), m.end(), name))
     return out
@@ -46,7 +46,7 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     cuts = [0]
     for m in _BOUNDARY.finditer(text):
         if m.group().startswith("."):
-            word = _LAST_WORD.search(text, 0, m.start())
+            word = _LAST_WORD.search(text, max(0, m.start() - 24), m.start())
             if word and normalize(word.group(1)) in lex.abbreviations:
                 continue
             if word and (
