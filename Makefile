@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements/constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint typecheck unit bench lock clean
+.PHONY: run test lint typecheck browser unit bench lock clean
 
 $(STAMP):
 	$(PY) -m venv $(VENV)
@@ -14,9 +14,15 @@ $(STAMP):
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/marrowpath assess examples/toh-hip.yaml
+	$(BIN)/marrowpath serve
 
-test: lint typecheck unit
+test: lint typecheck browser unit
+
+# Debian's Chromium for the browser tests (Playwright's own download does not work offline).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium missing: run 'sudo apt-get install chromium' for the browser tests"; fi; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -27,6 +33,7 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest
+	$(BIN)/coverage report --include='src/marrowpath/knowledge/*' --fail-under=100 --skip-covered
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install -q -c requirements/constraints.txt -e ".[test,bench]"

@@ -76,5 +76,21 @@ def show(
     console.print(f"[dim]{kb.meta.disclaimer.get(lang)}[/dim]")
 
 
+@kb_app.command("schema")
+def schema(
+    folder: Annotated[Path, typer.Argument(help="Folder to write the JSON Schemas into.")] = Path(
+        "schemas"
+    ),
+) -> None:
+    """Write JSON Schemas of the knowledge-base files, the case and the assessment.
+
+    Example: marrowpath kb schema schemas/
+    """
+    from marrowpath.schemas import write_schemas
+
+    for path in write_schemas(folder):
+        print(path)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(kb_app, name="kb")
