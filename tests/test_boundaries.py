@@ -35,11 +35,10 @@ CORE = (
 def test_core_imports_no_adapter(module: str) -> None:
     """Importing a core package (and running an assessment) loads no web, database or CLI library."""
     code = (
-        "import sys, importlib; importlib.import_module(%r);"
+        f"import sys, importlib; importlib.import_module({module!r});"
         "from marrowpath import assess; from marrowpath.case import Case;"
         "assess(Case(region='hip', reports=['Bone marrow edema of the femoral head.']));"
-        "bad = [m for m in %r if m in sys.modules]; print(','.join(bad))"
-        % (module, ADAPTER_LIBRARIES)
+        f"bad = [m for m in {ADAPTER_LIBRARIES!r} if m in sys.modules]; print(','.join(bad))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""

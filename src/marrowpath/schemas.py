@@ -24,7 +24,7 @@ def all_schemas() -> dict[str, dict[str, Any]]:
     """File name -> JSON Schema, one per knowledge-base section plus case and assessment."""
     out: dict[str, dict[str, Any]] = {}
     for name, field in KnowledgeBase.model_fields.items():
-        schema = TypeAdapter(field.annotation).json_schema()
+        schema = TypeAdapter[Any](field.annotation or Any).json_schema()
         schema["title"] = f"MarrowPath knowledge base: {name}"
         out[f"knowledge.{name}.schema.json"] = schema
     out["case.schema.json"] = Case.model_json_schema()

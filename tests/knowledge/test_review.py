@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from marrowpath.knowledge import load_knowledge
@@ -20,7 +21,7 @@ def test_every_reference_resolves() -> None:
     """Each `kb:section/id` in the review names an existing knowledge entry."""
     kb = load_knowledge()
     evidence = {(e.condition, e.finding) for e in kb.kb.evidence}
-    tables = {
+    tables: dict[str, Mapping[str, object]] = {
         "conditions": kb.conditions,
         "findings": kb.findings,
         "therapies": kb.therapies,
