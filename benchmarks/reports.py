@@ -190,50 +190,74 @@ def score_medspacy(items: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------------------------- speed
+_TECHNIQUE = (
+    "TECHNIQUE: Multiplanar multisequence MRI of the {joint} without intravenous contrast, "
+    "including sagittal PD, coronal T1 and STIR, and axial PD fat-saturated images."
+)
 _FILLER = [
-    "The menisci are intact without tear.",
-    "The cruciate and collateral ligaments are intact.",
+    "The medial meniscus is intact without tear.",
+    "The lateral meniscus is intact.",
+    "The anterior and posterior cruciate ligaments are intact.",
+    "The medial and lateral collateral ligament complexes are intact.",
     "The extensor mechanism is intact.",
-    "Articular cartilage is preserved in all compartments.",
+    "Articular cartilage is preserved in the medial and lateral compartments.",
+    "There is mild chondral thinning of the patellar apex.",
     "No loose bodies are identified.",
     "The popliteal fossa is unremarkable and there is no Baker cyst.",
-    "The visualized musculature demonstrates normal bulk and signal.",
+    "The visualized musculature is unremarkable.",
     "The neurovascular structures are unremarkable.",
+    "The quadriceps and patellar tendons are intact.",
+    "Small joint effusion.",
+    "The iliotibial band is intact.",
+    "Hoffa fat pad is clear.",
 ]
 _FINDINGS = [
     "There is bone marrow edema in the {side} {bone} measuring {n} x {m} mm.",
-    "No fracture, dislocation or bone marrow edema.",
     "Bone bruise of the {bone} with a small joint effusion.",
     "Findings may represent a bone contusion of the {bone}.",
     "Residual marrow edema in the {bone} has decreased compared with the prior study.",
-    "Modic type {t} endplate changes at L{l}-L{l1}.",
-    "The bone marrow signal intensity is otherwise normal.",
     "Ill-defined edema-like marrow signal in the {bone} without a fracture line.",
+    "Subchondral bone marrow edema in the {bone} with a subchondral fracture line.",
 ]
-_BONES = ["medial femoral condyle", "lateral tibial plateau", "patella", "talus", "femoral head"]
+_NEGATIVE = [
+    "No fracture, dislocation or bone marrow edema.",
+    "The bone marrow signal intensity is otherwise normal.",
+    "No other focus of bone marrow edema.",
+]
+_BONES = ["medial femoral condyle", "lateral tibial plateau", "patella", "lateral femoral condyle"]
 
 
 def make_reports(n: int, size: int = 1024, seed: int = 7) -> list[str]:
+    """Knee MRI reports of ``size`` characters from templates: header, indication, technique,
+    findings (one or two edema sentences, one normal-marrow or negation sentence, the rest
+    other structures) and an impression, as in routine reports."""
     rnd = random.Random(seed)
     reports = []
     for _ in range(n):
-        parts = ["MRI OF THE KNEE.", "INDICATION: Pain after a twisting injury.", "FINDINGS:"]
-        while sum(len(p) + 1 for p in parts) < size - 120:
-            if rnd.random() < 0.4:
-                parts.append(
-                    rnd.choice(_FINDINGS).format(
-                        side=rnd.choice(["left", "right"]),
-                        bone=rnd.choice(_BONES),
-                        n=rnd.randint(3, 30),
-                        m=rnd.randint(3, 30),
-                        t=rnd.randint(1, 3),
-                        l=(lv := rnd.randint(1, 4)),
-                        l1=lv + 1,
-                    )
-                )
-            else:
-                parts.append(rnd.choice(_FILLER))
-        parts.append("IMPRESSION: Bone marrow edema as described.")
+        fill = {
+            "side": rnd.choice(["left", "right"]),
+            "bone": rnd.choice(_BONES),
+            "n": rnd.randint(3, 30),
+            "m": rnd.randint(3, 30),
+            "joint": "knee",
+        }
+        findings = [rnd.choice(_FINDINGS).format(**fill) for _ in range(rnd.randint(1, 2))]
+        findings.append(rnd.choice(_NEGATIVE))
+        others = rnd.sample(_FILLER, len(_FILLER))
+        body = findings + others
+        rnd.shuffle(body)
+        parts = [
+            f"MRI OF THE {fill['side'].upper()} KNEE.",
+            "INDICATION: Pain after a twisting injury, rule out internal derangement.",
+            _TECHNIQUE.format(**fill),
+            "FINDINGS:",
+        ]
+        impression = f"IMPRESSION: {findings[0]}"
+        for sentence in body:
+            if sum(len(p) + 1 for p in parts) + len(sentence) + len(impression) + 2 > size:
+                continue
+            parts.append(sentence)
+        parts.append(impression)
         text = " ".join(parts)
         reports.append(text[:size] if len(text) > size else text.ljust(size))
     return reports

@@ -42,47 +42,41 @@ def _outside(spans: list[tuple[int, int]], blocked: list[tuple[int, int]]) -> li
 
 
 class SentenceContext:
-    """The modifiers of one sentence, found once and applied to any phrase in it."""
+    """The modifiers of one sentence, found on first use and applied to any phrase in it."""
 
-    __slots__ = (
-        "_hedge",
-        "_hist",
-        "_neg_b",
-        "_neg_f",
-        "_terms",
-        "_text",
-        "_unc_b",
-        "_unc_f",
-        "lex",
-    )
+    __slots__ = ("_cache", "_text", "lex")
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self._text = text
         self.lex = lex
-        pseudo = _spans(lex.pseudo, text)
-        self._neg_f = _outside(_spans(lex.neg_fwd, text), pseudo)
-        self._neg_b = _outside(_spans(lex.neg_bwd, text), pseudo)
-        self._unc_f = _spans(lex.unc_fwd, text)
-        self._unc_b = _spans(lex.unc_bwd, text)
-        self._hist = _spans(lex.hist_fwd, text)
-        self._terms = _spans(lex.terminators, text)
-        self._hedge = lex.label_hedges
+        self._cache: dict[str, list[tuple[int, int]]] = {}
+
+    def _get(self, name: str) -> list[tuple[int, int]]:
+        spans = self._cache.get(name)
+        if spans is None:
+            lex, text = self.lex, self._text
+            if name in ("neg_f", "neg_b"):
+                pseudo = self._get("pseudo")
+                pattern = lex.neg_fwd if name == "neg_f" else lex.neg_bwd
+                spans = _outside(_spans(pattern, text), pseudo)
+            else:
+                spans = _spans(getattr(lex, _PATTERNS[name]), text)
+            self._cache[name] = spans
+        return spans
 
     def _blocked(self, a: int, b: int) -> bool:
         """Is there a terminator starting within [a, b)?"""
-        return any(a <= t0 < b for t0, _ in self._terms)
+        return any(a <= t0 < b for t0, _ in self._get("terms"))
 
-    def _forward(
-        self, triggers: list[tuple[int, int]], start: int, window: int
-    ) -> tuple[int, int] | None:
+    def _forward(self, name: str, start: int, window: int) -> tuple[int, int] | None:
         best = None
-        for t0, t1 in triggers:
+        for t0, t1 in self._get(name):
             if t1 <= start and start - t1 <= window and not self._blocked(t1, start):
                 best = (t0, t1)
         return best
 
-    def _backward(self, triggers: list[tuple[int, int]], end: int) -> bool:
-        for t0, t1 in triggers:
+    def _backward(self, name: str, end: int) -> bool:
+        for t0, t1 in self._get(name):
             if t0 >= end and t0 - end <= BACKWARD_WINDOW and not self._blocked(end, t0):
                 gap = self._text[end:t0]
                 if "," in gap and normalize(self._text[t0:t1]) not in self.lex.plural_bwd:
@@ -92,18 +86,32 @@ class SentenceContext:
 
     def negated(self, start: int, end: int) -> bool:
         """Is the phrase at [start, end) (offsets in the sentence) negated?"""
-        return self._forward(self._neg_f, start, FORWARD_WINDOW) is not None or self._backward(
-            self._neg_b, end
+        return self._forward("neg_f", start, FORWARD_WINDOW) is not None or self._backward(
+            "neg_b", end
         )
 
     def modifiers(self, start: int, end: int) -> Modifiers:
         """Every modifier of the phrase at [start, end) (offsets in the sentence)."""
-        hedge = self._forward(self._unc_f, start, FORWARD_WINDOW)
-        uncertain = hedge is not None or self._backward(self._unc_b, end)
-        label = hedge is not None and normalize(self._text[hedge[0] : hedge[1]]) in self._hedge
+        if self.negated(start, end):
+            return Modifiers(negated=True, uncertain=False, label_hedge=False, historical=False)
+        hedge = self._forward("unc_f", start, FORWARD_WINDOW)
+        uncertain = hedge is not None or self._backward("unc_b", end)
+        label = (
+            hedge is not None
+            and normalize(self._text[hedge[0] : hedge[1]]) in self.lex.label_hedges
+        )
         return Modifiers(
-            negated=self.negated(start, end),
+            negated=False,
             uncertain=uncertain,
             label_hedge=label,
-            historical=self._forward(self._hist, start, HISTORY_WINDOW) is not None,
+            historical=self._forward("hist", start, HISTORY_WINDOW) is not None,
         )
+
+
+_PATTERNS = {
+    "pseudo": "pseudo",
+    "unc_f": "unc_fwd",
+    "unc_b": "unc_bwd",
+    "hist": "hist_fwd",
+    "terms": "terminators",
+}

@@ -9,6 +9,7 @@ hyphen) are one trie step each.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -24,6 +25,7 @@ DEFAULT_SEP = r"(?:\s*[-‐–]\s*|\s+)"
 """Between two tokens of a phrase: spaces or a hyphen ("bone-marrow edema")."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """A lookup key: lower case, umlauts spelled out, hyphens and runs of space as one space."""
     return _SPACE.sub(" ", text.lower().translate(_UMLAUTS)).strip()

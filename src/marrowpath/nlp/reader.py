@@ -133,9 +133,10 @@ class _Reader:
                 r = self.lex.region_of_cue.get(normalize(m.group()))
                 if r:
                     counts[r] = counts.get(r, 0) + 1
-            for h in self.ana.find(self.low):
-                if h.region != "spine_unspecified":
-                    counts[h.region] = counts.get(h.region, 0) + 2
+            for hits in self._hits_cache.values():
+                for h in hits:
+                    if h.region != "spine_unspecified":
+                        counts[h.region] = counts.get(h.region, 0) + 2
             self._doc_region = max(counts, key=lambda r: counts[r]) if counts else None
         return self._doc_region if isinstance(self._doc_region, str) else None
 
@@ -506,14 +507,19 @@ class _Reader:
         edema: list[EdemaMention] = []
         associated: list[AssociatedFinding] = []
         skip = self.lex.skip_sections
-        stems = self.lex.stems
         low = self.low
-        for i, sent in enumerate(self.sentences):
-            if sent.section in skip:
+        starts = [s.start for s in self.sentences]
+        candidates: set[int] = set()
+        for stem in self.lex.stems:
+            pos = low.find(stem)
+            while pos != -1:
+                candidates.add(bisect_right(starts, pos) - 1)
+                pos = low.find(stem, pos + 1)
+        for i in sorted(candidates):
+            sent = self.sentences[i] if i >= 0 else None
+            if sent is None or sent.section in skip:
                 continue
-            s = low[sent.start : sent.end]
-            if any(stem in s for stem in stems):
-                self.read_sentence(i, sent, edema)
+            self.read_sentence(i, sent, edema)
         self.read_associated(associated)
         return ReportReading(lang=self.lang, edema=edema, associated=associated)
 

@@ -32,12 +32,27 @@ class Sentence:
     section: str
 
 
+_HEADER_START = re.compile(r"(?:^|[\n.!?])[ \t]*(?:\d+[.)]\s*)?")
+
+
 def _sections(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
-    """(start, content start, section) of each header, in order."""
+    """(start, content start, section) of each known header ("Findings:"), in order."""
     out = []
-    for m in lex.headers.finditer(lower(text)):
-        name = lex.section_of.get(normalize(m.group("h")), "findings")
-        out.append((m.start(), m.end(), name))
+    pos = text.find(":")
+    while pos != -1:
+        lo = max(0, pos - 48)
+        window = text[lo:pos]
+        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("! "), window.rfind("? "))
+        start = lo + cut + 1 if cut >= 0 else lo
+        if cut < 0 and lo > 0:
+            pos = text.find(":", pos + 1)
+            continue
+        head = _HEADER_START.sub("", text[start:pos], count=1) if start == 0 else text[start:pos]
+        head = head.strip().lstrip("0123456789.) ").strip()
+        name = lex.section_of.get(normalize(head))
+        if name is not None:
+            out.append((start, pos + 1, name))
+        pos = text.find(":", pos + 1)
     return out
 
 
