@@ -87,14 +87,17 @@ class TestPlannedTherapies:
         """Unknown pregnancy or eGFR is listed as a check before use."""
         care = make_plan(kb, patient={})
         nsaids = next(t for t in care.therapies if t.class_ == "nsaids")
-        assert nsaids.checks_needed == [
-            "pregnancy_third_trimester",
-            "egfr_below_30",
-            "anticoagulation",
-        ]
+        assert nsaids.checks_needed == ["pregnancy_third_trimester", "egfr", "anticoagulation"]
         assert nsaids.reason.endswith(
-            "Check before use (not known): Third trimester, eGFR below 30, Anticoagulation"
+            "Check before use (not known): Third trimester, eGFR, Anticoagulation"
         )
+
+    def test_derived_facts_named_by_what_to_measure(self, kb: Knowledge) -> None:
+        """Several unknown thresholds of one measurement name it once; a known one stays."""
+        from marrowpath.pathway.planner import _measured
+
+        assert _measured(kb, ["egfr_below_30", "egfr_below_35", "fever"], {}) == ["egfr", "fever"]
+        assert _measured(kb, ["egfr_below_30"], {"egfr": 50.0}) == ["egfr_below_30"]
 
     def test_not_recommended_stays_without_warning(self, kb: Knowledge) -> None:
         """A caution on a class the pathway advises against adds no warning."""

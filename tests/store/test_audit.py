@@ -30,9 +30,12 @@ class TestAudit:
         added = add_visit(store, ep.id, visit(1), actor="dr_e", expected_version=1)
         list_visits(store, ep.id, actor="dr_f")
         list_alerts(store, ep.id, actor="dr_g")
+        plan_id = str(load_episode(store, ep.id, actor="dr_c").plans[0].id)
         rows = [(r.actor, r.action, r.entity, r.entity_id) for r in audit_log(store)]
         assert rows == [
             ("dr_a", "create", "episode", ep.id),
+            ("dr_a", "create", "case_version", f"{ep.id}/1"),
+            ("dr_a", "create", "plan", plan_id),
             ("dr_b", "read", "episode", ep.id),
             ("dr_c", "read", "episode", ep.id),
             ("dr_d", "list", "episode", "P-0001"),
@@ -40,8 +43,10 @@ class TestAudit:
             ("dr_e", "update", "episode", ep.id),
             ("dr_f", "list", "visit", ep.id),
             ("dr_g", "list", "alert", ep.id),
+            ("dr_c", "read", "episode", ep.id),
         ]
         times = [r.at for r in audit_log(store)]
+        assert len(times) == len(rows)
         assert times == sorted(times)
 
     def test_no_clinical_text(self, store: Store, kb: Knowledge) -> None:

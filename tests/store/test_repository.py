@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from marrowpath.errors import ConflictError, InputError, NotFoundError
+from marrowpath.errors import ConflictError, InputError, NotFoundError, StoreError
 from marrowpath.knowledge import Knowledge
 from marrowpath.pathway import CarePlan
 from marrowpath.store import (
@@ -294,4 +294,25 @@ class TestAuditLogFunction:
         get_episode(store, ep.id, actor="dr_b")
         rows = audit_log(store, entity_id=ep.id)
         assert [(r.actor, r.action) for r in rows] == [("dr_a", "create"), ("dr_b", "read")]
+        assert [r.entity for r in audit_log(store, actor="dr_a")] == [
+            "episode",
+            "case_version",
+            "plan",
+        ]
         assert [r.action for r in audit_log(store, actor="dr_b")] == ["read"]
+
+
+class TestDatabaseFailures:
+    """A database failing underneath is a StoreError, not a driver exception."""
+
+    def test_missing_table(self, store: Store, kb: Knowledge) -> None:
+        """A broken schema names the database and the driver's complaint."""
+        ep = new_episode(store, kb)
+        with store.engine.begin() as conn:
+            conn.execute(sa.text("DROP TABLE alerts"))
+        with pytest.raises(StoreError) as exc:
+            list_alerts(store, ep.id, actor="a")
+        url = store.engine.url.render_as_string(hide_password=True)
+        assert str(exc.value).startswith(f"database {url!r}: ")
+        assert "alerts" in str(exc.value)
+        assert not isinstance(exc.value, sa.exc.DBAPIError)

@@ -299,9 +299,8 @@ def _therapy(
                         source=", ".join(check.sources),
                     )
                 )
-    checks = [
-        kb.findings[f].names.get(lang) if f in kb.findings else f for f in check.checks_needed
-    ]
+    needed = _measured(kb, check.checks_needed, findings)
+    checks = [kb.findings[f].names.get(lang) if f in kb.findings else f for f in needed]
     if checks and status in ("recommended", "consider"):
         reason = f"{reason} {text('check_before', lang, facts=', '.join(checks))}".strip()
     return PlanTherapy.model_validate(
@@ -314,7 +313,19 @@ def _therapy(
             "indication": indication,
             "evidence": therapy.evidence.get(lang),
             "contraindications": involved,
-            "checks_needed": check.checks_needed if status != "contraindicated" else [],
+            "checks_needed": needed if status != "contraindicated" else [],
             "source": pt.source,
         }
     )
+
+
+def _measured(kb: Knowledge, facts: list[str], findings: Mapping[str, FindingValue]) -> list[str]:
+    """Unknown derived facts named by what to measure: 'eGFR below 30' -> 'eGFR', once."""
+    out: list[str] = []
+    for f in facts:
+        finding = kb.findings.get(f)
+        source = finding.derived_from.finding if finding and finding.derived_from else None
+        name = source if source is not None and source not in findings else f
+        if name not in out:
+            out.append(name)
+    return out

@@ -20,7 +20,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from marrowpath.errors import StoreError
@@ -60,9 +60,19 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One short transaction: committed on success, rolled back on any error."""
-        with self._sessions.begin() as session:
-            yield session
+        """One short transaction: committed on success, rolled back on any error.
+
+        A database that fails underneath (connection lost, locked too long) raises
+        :class:`StoreError` with the driver's first line; nothing of the transaction stays.
+        """
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except DBAPIError as exc:
+            detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            url = self.engine.url.render_as_string(hide_password=True)
+            msg = f"database {url!r}: {detail}"
+            raise StoreError(msg) from exc
 
     def close(self) -> None:
         self.engine.dispose()

@@ -214,8 +214,12 @@ def create_episode(
                 created_at=stamp,
             )
         )
-        s.add(Plan(episode_id=e.id, case_version=1, plan=_json(plan), created_at=stamp))
+        row = Plan(episode_id=e.id, case_version=1, plan=_json(plan), created_at=stamp)
+        s.add(row)
+        s.flush()
         record_access(s, actor, "create", "episode", e.id)
+        record_access(s, actor, "create", "case_version", f"{e.id}/1")
+        record_access(s, actor, "create", "plan", str(row.id))
         return _episode_record(e)
 
 
@@ -368,8 +372,10 @@ def add_case_version(
             )
         )
         if plan is not None:
-            s.add(Plan(episode_id=e.id, case_version=number, plan=_json(plan), created_at=now()))
-            record_access(s, actor, "create", "plan", e.id)
+            row = Plan(episode_id=e.id, case_version=number, plan=_json(plan), created_at=now())
+            s.add(row)
+            s.flush()
+            record_access(s, actor, "create", "plan", str(row.id))
         day = on or dt.datetime.now(dt.UTC).date()
         _store_alerts(
             s, e.id, new_red_flag_alerts(previous, assessment.red_flags, day, assessment.lang)
@@ -389,8 +395,10 @@ def add_plan(
         number = s.scalar(
             select(func.max(CaseVersion.number)).where(CaseVersion.episode_id == e.id)
         )
-        s.add(Plan(episode_id=e.id, case_version=number, plan=_json(plan), created_at=now()))
-        record_access(s, actor, "create", "plan", e.id)
+        row = Plan(episode_id=e.id, case_version=number, plan=_json(plan), created_at=now())
+        s.add(row)
+        s.flush()
+        record_access(s, actor, "create", "plan", str(row.id))
         record_access(s, actor, "update", "episode", e.id)
         return _episode_record(e)
 
