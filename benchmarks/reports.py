@@ -159,6 +159,13 @@ def target_phrases() -> list[tuple[str, str]]:
 
 def medspacy_pipeline() -> Any:
     import medspacy
+
+    try:  # PyRuSH logs every sentence at DEBUG level through loguru
+        from loguru import logger
+
+        logger.remove()
+    except ImportError:
+        pass
     from medspacy.target_matcher import TargetRule
 
     nlp = medspacy.load()

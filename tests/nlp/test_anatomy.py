@@ -61,6 +61,23 @@ class TestFind:
         """ "distal left femur" is the distal femur."""
         assert _found("edema in the distal left femur")[0][0] == "distal femur"
 
+    def test_elided_coordination(self) -> None:
+        """ "femoral head and neck" and "medial and lateral femoral condyles" name two parts."""
+        assert [n for n, _, _ in _found("the femoral head and neck")] == [
+            "femoral head",
+            "femoral neck",
+        ]
+        assert [n for n, _, _ in _found("the medial and lateral femoral condyles")] == [
+            "medial femoral condyle",
+            "lateral femoral condyle",
+        ]
+
+    def test_part_of_named_bone(self) -> None:
+        """ "iliac side of the SI joint" is one hit, the subregion."""
+        assert _found("the iliac side of the right SI joint") == [
+            ("iliac side of the sacroiliac joint", "sacroiliac", "sacroiliac_joint")
+        ]
+
     def test_levels_and_endplates(self) -> None:
         """Disc levels, endplates in both word orders, German vertebra names."""
         assert _found("at L4-5")[0][:2] == ("L4-L5 endplates", "lumbar_spine")

@@ -34,6 +34,7 @@ class TestStatus:
             ("Findings may represent a bone contusion of the talus.", "uncertain"),
             ("Bone marrow edema cannot be excluded in the talus.", "uncertain"),
             ("Possible subtle bone marrow edema in the medial malleolus.", "uncertain"),
+            ("Bone marrow edema may be present in the lunate.", "uncertain"),
             ("Interval resolution of the bone marrow edema in the talus.", "resolved"),
             ("The bone bruises had resolved.", "resolved"),
             ("Known history of bone bruise of the lateral femoral condyle.", "historical"),

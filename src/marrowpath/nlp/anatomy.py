@@ -32,6 +32,9 @@ _VERTEBRA_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SPINE_GENERIC = "vertebral_bodies"
+_AND_WORD_AFTER = re.compile(r"\s+(?:and|und|&)\s+(?:the\s+)?(\w+?)(?:e?s)?\b")
+_WORD_AND_BEFORE = re.compile(r"\b(\w+)\s+(?:and|und|&|/)\s+(?:the\s+)?$")
+_OF_GAP = re.compile(r"^\s*(?:of|des|der)\s+(?:the\s+)?(?:(?:left|right|linken|rechten)\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +97,7 @@ class Anatomy:
                     for syn in (sub.names.en, *sub.synonyms.en, *sub.synonyms.de):
                         phrases.append(syn)
                         self._entries.setdefault(normalize(syn), sub_entry)
-        self._general = compile_phrases(phrases, _ANATOMY_SEP)
+        self._general = compile_phrases(phrases, _ANATOMY_SEP, suffix="(?:e?s)?")
         level = phrase_regex(level_phrases)
         self._level = re.compile(
             r"(?P<a>" + level + r")(?:\s*(?:-|/|–|to|bis)\s*(?P<b>" + level + r"|\d{1,2}(?!\d)))?",
@@ -158,12 +161,71 @@ class Anatomy:
             s, e = m.span()
             if any(a < e and s < b for a, b in taken):
                 continue
-            entry = self._entries.get(normalize(_SIDE_STRIP.sub(" ", m.group())))
+            entry = self._entry(m.group())
             if entry is None:
                 continue
             hits.append(AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name))
+            hits.extend(self._ellipsis(text, s, e, entry))
         hits.sort(key=lambda h: h.start)
-        return hits
+        return self._drop_parent_bones(text, hits)
+
+    def _entry(self, matched: str) -> _Entry | None:
+        key = normalize(_SIDE_STRIP.sub(" ", matched))
+        entry = self._entries.get(key)
+        if entry is None and key.endswith("s"):
+            entry = self._entries.get(key[:-1]) or self._entries.get(key[:-2])
+        return entry
+
+    def _ellipsis(self, text: str, s: int, e: int, entry: _Entry) -> list[AnatomyHit]:
+        """ "femoral head and neck", "medial and lateral femoral condyles": the elided part."""
+        out = []
+        words = entry.name.split()
+        after = _AND_WORD_AFTER.match(text, e)
+        if after and len(words) > 1:
+            other = self._entries.get(normalize(" ".join([*words[:-1], after.group(1)])))
+            if other is not None and other.bone_id == entry.bone_id and other != entry:
+                out.append(
+                    AnatomyHit(
+                        after.start(1),
+                        after.end(1),
+                        other.region,
+                        other.bone_id,
+                        other.subregion,
+                        other.name,
+                    )
+                )
+        before = _WORD_AND_BEFORE.search(text, max(0, s - 30), s)
+        if before and len(words) > 1:
+            other = self._entries.get(normalize(" ".join([before.group(1), *words[1:]])))
+            if other is not None and other.bone_id == entry.bone_id and other != entry:
+                out.append(
+                    AnatomyHit(
+                        before.start(1),
+                        before.end(1),
+                        other.region,
+                        other.bone_id,
+                        other.subregion,
+                        other.name,
+                    )
+                )
+        return out
+
+    @staticmethod
+    def _drop_parent_bones(text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
+        """ "iliac side of the SI joint": the joint only names where the subregion is."""
+        out: list[AnatomyHit] = []
+        for h in hits:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and h.subregion is None
+                and prev.subregion is not None
+                and prev.bone_id == h.bone_id
+                and _OF_GAP.match(text[prev.end : h.start])
+            ):
+                continue
+            out.append(h)
+        return out
 
     def is_spine_generic(self, hit: AnatomyHit) -> bool:
         """A spine part named without a level ("endplates", "vertebral bodies")."""

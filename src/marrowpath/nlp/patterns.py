@@ -32,7 +32,7 @@ def normalize(text: str) -> str:
 
 
 def lower(text: str) -> str:
-    """``text`` in lower case with every offset kept (characters whose lower case is longer stay)."""
+    """``text`` in lower case with every offset kept (a character whose lower case is longer stays)."""
     low = text.lower()
     if len(low) == len(text):
         return low
@@ -63,7 +63,7 @@ def _emit(node: dict[str, dict[str, object]], sep: str) -> str:
     return "|".join(branches)
 
 
-def phrase_regex(phrases: Iterable[str], sep: str = DEFAULT_SEP) -> str:
+def phrase_regex(phrases: Iterable[str], sep: str = DEFAULT_SEP, suffix: str = "") -> str:
     """One regex source matching any phrase (lower case), longest first.
 
     Entries ``re:...`` are raw regexes, matched case-insensitively.
@@ -85,9 +85,14 @@ def phrase_regex(phrases: Iterable[str], sep: str = DEFAULT_SEP) -> str:
         parts.append(body)
     if not parts:
         return r"(?!x)x"
-    return r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])"
+    return r"(?<![^\W_])(?:" + "|".join(parts) + r")" + suffix + r"(?![^\W_])"
 
 
-def compile_phrases(phrases: Iterable[str], sep: str = DEFAULT_SEP) -> re.Pattern[str]:
-    """Compile :func:`phrase_regex`; search it in :func:`lower`-cased text."""
-    return re.compile(phrase_regex(phrases, sep))
+def compile_phrases(
+    phrases: Iterable[str], sep: str = DEFAULT_SEP, suffix: str = ""
+) -> re.Pattern[str]:
+    """Compile :func:`phrase_regex`; search it in :func:`lower`-cased text.
+
+    ``suffix`` is a regex allowed after any phrase (e.g. a plural "s").
+    """
+    return re.compile(phrase_regex(phrases, sep, suffix))

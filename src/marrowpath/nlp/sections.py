@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from marrowpath.nlp.lexicon import Lexicon
-from marrowpath.nlp.patterns import lower, normalize
+from marrowpath.nlp.patterns import normalize
 
 __all__ = ["Sentence", "split_sentences"]
 
