@@ -241,8 +241,9 @@ def make_reports(n: int, size: int = 1024, seed: int = 7) -> list[str]:
     rnd = random.Random(seed)
     reports = []
     for _ in range(n):
-        fill = {
-            "side": rnd.choice(["left", "right"]),
+        side = rnd.choice(["left", "right"])
+        fill: dict[str, object] = {
+            "side": side,
             "bone": rnd.choice(_BONES),
             "n": rnd.randint(3, 30),
             "m": rnd.randint(3, 30),
@@ -254,7 +255,7 @@ def make_reports(n: int, size: int = 1024, seed: int = 7) -> list[str]:
         body = findings + others
         rnd.shuffle(body)
         parts = [
-            f"MRI OF THE {fill['side'].upper()} KNEE.",
+            f"MRI OF THE {side.upper()} KNEE.",
             "INDICATION: Pain after a twisting injury, rule out internal derangement.",
             _TECHNIQUE.format(**fill),
             "FINDINGS:",

@@ -32,7 +32,7 @@ def normalize(text: str) -> str:
 
 
 def lower(text: str) -> str:
-    """``text`` in lower case with every offset kept (a character whose lower case is longer stays)."""
+    """``text`` in lower case, offsets kept (a character whose lower case is longer stays)."""
     low = text.lower()
     if len(low) == len(text):
         return low
