@@ -63,7 +63,7 @@ class EdemaParameters(BaseModel):
     bias_order: int = Field(default=2, ge=1, le=3)
     reference_distance_mm: float = Field(default=30.0, ge=0)
     """Automatic reference: normal marrow at least this far from candidate lesions."""
-    depth_cap_mm: float = Field(default=40.0, gt=0)
+    depth_cap_mm: float = Field(default=25.0, gt=0)
     """Depths are computed exactly up to this value (larger ones are reported as the cap)."""
 
 
@@ -200,8 +200,13 @@ def segment(
     )
     if mask.any():
         lesion_level = float(np.median(image[mask]))
-        band = ndi.binary_dilation(mask, structure=_FULL) & marrow
-        weights = np.clip((image[band] - m) / max(lesion_level - m, 1e-6), 0.0, 1.0)
+        found = ndi.find_objects(mask.astype(np.uint8))[0]
+        near = tuple(
+            slice(max(sl.start - 1, 0), min(sl.stop + 1, n))
+            for sl, n in zip(found, mask.shape, strict=True)
+        )
+        band = ndi.binary_dilation(mask[near], structure=_FULL) & marrow[near]
+        weights = np.clip((image[near][band] - m) / max(lesion_level - m, 1e-6), 0.0, 1.0)
         pv = float(weights.sum())
     else:
         lesion_level, pv = float("nan"), 0.0
