@@ -15,7 +15,7 @@ from marrowpath.knowledge import Knowledge, load_knowledge
 from marrowpath.pathway import CarePlan
 from marrowpath.pathway._texts import WEIGHT_BEARING
 
-__all__ = ["parse_date", "register", "render_text", "write_plan"]
+__all__ = ["check_choice", "knowledge", "parse_date", "register", "render_text", "write_plan"]
 
 FORMATS = ("text", "json", "fhir", "ics", "html", "pdf")
 

@@ -47,7 +47,7 @@ _T: dict[str, dict[str, str]] = {
         "that is not unusual.",
         "important": "Important for you",
         "call": "Call your doctor early if the pain gets much worse, if you get a fever, "
-        "or if you cannot put weight on the limb.",
+        "or if new numbness or weakness appears.",
         "weeks": "weeks",
         "months": "months",
     },
@@ -77,7 +77,7 @@ _T: dict[str, dict[str, str]] = {
         "dauern; das ist nicht ungewöhnlich.",
         "important": "Wichtig für Sie",
         "call": "Melden Sie sich früher, wenn die Schmerzen deutlich zunehmen, Fieber "
-        "auftritt oder Sie das Bein bzw. den Arm nicht mehr belasten können.",
+        "auftritt oder neue Taubheit oder Schwäche hinzukommt.",
         "weeks": "Wochen",
         "months": "Monaten",
     },
