@@ -157,7 +157,6 @@ def handout_pdf(care: CarePlan, lang: str | None = None) -> bytes:
     lang = _lang(care, lang)
     t, dates, weeks = _T[lang], _dates(lang), _weeks(lang)
     pdf = FPDF(format="A4")
-    pdf.set_creation_date(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     fonts = _font()
     pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
