@@ -179,6 +179,24 @@ class TestOutputs:
         assert lm.labels[9].role == "joint"
         assert lm.bone_values() == [1, 2]
 
+    @pytest.mark.parametrize(
+        ("name", "role"),
+        [
+            ("L ilium superior", "sparcc"),
+            ("Right-Sacrum-Inferior", "sparcc"),
+            ("Femur-Medial-Central", "moaks"),
+            ("medial femoral trochlea", "moaks"),
+            ("tibia subspinous", "moaks"),
+            ("necrotic_lesion", "necrosis"),
+            ("V2 inferior endplate", "endplate"),
+            ("vessel", "fluid"),
+            ("sacrum", "bone"),
+        ],
+    )
+    def test_names_imply_roles(self, name: str, role: str) -> None:
+        """Conventional names in any word order and separator imply their role."""
+        assert LabelMap.from_mapping({"1": name}).labels[1].role == role
+
     def test_bad_label_file(self, tmp_path: Path) -> None:
         """A bad role is refused with the label and field named."""
         with pytest.raises(ImagingError, match=r"^label 2: field 'role': Input should be"):

@@ -60,11 +60,16 @@ def _text(m: Measurement) -> str:
             f"  {r.name:<28} {r.edema_ml:8.2f} mL  {r.percent:5.1f} % of {r.volume_ml:.1f} mL"
             for r in edematous
         )
-    if m.grades:
+    shown = [g for g in m.grades if g.grade not in ("0", "A") or g.system == "ARCO extent"]
+    shown += [g for g in m.grades if g.system == "SPARCC SIJ inflammation" and g not in shown]
+    if shown:
         lines.append("grades:")
-        for g in m.grades:
+        for g in shown:
             raw = f"fraction {g.fraction:.3f}" if g.fraction is not None else f"score {g.score:g}"
             lines.append(f"  {g.system} {g.region}: {g.grade} ({raw}; {g.source})")
+    zero = len(m.grades) - len(shown)
+    if zero:
+        lines.append(f"  {zero} other graded region(s) at grade 0 (see --format json)")
     p = m.parameters
     lines.append(
         f"rule {p['rule']}: threshold {p['threshold_applied']:.1f} "

@@ -8,7 +8,8 @@ Cut-offs come from the sources of the knowledge base (``knowledge/data/sources.y
   present, +1 per joint per slice for intense signal (as bright as the fluid reference) and +1
   for depth >= 1 cm from the articular surface; total 0-72 (s77, spa-imaging.org).
 * Modic type per endplate zone from T1 and T2/STIR signal relative to normal marrow:
-  1 = T1 low / STIR high, 2 = T1 high / STIR iso-low, 3 = T1 low / STIR low (s86, s87).
+  1 = T1 low / fluid high, 2 = T1 high (STIR low, T2 iso or high), 3 = T1 low / fluid low
+  (s86, s87).
   The +-15 % "iso" band is an assumption to calibrate (shared/reference/imaging.md 2.6).
 * ARCO extent of the femoral head: A < 15 %, B 15-30 %, C > 30 % (s21). MRI alone supports
   only "MRI-positive, compatible with ARCO >= I"; stages II-IV need radiograph or CT (s20).
@@ -288,7 +289,7 @@ def modic_grades(
         n = float(z.sum())
         fractions = {
             1: float(((rt < lo) & (rf > hi)).sum()) / n,
-            2: float(((rt > hi) & (rf <= hi)).sum()) / n,
+            2: float((rt > hi).sum()) / n,
             3: float(((rt < lo) & (rf < lo)).sum()) / n,
         }
         ranked = sorted(fractions, key=lambda k: -fractions[k])
@@ -303,7 +304,7 @@ def modic_grades(
                 cutoffs=f"voxel T1 and STIR/T2 ratio to normal marrow outside "
                 f"{lo:.2f}-{hi:.2f}; a type counts from {MODIC_MIN_FRACTION:.0%} of the zone",
                 source="s86; s87",
-                basis="1 = T1 low + fluid high; 2 = T1 high + fluid iso/low; "
+                basis="1 = T1 low + fluid high; 2 = T1 high (fat: STIR low, T2 iso/high); "
                 "3 = T1 low + fluid low",
                 details={
                     "fraction_type_1": fractions[1],

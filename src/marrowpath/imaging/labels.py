@@ -75,8 +75,6 @@ MOAKS_SUBREGIONS: tuple[str, ...] = (
     "tibia_subspinous",
 )
 
-_SPARCC_NAME = re.compile(r"^(left|right)_(iliac|sacral)_(upper|lower)$")
-
 
 class LabelSpec(BaseModel):
     """One label value: its name, its role and, for SPARCC quadrants, where it lies."""
@@ -91,26 +89,77 @@ class LabelSpec(BaseModel):
     half: Literal["", "upper", "lower"] = ""
 
 
+_SIDE = {"left": "left", "l": "left", "right": "right", "r": "right"}
+_SIJ_BONE = {
+    "iliac": "iliac",
+    "ilium": "iliac",
+    "ilial": "iliac",
+    "sacral": "sacral",
+    "sacrum": "sacral",
+}
+_HALF = {
+    "upper": "upper",
+    "superior": "upper",
+    "cranial": "upper",
+    "lower": "lower",
+    "inferior": "lower",
+    "caudal": "lower",
+}
+_KNEE_BONE = {
+    "femur": "femur",
+    "femoral": "femur",
+    "tibia": "tibia",
+    "tibial": "tibia",
+    "patella": "patella",
+    "patellar": "patella",
+}
+_COMPARTMENT = {"medial": "medial", "lateral": "lateral"}
+_KNEE_PART = {
+    "trochlea": "trochlea",
+    "trochlear": "trochlea",
+    "central": "central",
+    "posterior": "posterior",
+    "anterior": "anterior",
+}
+
+
+def _pick(tokens: list[str], table: dict[str, str]) -> str:
+    found = {table[t] for t in tokens if t in table}
+    return found.pop() if len(found) == 1 else ""
+
+
 def _infer(name: str) -> LabelSpec:
-    """The role a conventional name implies (MOAKS names, SPARCC quadrants, keywords)."""
-    key = name.strip().lower().replace(" ", "_").replace("-", "_")
+    """The role a conventional name implies (MOAKS names, SPARCC quadrants, keywords).
+
+    Names are split into words, so ``left_iliac_upper``, ``L ilium superior`` and
+    ``Femur-Medial-Central`` are all understood; anything else is a plain bone region.
+    """
+    key = re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")
+    tokens = key.split("_")
     if key in MOAKS_SUBREGIONS:
         return LabelSpec(name=key, role="moaks")
-    m = _SPARCC_NAME.match(key)
-    if m:
-        joint, bone, half = m.groups()
-        return LabelSpec(name=key, role="sparcc", joint=joint, bone=bone, half=half)
-    if "necros" in key:
+    bone, side = _pick(tokens, _KNEE_BONE), _pick(tokens, _COMPARTMENT)
+    part = _pick(tokens, _KNEE_PART)
+    if bone == "tibia" and "subspinous" in tokens:
+        return LabelSpec(name=key, role="moaks")
+    if bone and side:
+        canonical = f"{bone}_{side}" if bone == "patella" else f"{bone}_{side}_{part}"
+        if canonical in MOAKS_SUBREGIONS:
+            return LabelSpec(name=key, role="moaks")
+    joint, sij_bone, half = _pick(tokens, _SIDE), _pick(tokens, _SIJ_BONE), _pick(tokens, _HALF)
+    if joint and sij_bone and half:
+        return LabelSpec(name=key, role="sparcc", joint=joint, bone=sij_bone, half=half)
+    if "necro" in key or "osteonecrosis" in key:
         return LabelSpec(name=key, role="necrosis")
-    if key in {"femoral_head", "head"}:
+    if key in {"femoral_head", "head", "head_of_femur"}:
         return LabelSpec(name=key, role="femoral_head")
-    if "endplate" in key:
+    if "endplate" in key or "end_plate" in key:
         return LabelSpec(name=key, role="endplate")
     if key.startswith("reference") or key == "normal_marrow":
         return LabelSpec(name=key, role="reference")
-    if key.startswith(("joint", "articular", "disc", "cleft")):
+    if tokens[0] in {"joint", "articular", "disc", "cleft"}:
         return LabelSpec(name=key, role="joint")
-    if key in {"fluid", "csf", "vessel", "vessels"}:
+    if key in {"fluid", "csf", "vessel", "vessels", "vein", "artery"}:
         return LabelSpec(name=key, role="fluid")
     return LabelSpec(name=key, role="bone")
 
