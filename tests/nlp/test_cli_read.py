@@ -86,3 +86,4 @@ class TestReadBatch:
         result = runner.invoke(app, ["read", "--batch", str(src), "-f", "csv"])
         assert result.exit_code == 2
         assert "--column 'text' is not a column of r.csv" in result.output
+        assert not (tmp_path / "r.read.csv").exists()

@@ -10,6 +10,7 @@ and the rest goes on. Reports are read on all cores (or on Dask, see
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import multiprocessing as mp
 import os
@@ -340,9 +341,12 @@ def run_batch(
     total = _count(source)
     skipped = 0
 
+    records = iter_records(source, column, id_column)
+    first = next(records, None)  # bad input (missing file or column) fails here, before output
+
     def todo() -> Iterator[Record]:
         nonlocal skipped
-        for r in iter_records(source, column, id_column):
+        for r in itertools.chain([first] if first is not None else [], records):
             if r.id in done:
                 skipped += 1
                 continue
@@ -353,23 +357,24 @@ def run_batch(
     writer = _Writer(output, fmt)
     n_read = n_err = 0
     err_file = errors_path(output)
-    with err_file.open("a", encoding="utf-8") as errs:
-        jobs = ((chunk, lang) for chunk in _chunks(todo(), chunk_size))
-        for results in _map_chunks(jobs, workers, dask_client):
-            for ident, result, error in results:
-                if error is not None or result is None:
-                    errs.write(
-                        json.dumps({"id": ident, "reason": error}, ensure_ascii=False) + "\n"
-                    )
-                    n_err += 1
-                else:
-                    writer.write(ident, result)
-                    n_read += 1
-            writer.flush()
-            errs.flush()
-            if progress is not None:
-                progress(n_read + n_err + skipped, total)
-    writer.close()
+    try:
+        with err_file.open("a", encoding="utf-8") as errs:
+            jobs = ((chunk, lang) for chunk in _chunks(todo(), chunk_size))
+            for results in _map_chunks(jobs, workers, dask_client):
+                for ident, result, error in results:
+                    if error is not None or result is None:
+                        line = json.dumps({"id": ident, "reason": error}, ensure_ascii=False)
+                        errs.write(line + "\n")
+                        n_err += 1
+                    else:
+                        writer.write(ident, result)
+                        n_read += 1
+                writer.flush()
+                errs.flush()
+                if progress is not None:
+                    progress(n_read + n_err + skipped, total)
+    finally:
+        writer.close()
     if progress is not None:
         progress(n_read + n_err + skipped, total)
     return BatchSummary(n_read, n_err, skipped, output, err_file)
