@@ -334,9 +334,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{s['location_all3']:6.3f} {s['status_only_f1']:6.3f} {msp:6.3f}"
         )
     if not args.no_speed:
-        print(
-            f"load average before speed runs: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores"
-        )
+        print(f"load average before speed runs: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
         reports = make_reports(args.n_reports)
         one = throughput(_read_chunk, reports[: len(reports) // 4], processes=1)
         print(f"reader:   {one:10.0f} reports/s (1 process, {len(reports) // 4} reports of 1 KB)")
