@@ -15,6 +15,7 @@ from rich.table import Table
 from marrowpath.casefile import load_case
 from marrowpath.cli._errors import reported_errors
 from marrowpath.i18n import t
+from marrowpath.knowledge import load_knowledge
 from marrowpath.reasoning import Assessment, assess
 
 __all__ = ["register"]
@@ -38,6 +39,7 @@ def _bar(p: float, width: int = 24) -> str:
 def render(a: Assessment, console: Console) -> None:
     """Red flags first, then the differential with the reasons of the leading diagnoses."""
     lang = a.lang
+    kb = load_knowledge()
     side = f" ({a.side})" if a.side else ""
     console.print(f"[bold]{t('assessment', lang)}[/bold] - {t('region', lang)}: {a.region}{side}")
     if a.red_flags:
@@ -74,9 +76,8 @@ def render(a: Assessment, console: Console) -> None:
             )
         console.print(why)
         if d.missing_typical:
-            console.print(
-                f"  [dim]{t('missing_typical', lang)}: {', '.join(d.missing_typical)}[/dim]"
-            )
+            names = ", ".join(kb.findings[f].names.get(lang) for f in d.missing_typical)
+            console.print(f"  [dim]{t('missing_typical', lang)}: {names}[/dim]")
     if a.classifications:
         console.print(f"[bold]{t('classifications', lang)}[/bold]")
         for cl in a.classifications:

@@ -94,6 +94,12 @@ def derive(findings: dict[str, FindingValue], kb: Knowledge) -> dict[str, Findin
             out[f.id] = True
         elif values:
             out[f.id] = False
+    for f in kb.implied:
+        if out.get(f.id) is False:
+            # Contraposition: each part implies the whole, so none holds without it
+            # (male -> not pregnant; normal inflammatory markers -> CRP not raised).
+            for part in f.implied_by:
+                out.setdefault(part, False)
     return out
 
 
