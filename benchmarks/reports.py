@@ -316,8 +316,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             import medspacy  # noqa: F401
 
             have_medspacy = True
-        except ImportError:
-            print("medspaCy is not installed (pip install medspacy); skipping the comparison")
+        except Exception as exc:  # a broken install (e.g. numpy ABI) is reported, not fatal
+            print(f"medspaCy is not usable ({type(exc).__name__}: {exc}); skipping the comparison")
     print(f"data: {args.data} ({len(items)} items)")
     print(
         f"{'part':12} {'items':>5} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} "
