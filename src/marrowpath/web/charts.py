@@ -123,7 +123,7 @@ def waterfall(diagnosis: Diagnosis, lang: str, ident: str) -> Markup:
     x0, x1 = names + 10, width - lr_col
     row, top = 22.0, 20.0
     rows = len(items) + 2
-    height = top + row * rows + 30
+    height = top + row * rows + 40
 
     def x(v: float) -> float:
         return x0 + (v - lo) / (hi - lo) * (x1 - x0)
@@ -194,7 +194,7 @@ def timeline(care: CarePlan, lang: str, wb_label: Callable[[str], str]) -> Marku
     if care.return_to_sport is not None:
         ends.append(care.return_to_sport.earliest)
     first, last = care.start, max(ends)
-    width, names, right = 720.0, 210.0, 16.0
+    width, names, right = 720.0, 210.0, 44.0
     x0, x1 = names + 10, width - right
     row, top = 30.0, 26.0
     rows = len(care.phases) + 1
