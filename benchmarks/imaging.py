@@ -116,11 +116,11 @@ def main() -> None:
         children = []
         for _ in range(3):
             out = subprocess.run(
-                [sys.executable, __file__, "--child", tmp],
-                capture_output=True,
-                text=True,
-                check=True,
+                [sys.executable, __file__, "--child", tmp], capture_output=True, text=True
             )
+            if out.returncode != 0:
+                raise SystemExit(f"end-to-end child failed:\n{out.stderr}")
+
             children.append(json.loads(out.stdout))
     e2e = statistics.median(c["read_and_measure_s"] for c in children)
     rss = max(c["peak_rss_mb"] for c in children)

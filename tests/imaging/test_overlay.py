@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import matplotlib.image as mpimg
+import numpy as np
 
 from marrowpath.imaging import analyse, write_overlays
 
@@ -19,7 +20,7 @@ class TestOverlays:
         p = phantom("hip", snr=20, seed=1)
         a = analyse(p.fluid, p.labels, labels=p.label_map)
         paths = write_overlays(a, tmp_path)
-        slices = {int(k) + 1 for k in a.edema_mask().any(axis=(1, 2)).nonzero()[0]}
+        slices = {int(k) + 1 for k in np.flatnonzero(a.edema_mask().any(axis=(1, 2)))}
         assert {int(x.stem.rsplit("_", 1)[1]) for x in paths} == slices
         for path in paths:
             assert path.stat().st_size < 200_000

@@ -64,7 +64,12 @@ def fit_bias_field(
     keep = np.ones(idx.size, dtype=bool)
     coef = np.zeros(len(terms))
     for _ in range(3):
-        coef, *_ = np.linalg.lstsq(design[keep], target[keep], rcond=None)
+        d = design[keep]
+        # normal equations: a 10 x 10 solve, far cheaper than lstsq's SVD on 60k rows
+        coef = np.asarray(
+            np.linalg.solve(d.T @ d + 1e-9 * np.eye(len(terms)), d.T @ target[keep]),
+            dtype=np.float64,
+        )
         resid = target - design @ coef
         mad = float(np.median(np.abs(resid[keep] - np.median(resid[keep])))) * 1.4826
         if mad <= 0:

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from scipy import ndimage as ndi
 
 from marrowpath.errors import ImagingError
+from marrowpath.imaging._morph import dilate_inplane, erode_inplane, slice_surface
 from marrowpath.imaging.bias import fit_bias_field
 from marrowpath.imaging.bonemask import fallback_bone_mask
 from marrowpath.imaging.edema import (
@@ -58,9 +59,6 @@ THRESHOLD_SOURCES = (
 )
 SUPERFICIAL_MM = 10.0
 MIN_BME_ML = 0.1  # below this a result is reported as no measurable edema (phantom false positives)
-
-_INPLANE = np.zeros((3, 3, 3), dtype=bool)
-_INPLANE[1] = True
 
 
 class _Model(BaseModel):
@@ -243,7 +241,7 @@ def _auto_reference(
     """Normal marrow far from anything that looks like a lesion, in the same bone box."""
     m0 = float(np.percentile(image[marrow][::4], 30))  # a quarter of the voxels is plenty
     cand = marrow & (image > params.ratio_floor * m0)
-    cand = ndi.binary_opening(cand, structure=_INPLANE)
+    cand = dilate_inplane(erode_inplane(cand))
     if not cand.any():
         return marrow
     # Distances on a coarse grid (~4 mm): cheap, and exact enough for a 30 mm margin.
@@ -380,11 +378,7 @@ def analyse(
     img = np.asarray(image.data[box], dtype=np.float32)
     t1_img = np.asarray(t1_data[box], dtype=np.float32) if t1_data is not None else None
 
-    marrow = (
-        ndi.binary_erosion(bone, structure=_INPLANE, iterations=p.erode_inplane_voxels)
-        if p.erode_inplane_voxels
-        else bone.copy()
-    )
+    marrow = erode_inplane(bone, p.erode_inplane_voxels) if p.erode_inplane_voxels else bone.copy()
     if not marrow.any():
         warnings.append("bone mask too thin to erode; the unchanged mask was used as marrow")
         marrow = bone.copy()
@@ -430,13 +424,11 @@ def analyse(
         msg = f"reference marrow has median intensity {stats.median!r}; expected a positive signal"
         raise ImagingError(msg)
 
-    through = np.zeros((3, 3, 3), dtype=bool)
-    through[:, 1, 1] = True
-    surface = bone & ~ndi.binary_erosion(bone, structure=through, border_value=1)
+    surface = slice_surface(bone)
     ring = bone & ~marrow
     edge = None
     if ring.any():
-        band = marrow & ndi.binary_dilation(ring, structure=_INPLANE)
+        band = marrow & dilate_inplane(ring)
         edge = (band, min(float(np.median(img[ring])), stats.median))
     seg = segment(img, marrow, stats, p, surface, edge)
     edema = seg.mask

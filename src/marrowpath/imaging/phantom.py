@@ -463,7 +463,10 @@ def _restyle(les: _Lesion, stir: float | None, edge: float | None) -> _Lesion:
 
 
 def _coords(shape: tuple[int, int, int], spacing: tuple[float, float, float]) -> list[Arr]:
-    return [(np.arange(n) - (n - 1) / 2.0) * s for n, s in zip(shape, spacing, strict=True)]
+    return [
+        np.asarray((np.arange(n) - (n - 1) / 2.0) * s, dtype=np.float64)
+        for n, s in zip(shape, spacing, strict=True)
+    ]
 
 
 def _render(
