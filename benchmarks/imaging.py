@@ -44,8 +44,16 @@ def _peak_rss_kb() -> float:
     return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
+def _unshadow_stdlib() -> None:
+    """Drop this script's folder from sys.path: a sibling benchmark named like a standard
+    module (``benchmarks/http.py``) would shadow it for pydicom and nibabel."""
+    here = Path(__file__).resolve().parent
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]
+
+
 def _child(folder: str) -> None:
     """Time reading + measuring in this fresh process; print JSON."""
+    _unshadow_stdlib()
     start = time.perf_counter()
     from marrowpath.imaging import analyse
 
@@ -67,6 +75,7 @@ def _child(folder: str) -> None:
 
 
 def main() -> None:
+    _unshadow_stdlib()
     from marrowpath.imaging import analyse, make_phantom, write_dicom_series, write_nifti
 
     t0 = time.perf_counter()
