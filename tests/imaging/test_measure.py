@@ -222,6 +222,8 @@ class TestCompare:
         assert finding["kind"] == "mri_bme_change"
         assert finding["value"] == "smaller"
         assert finding["grades"][0]["region"] == "femur_medial_central"
+        assert c.summary().startswith("Bone marrow edema decreased on MRI: measured volume")
+        assert "MOAKS BML size femur medial central 3 -> 1" in c.summary()
 
     def test_stable_and_resolved(self) -> None:
         """Within 10 % is stable; below 0.1 mL is resolved."""

@@ -149,6 +149,30 @@ class Comparison(_Model):
     percent_of_bone_after: float
     warnings: list[str] = Field(default_factory=list)
 
+    def summary(self) -> str:
+        """One English sentence for a visit's ``new_imaging`` text (read by the report reader)."""
+        words = {
+            "new": "New bone marrow edema",
+            "resolved": "Bone marrow edema resolved",
+            "larger": "Bone marrow edema increased",
+            "smaller": "Bone marrow edema decreased",
+            "stable": "Bone marrow edema stable",
+            "none": "No bone marrow edema",
+        }
+        text = (
+            f"{words[self.trend]} on MRI: measured volume {self.volume_after_ml:.1f} mL, "
+            f"previously {self.volume_before_ml:.1f} mL"
+        )
+        if self.change_percent is not None and self.trend != "none":
+            text += f" ({self.change_percent:+.0f} %)"
+        changed = [c for c in self.grade_changes if c.before != c.after]
+        if changed:
+            text += "; " + ", ".join(
+                f"{c.system} {c.region.replace('_', ' ')} {c.before or '-'} -> {c.after or '-'}"
+                for c in changed
+            )
+        return text + "."
+
     def visit_finding(self) -> dict[str, Any]:
         """The comparison as a finding of the later visit (a plain dict for the episode store)."""
         return {
@@ -158,6 +182,7 @@ class Comparison(_Model):
             "bme_volume_change_ml": self.change_ml,
             "bme_volume_change_percent": self.change_percent,
             "grades": [c.model_dump() for c in self.grade_changes if c.before != c.after],
+            "summary": self.summary(),
             "method": "marrowpath.imaging.compare",
         }
 
