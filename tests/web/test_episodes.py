@@ -25,9 +25,10 @@ def visit(ui: UI, episode: str, lang: str = "en", **fields: str) -> httpx.Respon
         "weight_bearing": "partial_weight_bearing",
         **fields,
     }
-    return ui.client.post(
+    response: httpx.Response = ui.client.post(
         f"/ui/episodes/{episode}/visits?lang={lang}", data=data, follow_redirects=False
     )
+    return response
 
 
 class TestAssessmentPage:
@@ -111,6 +112,8 @@ class TestVisits:
         assert "<polygon" in r.text  # the expected band
         assert "alert-no_improvement" in r.text
         assert "keine Besserung" in r.text
+        # stored in English (the plan's language), shown in the page's language
+        assert "Keine Besserung bis Woche 6 (Schmerz 7 beim ersten Termin, jetzt 8)" in r.text
         detail = load_episode(ui.store, episode, actor="test")
         assert [v.pain_load for v in detail.visits] == [7, 8]
         assert [a.kind for a in detail.alerts] == ["no_improvement"]

@@ -12,7 +12,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from marrowpath.errors import InputError
-from marrowpath.followup import expected_course_of_plan, make_visit, overdue_alerts
+from marrowpath.followup import (
+    course_alerts,
+    expected_course_of_plan,
+    make_visit,
+    overdue_alerts,
+)
 from marrowpath.pathway._texts import WEIGHT_BEARING
 from marrowpath.store import add_visit
 from marrowpath.web import charts
@@ -93,6 +98,13 @@ def _followup(
     course = expected_course_of_plan(care) if care is not None else None
     today = dt.date.today()
     overdue = overdue_alerts(care.follow_ups, visits, today, page.lang) if care else []
+    # Stored alerts keep the wording of the plan's language; show the page's where it can be
+    # computed again from the same visits (same key, same facts).
+    fresh = {
+        a.key: a.message
+        for a in course_alerts(visits, detail.episode.start_date, course, page.lang)
+    }
+    alerts = [(a, fresh.get(a.key, a.message)) for a in reversed(detail.alerts)]
     defaults = {"date": today.isoformat(), "weight_bearing": ""}
     return page.render(
         "followup.html",
@@ -100,7 +112,7 @@ def _followup(
         tab="followup",
         chart=charts.pain_chart(visits, detail.episode.start_date, course, page.lang),
         course=course,
-        alerts=list(reversed(detail.alerts)),
+        alerts=alerts,
         overdue=overdue,
         values={**defaults, **(values or {})},
         errors=errors or {},
