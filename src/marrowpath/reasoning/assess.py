@@ -115,30 +115,51 @@ def _contributions(
     out: list[list[Contribution]] = [[] for _ in m.conditions]
     cache = model.contribution_cache
     for f, value in findings.items():
-        i = model.row.get(f)
-        if i is None or not isinstance(value, bool):
+        if not isinstance(value, bool):
             continue
-        for j, ev in m.by_finding[i]:
-            lr = ev.lr_pos if value else ev.lr_neg
-            if lr == 1:
-                continue
-            key = (id(ev), value, lang)
-            c = cache.get(key)
-            if c is None:
-                # Immutable and built from validated entries: made once, then reused.
-                c = cache[key] = Contribution.trusted(
-                    finding=f,
-                    name=kb.findings[f].names.get(lang),
-                    value=value,
-                    direction="for" if lr > 1 else "against",
-                    likelihood_ratio=lr,
-                    log_lr=math.log(lr),
-                    source=ev.source,
-                )
+        key = (m.name, f, value, lang)
+        terms = cache.get(key)
+        if terms is None:
+            terms = cache[key] = _terms(kb, model, m, f, value, lang)
+        for j, c in terms:
             out[j].append(c)
     for contributions in out:
-        contributions.sort(key=lambda c: -abs(c.log_lr))
+        if len(contributions) > 1:
+            contributions.sort(key=_strength)
     return out
+
+
+def _strength(c: Contribution) -> float:
+    return -abs(c.log_lr)
+
+
+def _terms(
+    kb: Knowledge, model: CompiledModel, m: RegionModel, f: str, value: bool, lang: str
+) -> list[tuple[int, Contribution]]:
+    """The contributions of one finding value to each condition of a region (made once)."""
+    i = model.row.get(f)
+    if i is None:
+        return []
+    terms = []
+    for j, ev in m.by_finding[i]:
+        lr = ev.lr_pos if value else ev.lr_neg
+        if lr != 1:
+            # Immutable and built from validated entries: made once, then reused.
+            terms.append(
+                (
+                    j,
+                    Contribution.trusted(
+                        finding=f,
+                        name=kb.findings[f].names.get(lang),
+                        value=value,
+                        direction="for" if lr > 1 else "against",
+                        likelihood_ratio=lr,
+                        log_lr=math.log(lr),
+                        source=ev.source,
+                    ),
+                )
+            )
+    return terms
 
 
 def _diagnosis(
@@ -228,6 +249,12 @@ def _entropy(p: FloatArray) -> FloatArray:
     return out
 
 
+def _rows_softmax(x: FloatArray) -> FloatArray:
+    e = np.exp(x - x.max(axis=1, keepdims=True))
+    out: FloatArray = e / e.sum(axis=1, keepdims=True)
+    return out
+
+
 def _next_examinations(
     kb: Knowledge,
     model: CompiledModel,
@@ -238,28 +265,24 @@ def _next_examinations(
     lang: str,
 ) -> list[NextExamination]:
     """Unknown findings ranked by expected information gain over the leading diagnoses."""
-    top = np.asarray(order[:_LEADING], dtype=int)
-    candidate = model.askable.copy()
+    top = order[:_LEADING]
+    s = scores[top]
+    p = softmax(s)
+    q = m.p_present[:, top] @ p  # P(finding present) under the current belief
+    post_pos = _rows_softmax(m.log_lr_pos[:, top] + s)
+    post_neg = _rows_softmax(m.log_lr_neg[:, top] + s)
+    gain = _entropy(p) - q * _entropy(post_pos) - (1 - q) * _entropy(post_neg)
+    gain[~model.askable] = -1.0
     for f in findings:
         i = model.row.get(f)
         if i is not None:
-            candidate[i] = False
-    unknown = np.flatnonzero(candidate)
-    if unknown.size == 0:
-        return []
-    s = scores[top]
-    p = softmax(s)
-    pp = m.p_present[np.ix_(unknown, top)]
-    q = pp @ p  # P(finding present) under the current belief
-    post_pos = softmax(s[None, :] + m.log_lr_pos[np.ix_(unknown, top)])
-    post_neg = softmax(s[None, :] + m.log_lr_neg[np.ix_(unknown, top)])
-    gain = _entropy(p) - q * _entropy(post_pos) - (1 - q) * _entropy(post_neg)
+            gain[i] = -1.0
     out: list[NextExamination] = []
     asked: set[str] = set()
     for k in np.argsort(-gain, kind="stable"):
         if gain[k] <= 1e-3 or len(out) == _NEXT:
             break
-        f = model.findings[int(unknown[k])]
+        f = model.findings[int(k)]
         examination = kb.findings[f].examination.get(lang)
         if examination in asked:
             continue  # one examination answers several findings (CRP, CRP > 20 mg/L)

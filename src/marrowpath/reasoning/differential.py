@@ -33,6 +33,7 @@ FloatArray = npt.NDArray[np.float64]
 class RegionModel:
     """Per-region arrays: conditions in columns, findings with evidence in rows."""
 
+    name: str
     conditions: list[str]
     log_prior: FloatArray
     prior: list[float]
@@ -53,7 +54,9 @@ class CompiledModel:
         self.findings = sorted({ev.finding for ev in kb.kb.evidence})
         self.row = {f: i for i, f in enumerate(self.findings)}
         self.regions = {r: self._compile_region(r) for r in kb.regions}
-        self.contribution_cache: dict[tuple[int, bool, str], Contribution] = {}
+        self.contribution_cache: dict[
+            tuple[str, str, bool, str], list[tuple[int, Contribution]]
+        ] = {}
         # Findings worth suggesting as an examination: not demographic facts such as age.
         self.askable = np.array(
             [kb.findings[f].category != "demographic" for f in self.findings], dtype=bool
@@ -93,6 +96,7 @@ class CompiledModel:
             for j in range(n_c)
         ]
         return RegionModel(
+            name=region,
             conditions=conditions,
             log_prior=np.log(np.array(prior)),
             prior=prior,
