@@ -332,3 +332,34 @@ class TestBadInput:
             InputError, match=r"^lang 'fr' is not supported; expected one of en, de$"
         ):
             read_report("Oedème osseux.", lang="fr")
+
+
+class TestSentenceCache:
+    """Reusing the reading of a repeated sentence changes nothing but speed."""
+
+    def test_same_result_with_and_without_cache(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Offsets and text follow the report, not the report the sentence was first seen in."""
+        from marrowpath.nlp import reader
+
+        first = "FINDINGS: No bone marrow edema. Bone bruise of the talus."
+        second = (
+            "IMPRESSION: Normal.\nFINDINGS: Trauma. No bone marrow edema. BONE BRUISE OF THE TALUS."
+        )
+        reader.clear_sentence_cache()
+        read_report(first)
+        cached = read_report(second)
+        monkeypatch.setattr(reader, "SENTENCE_CACHE_SIZE", 0)
+        reader.clear_sentence_cache()
+        fresh = read_report(second)
+        assert cached == fresh
+        assert [second[m.start : m.end] for m in cached.edema] == [m.text for m in cached.edema]
+        assert cached.edema[1].text == "BONE BRUISE"
+
+    def test_context_dependent_sentences_are_not_cached(self) -> None:
+        """A sentence that borrowed its bone from the one before is read again each time."""
+        from marrowpath.nlp import reader
+
+        reader.clear_sentence_cache()
+        a = read_report("Fracture of the talus. This shows bone marrow edema.")
+        b = read_report("Fracture of the patella. This shows bone marrow edema.")
+        assert (a.edema[0].bone, b.edema[0].bone) == ("talus", "patella")

@@ -24,7 +24,13 @@ from marrowpath.nlp.models import AssociatedFinding, EdemaMention, ReportReading
 from marrowpath.nlp.patterns import lower, normalize
 from marrowpath.nlp.sections import Sentence, split_sentences
 
-__all__ = ["MAX_REPORT_BYTES", "check_text", "read_report"]
+__all__ = [
+    "MAX_REPORT_BYTES",
+    "SENTENCE_CACHE_SIZE",
+    "check_text",
+    "clear_sentence_cache",
+    "read_report",
+]
 
 MAX_REPORT_BYTES = 10 * 1024 * 1024
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "1": 1, "2": 2, "3": 3}
@@ -116,6 +122,7 @@ class _Reader:
         self._doc_region: str | bool | None = False
         self._hits_cache: dict[int, list[AnatomyHit]] = {}
         self._ctx_cache: dict[int, SentenceContext] = {}
+        self.used_context = False
 
     # ----------------------------------------------------------------- helpers
     def hits_of(self, i: int) -> list[AnatomyHit]:
@@ -127,6 +134,7 @@ class _Reader:
 
     def doc_region(self) -> str | None:
         """The region most cued in the whole report (None when nothing says)."""
+        self.used_context = True
         if self._doc_region is False:
             counts: dict[str, int] = {}
             for m in self.lex.region_cues.finditer(self.low):
@@ -290,6 +298,7 @@ class _Reader:
     def carried_hits(self, i: int) -> list[AnatomyHit]:
         """Bones of the nearest earlier sentence (two back at most) of the same section."""
         sec = self.sentences[i].section
+        self.used_context = True
         for j in (i - 1, i - 2):
             if j < 0 or self.sentences[j].section != sec:
                 continue
@@ -302,6 +311,7 @@ class _Reader:
         """A level-less spine part ("para-discal marrow") takes the level of nearby text."""
         if not hits or not all(self.ana.is_spine_generic(h) for h in hits):
             return [h for h in hits if not self.ana.is_spine_generic(h)] or hits
+        self.used_context = True
         for j in (i - 1, i - 2):
             if j >= 0:
                 levels = [h for h in self.hits_of(j) if h.level]
@@ -519,9 +529,51 @@ class _Reader:
             sent = self.sentences[i] if i >= 0 else None
             if sent is None or sent.section in skip:
                 continue
-            self.read_sentence(i, sent, edema)
+            self._read_cached(i, sent, edema)
         self.read_associated(associated)
         return ReportReading(lang=self.lang, edema=edema, associated=associated)
+
+    def _read_cached(self, i: int, sent: Sentence, out: list[EdemaMention]) -> None:
+        """Read a sentence, or reuse the reading of the same sentence seen before.
+
+        Archives repeat sentences ("No bone marrow edema."); a sentence whose reading did not
+        depend on its neighbours (carried bone, report region) is cached per process.
+        """
+        key = (self.lang, sent.section, self.low[sent.start : sent.end])
+        cached = _SENTENCE_CACHE.get(key)
+        if cached is not None:
+            out.extend(
+                m.model_copy(
+                    update={
+                        "start": sent.start + m.start,
+                        "end": sent.start + m.end,
+                        "text": self.text[sent.start + m.start : sent.start + m.end],
+                    }
+                )
+                for m in cached
+            )
+            return
+        self.used_context = False
+        made: list[EdemaMention] = []
+        self.read_sentence(i, sent, made)
+        out.extend(made)
+        if not self.used_context and SENTENCE_CACHE_SIZE > 0:
+            if len(_SENTENCE_CACHE) >= SENTENCE_CACHE_SIZE:
+                _SENTENCE_CACHE.pop(next(iter(_SENTENCE_CACHE)))
+            _SENTENCE_CACHE[key] = [
+                m.model_copy(update={"start": m.start - sent.start, "end": m.end - sent.start})
+                for m in made
+            ]
+
+
+SENTENCE_CACHE_SIZE = 4096
+"""Sentences whose readings are kept per process (0 turns the cache off)."""
+_SENTENCE_CACHE: dict[tuple[str, str, str], list[EdemaMention]] = {}
+
+
+def clear_sentence_cache() -> None:
+    """Forget every cached sentence reading (after rule changes, or to measure without it)."""
+    _SENTENCE_CACHE.clear()
 
 
 def replace_status(m: EdemaMention, status: str) -> EdemaMention:
