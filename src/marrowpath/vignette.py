@@ -213,6 +213,10 @@ def _signal(reader: _Reader, where: str, text: str, low: str, high: str) -> None
         reader.set(low, True)
     elif highm:
         reader.set(high, True)
+    if not (lowm or highm) and _NORMAL.search(text):
+        reader.set(low, False)
+        reader.set(high, False)
+        return
     if lowm or highm:
         _quiet_text(reader, where, text)
     else:
@@ -247,6 +251,19 @@ def _extent(reader: _Reader, where: str, text: str) -> None:
         reader.text(where, text, "mri", report=True)
 
 
+def _pattern(reader: _Reader, where: str, text: str) -> None:
+    before = len(reader.unused)
+    reader.text(where, text, "mri", report=True)
+    if len(reader.unused) == before:
+        return
+    reading = read_report(f"{text} bone marrow edema.", lang=reader.lang)
+    extra = {k: v for k, v in reading_findings(reading, reader.kb).items() if k != "mri_bme"}
+    if extra:
+        del reader.unused[before:]
+        for fid, value in extra.items():
+            reader.set(fid, value)
+
+
 def _mri(reader: _Reader, mri: Any) -> None:
     if mri is None:
         return
@@ -276,6 +293,9 @@ def _mri(reader: _Reader, mri: Any) -> None:
             _quiet_text(reader, where, str(value))
         elif key == "extent":
             _extent(reader, where, str(value))
+        elif key == "pattern":
+            # A pattern describes the edema: "diffuse" means diffuse marrow edema.
+            _pattern(reader, where, str(value))
         else:
             reader.text(where, str(value), "mri", report=True)
     if described and reader.findings.get("mri_t2_low") is not True:

@@ -71,8 +71,9 @@ def reading_findings(reading: ReportReading, kb: Knowledge) -> dict[str, Finding
         for place in (m.subregion, m.bone_id):
             for fid in kb.sites.get(place or "", ()):
                 out[fid] = True
-    if len(bones) > 1:
-        out.setdefault("mri_bme_multifocal", True)
+    if bones:
+        # Several subregions of one bone (femoral head and neck) are not multifocal.
+        out["mri_bme_multifocal"] = len(bones) > 1
     return out
 
 
