@@ -40,12 +40,16 @@ ENV_VARS: dict[str, str] = {
     "(default 5).",
     "MARROWPATH_CDS_RATE_LIMIT_PER_MINUTE": "Hook calls per minute per JWT issuer (default 0 "
     "= unlimited).",
+    "MARROWPATH_CDS_CACHE_SIZE": "Hook results kept per worker for identical record data "
+    "(default 1024; 0 = off).",
     "MARROWPATH_CORS_ORIGINS": "Comma-separated origins allowed by CORS (default none).",
     "MARROWPATH_MAX_BODY_BYTES": "Largest request body accepted (default 2097152 = 2 MiB).",
     "MARROWPATH_RATE_LIMIT_PER_MINUTE": "REST requests per minute per API token (default 600; "
     "0 = unlimited).",
     "MARROWPATH_TOKEN_CACHE_SECONDS": "How long a checked API token is trusted without a "
     "database read (default 10; a revocation takes at most this long).",
+    "MARROWPATH_PUBLIC_DOCS": "Serve /openapi.json and /docs without a token (true/false; "
+    "default false).",
     "MARROWPATH_LANG": "Default language of texts, en or de (default en).",
     "MARROWPATH_LOG_LEVEL": "Log level: debug, info, warning, error (default info).",
 }
@@ -69,10 +73,12 @@ class Settings(BaseModel):
     cds_jwt_leeway_seconds: int = 30
     cds_fhir_timeout_seconds: float = 5.0
     cds_rate_limit_per_minute: int = 0
+    cds_cache_size: int = 1024
     cors_origins: tuple[str, ...] = ()
     max_body_bytes: int = 2 * 1024 * 1024
     rate_limit_per_minute: int = 600
     token_cache_seconds: float = 10.0
+    public_docs: bool = False
     lang: str = "en"
     log_level: str = "info"
 
@@ -99,10 +105,12 @@ class Settings(BaseModel):
             cds_rate_limit_per_minute=_int(
                 e, "MARROWPATH_CDS_RATE_LIMIT_PER_MINUTE", 0, 0, 10_000_000
             ),
+            cds_cache_size=_int(e, "MARROWPATH_CDS_CACHE_SIZE", 1024, 0, 1_000_000),
             cors_origins=_origins(e.get("MARROWPATH_CORS_ORIGINS", "")),
             max_body_bytes=_int(e, "MARROWPATH_MAX_BODY_BYTES", 2 * 1024 * 1024, 1024, 2**30),
             rate_limit_per_minute=_int(e, "MARROWPATH_RATE_LIMIT_PER_MINUTE", 600, 0, 10_000_000),
             token_cache_seconds=_float(e, "MARROWPATH_TOKEN_CACHE_SECONDS", 10.0, 3600.0),
+            public_docs=_bool(e, "MARROWPATH_PUBLIC_DOCS", False),
             lang=_choice(e, "MARROWPATH_LANG", "en", ("en", "de")),
             log_level=_choice(
                 e, "MARROWPATH_LOG_LEVEL", "info", ("debug", "info", "warning", "error")
