@@ -111,6 +111,17 @@ class TestFields:
         assert f["site_lateral_femoral_condyle"] is True
         assert f["migratory_pain"] is True
 
+    def test_pattern_and_normal_signal(self) -> None:
+        """'diffuse' under pattern is diffuse edema; 'normal' under t1 states no low T1."""
+        case = case_from_vignette(
+            vignette(mri={"pattern": "diffuse", "t1": "normal", "extent": "femoral head and neck"})
+        )
+        f = case.findings
+        assert f["mri_bme_diffuse"] is True
+        assert f["mri_t1_low"] is False
+        assert f["mri_bme_multifocal"] is False  # head and neck are one bone
+        assert f["site_femoral_neck"] is True
+
     def test_discitis_pattern(self) -> None:
         case = case_from_vignette(
             vignette(
