@@ -1,12 +1,12 @@
 """A classical bone mask for when none is given: the dark, enclosed regions of a STIR image.
 
 On a fat-suppressed fluid-sensitive image, normal marrow and cortex are dark while muscle,
-fluid and edema are bright. Bones are therefore dark regions whose signal is well above
-that of background air, and edema inside a bone is a bright hole that filling
-closes, because the dark cortex rings it on each slice. Otsu's threshold separates dark from
-bright. This is approximate (red marrow, metal, air-filled structures and unusual
-protocols break it) and every result made with it carries a warning: a user mask or label map
-is always preferred.
+fluid and edema are bright. Background air (near-zero signal connected to the edge of the
+field of view) is removed first; Otsu's threshold over the remaining tissue then separates
+dark from bright, and dark regions of at least 1 mL are bones. Edema inside a bone is a bright
+hole that filling closes, because the dark cortex rings it on each slice. This is approximate
+(red marrow, metal, air-filled structures and unusual protocols break it) and every result
+made with it carries a warning: a user mask or label map is always preferred.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from marrowpath.imaging.volume import Volume
 __all__ = ["fallback_bone_mask", "otsu_threshold"]
 
 MIN_BONE_ML = 1.0
-AIR_FRACTION = 0.2  # air: below a fifth of the median bright-tissue signal
+AIR_FRACTION = 0.2  # air: below a fifth of the bright tissue (95th percentile)
 
 
 def otsu_threshold(values: npt.NDArray[np.floating[Any]], bins: int = 256) -> float:
@@ -38,15 +38,7 @@ def otsu_threshold(values: npt.NDArray[np.floating[Any]], bins: int = 256) -> fl
     return float(centres[int(np.argmax(between[:-1]))])
 
 
-def fallback_bone_mask(fluid: Volume) -> npt.NDArray[np.bool_]:
-    """Dark enclosed regions of at least 1 mL, holes filled slice by slice."""
-    img = np.asarray(fluid.data, dtype=np.float32)
-    top = float(np.percentile(img, 99.5))
-    dark = img < otsu_threshold(np.clip(img, 0, top).ravel())
-    labels, n = ndi.label(dark)
-    if n == 0:
-        msg = "no bone found by the fallback (no dark region); give a bone mask (--bone-mask)"
-        raise ImagingError(msg)
+def _border_labels(labels: npt.NDArray[np.integer[Any]], n: int) -> npt.NDArray[np.intp]:
     edges = np.concatenate(
         [
             labels[:, 0, :].ravel(),
@@ -55,15 +47,29 @@ def fallback_bone_mask(fluid: Volume) -> npt.NDArray[np.bool_]:
             labels[:, :, -1].ravel(),
         ]
     )
-    border = np.flatnonzero(np.bincount(edges, minlength=n + 1))
-    sizes = np.bincount(labels.ravel()) * fluid.voxel_volume_ml
+    found: npt.NDArray[np.intp] = np.flatnonzero(np.bincount(edges, minlength=n + 1))
+    return found[found > 0]
+
+
+def fallback_bone_mask(fluid: Volume) -> npt.NDArray[np.bool_]:
+    """Dark regions of at least 1 mL that are not background air, holes filled per slice."""
+    img = np.asarray(fluid.data, dtype=np.float32)
+    # Air: near-zero signal connected to the edge of the field of view.
+    air_level = AIR_FRACTION * float(np.percentile(img, 95))
+    low, n_low = ndi.label(img < air_level)
+    air = np.zeros(n_low + 1, dtype=bool)
+    air[_border_labels(low, n_low)] = True
+    air_mask = air[low]
+    tissue = img[~air_mask & (img >= air_level)]
+    if tissue.size == 0:
+        msg = "no bone found by the fallback (the image is all background); give --bone-mask"
+        raise ImagingError(msg)
+    top = float(np.percentile(tissue, 99.5))
+    dark = (img < otsu_threshold(np.clip(tissue, 0, top))) & ~air_mask
+    labels, n = ndi.label(dark)
+    sizes = np.bincount(labels.ravel(), minlength=n + 1) * fluid.voxel_volume_ml
     keep = sizes >= MIN_BONE_ML
     keep[0] = False
-    # A dark region at the edge of the field of view is background air (near zero signal)
-    # unless its signal is marrow-like: a bone cut by the field of view.
-    bright = float(np.median(img[~dark])) if (~dark).any() else 0.0
-    medians = np.asarray(ndi.median(img, labels=labels, index=border), dtype=np.float64)
-    keep[border[medians < AIR_FRACTION * bright]] = False
     mask = keep[labels]
     if not mask.any():
         msg = (
