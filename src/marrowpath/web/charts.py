@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from marrowpath.followup import ExpectedCourse, Visit, expected_band
 from marrowpath.pathway import CarePlan
 from marrowpath.reasoning import Diagnosis
-from marrowpath.web.labels import label, number, percent, short_date
+from marrowpath.web.labels import day_month, label, number, percent, short_date
 
 __all__ = [
     "WEIGHT_BEARING_COLOURS",
@@ -194,7 +194,7 @@ def timeline(care: CarePlan, lang: str, wb_label: Callable[[str], str]) -> Marku
     if care.return_to_sport is not None:
         ends.append(care.return_to_sport.earliest)
     first, last = care.start, max(ends)
-    width, names, right = 720.0, 210.0, 44.0
+    width, names, right = 720.0, 236.0, 44.0
     x0, x1 = names + 10, width - right
     row, top = 30.0, 26.0
     rows = len(care.phases) + 1
@@ -233,12 +233,20 @@ def timeline(care: CarePlan, lang: str, wb_label: Callable[[str], str]) -> Marku
             _text(
                 tx,
                 top + row * rows + 28,
-                short_date(tick, lang),
+                day_month(tick, lang),
                 text_anchor="middle",
                 fill=MUTED,
                 font_size="11",
             )
         )
+    if care.return_to_sport is not None:
+        rx = x(care.return_to_sport.earliest)
+        body.append(
+            f'<line x1="{_fmt(rx)}" y1="{_fmt(top - 4)}" x2="{_fmt(rx)}" '
+            f'y2="{_fmt(top + row * rows)}" stroke="{INK}" stroke-width="2" '
+            'stroke-dasharray="5 3"/>'
+        )
+        body.append(_text(rx + 4, top + row * rows - 4, label("return_to_sport", lang)))
     for i, p in enumerate(care.phases):
         y = top + i * row
         colour = WEIGHT_BEARING_COLOURS.get(p.weight_bearing, MUTED)
@@ -255,7 +263,18 @@ def timeline(care: CarePlan, lang: str, wb_label: Callable[[str], str]) -> Marku
         if len(text) * _CHAR + 10 < wide:
             body.append(_text(px0 + 6, y + 19, text, fill="#ffffff", font_weight="bold"))
         else:
-            body.append(_text(px0 + wide + 4, y + 19, text, fill=colour, font_weight="bold"))
+            body.append(
+                _text(
+                    px0 + wide + 4,
+                    y + 19,
+                    text,
+                    fill=colour,
+                    font_weight="bold",
+                    stroke="#ffffff",
+                    stroke_width="4",
+                    paint_order="stroke",
+                )
+            )
     y = top + len(care.phases) * row
     body.append(_text(names, y + 19, label("follow_ups", lang), text_anchor="end"))
     for f in care.follow_ups:
@@ -266,14 +285,6 @@ def timeline(care: CarePlan, lang: str, wb_label: Callable[[str], str]) -> Marku
             f'<path d="M{_fmt(fx)} {_fmt(cy - 7)} l7 7 l-7 7 l-7 -7 z" fill="{colour}">'
             f"<title>{escape(tip)}</title></path>"
         )
-    if care.return_to_sport is not None:
-        rx = x(care.return_to_sport.earliest)
-        body.append(
-            f'<line x1="{_fmt(rx)}" y1="{_fmt(top - 4)}" x2="{_fmt(rx)}" '
-            f'y2="{_fmt(top + row * rows)}" stroke="{INK}" stroke-width="2" '
-            'stroke-dasharray="5 3"/>'
-        )
-        body.append(_text(rx + 4, top + row * rows - 4, label("return_to_sport", lang)))
     desc = "; ".join(
         f"{p.name}: {short_date(p.start, lang)} – {short_date(p.end, lang)}, "
         f"{wb_label(p.weight_bearing)}"

@@ -11,7 +11,7 @@ import datetime as dt
 
 from marrowpath.i18n import t as shared_label
 
-__all__ = ["LABELS", "label", "long_date", "number", "percent", "short_date"]
+__all__ = ["LABELS", "day_month", "label", "number", "percent", "short_date"]
 
 LABELS: dict[str, tuple[str, str]] = {
     # chrome
@@ -365,6 +365,8 @@ def short_date(day: dt.date, lang: str) -> str:
     return f"{day.day} {day.strftime('%b %Y')}"
 
 
-def long_date(day: dt.date, lang: str) -> str:
-    """ISO date for forms and machine-readable places (both languages)."""
-    return day.isoformat()
+def day_month(day: dt.date, lang: str) -> str:
+    """``5.1.`` in German, ``5 Jan`` in English (axis ticks, where the year is known)."""
+    if lang == "de":
+        return f"{day.day}.{day.month}."
+    return f"{day.day} {day.strftime('%b')}"
