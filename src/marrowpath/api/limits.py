@@ -18,10 +18,6 @@ from marrowpath.api.errors import error_response
 __all__ = ["BodyLimitMiddleware", "RateLimiter"]
 
 
-class _TooLarge(Exception):
-    """The body grew past the limit while it was read."""
-
-
 class BodyLimitMiddleware:
     """Refuse request bodies larger than ``max_bytes`` with 413 and a problem body."""
 
@@ -45,27 +41,29 @@ class BodyLimitMiddleware:
                     return
         seen = 0
         started = False
+        refused = False
 
         async def limited_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, refused
             message = await receive()
-            if message["type"] == "http.request":
+            if message["type"] == "http.request" and not refused:
                 seen += len(message.get("body", b""))
                 if seen > limit:
-                    raise _TooLarge
+                    refused = True
+                    if not started:
+                        await self._refuse(scope, receive, send)
+                    return {"type": "http.disconnect"}
             return message
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return  # the 413 has been sent; the app's own answer is dropped
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await self._refuse(scope, receive, send)
+        await self.app(scope, limited_receive, tracking_send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         message = f"body: larger than the limit of {self.max_bytes} bytes"
