@@ -121,3 +121,29 @@ class TestMigrations:
                 == 1
             )
         store.close()
+
+
+class TestConcurrentOpen:
+    """Several workers opening a new database at once migrate it exactly once."""
+
+    def test_parallel_open(self, db_url: str) -> None:
+        """Four threads open the same empty database; all succeed."""
+        import threading
+
+        errors: list[BaseException] = []
+        barrier = threading.Barrier(4)
+
+        def worker() -> None:
+            try:
+                barrier.wait()
+                open_store(db_url).close()
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=worker) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        assert _revision(db_url) == HEAD

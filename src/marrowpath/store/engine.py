@@ -9,6 +9,7 @@ leaves only whole, committed transactions.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -101,8 +102,18 @@ def _sqlite_settings(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+_MIGRATING = threading.Lock()
+"""Alembic's ``context`` and ``op`` are process globals: one migration per process at a time.
+Other processes are held off by the database (BEGIN IMMEDIATE, a PostgreSQL advisory lock)."""
+
+
 def migrate(engine: Engine) -> None:
     """Upgrade the schema to the newest revision (no-op when it is current)."""
+    with _MIGRATING:
+        _migrate(engine)
+
+
+def _migrate(engine: Engine) -> None:
     cfg = alembic_config(engine)
     head = ScriptDirectory.from_config(cfg).get_current_head()
     with engine.connect() as conn:
