@@ -43,7 +43,7 @@ class TestClinicianJourney:
         page.get_by_label("Patient pseudonym", exact=True).fill("P-E2E-1")
         page.get_by_label("Age (years)", exact=True).fill("44")
         page.get_by_label("Sex", exact=True).select_option("male")
-        page.get_by_label("MRI report", exact=True).fill(REPORT)
+        page.get_by_label("Report text", exact=True).fill(REPORT)
         page.get_by_role("button", name="Read report into the form").click()
         expect(page.get_by_role("status")).to_contain_text("findings were read from the report")
         expect(page.get_by_label("Region", exact=True)).to_have_value("hip")

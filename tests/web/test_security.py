@@ -145,6 +145,17 @@ class TestAccounts:
         assert PASSWORD not in r.text
         assert 'value="dr_a"' in r.text
 
+    def test_target_survives_a_failed_login(self, accounts_ui: UI) -> None:
+        """After a wrong password and then the right one, the clinician lands where they went."""
+        token = accounts_ui.csrf("/ui/login?next=/ui/knowledge")
+        data = {"csrf_token": token, "username": "dr_a", "next": "/ui/knowledge/sources"}
+        failed = accounts_ui.client.post("/ui/login?lang=en", data={**data, "password": "nope"})
+        assert 'name="next" value="/ui/knowledge/sources"' in failed.text
+        r = accounts_ui.client.post(
+            "/ui/login?lang=de", data={**data, "password": PASSWORD}, follow_redirects=False
+        )
+        assert r.headers["location"] == "/ui/knowledge/sources?lang=de"
+
 
 class TestSafeNext:
     """After login only UI paths are followed."""

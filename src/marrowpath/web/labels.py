@@ -61,6 +61,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "section_patient": ("Patient", "Patient"),
     "section_presentation": ("Presentation", "Vorstellung"),
     "section_report": ("MRI report", "MRT-Befund"),
+    "report_text": ("Report text", "Befundtext"),
     "section_findings": ("Findings", "Befunde"),
     "pseudonym": ("Patient pseudonym", "Patienten-Pseudonym"),
     "pseudonym_hint": (

@@ -22,8 +22,10 @@ def safe_next(target: str) -> str:
     return "/ui/"
 
 
-def _login_page(page: Page, status: int = 200, error: str = "", username: str = "") -> Response:
-    target = safe_next(page.request.query_params.get("next", "/ui/"))
+def _login_page(
+    page: Page, status: int = 200, error: str = "", username: str = "", target: str = ""
+) -> Response:
+    target = safe_next(target or page.request.query_params.get("next", "/ui/"))
     return page.render(
         "login.html",
         status=status,
@@ -47,7 +49,7 @@ def _login(web: Web, request: Request, data: FormData) -> Response:
     username = data.get("username", "")[:64]
     user = authenticate(web.store, username, data.get("password", ""), actor=username or "?")
     if user is None:
-        return _login_page(page, 401, page.t("login_failed"), username)
+        return _login_page(page, 401, page.t("login_failed"), username, data.get("next", ""))
     token, _csrf = create_session(
         web.store, user.id, ttl_hours=web.config.session_ttl_hours, actor=user.username
     )
