@@ -1,0 +1,22 @@
+"""The store package's public names."""
+
+from __future__ import annotations
+
+import marrowpath.fhir
+import marrowpath.store
+
+
+class TestExports:
+    """``__all__`` is sorted and every name in it exists."""
+
+    def test_store(self) -> None:
+        """Sorted, and each exported name is defined."""
+        names = marrowpath.store.__all__
+        assert names == sorted(names)
+        assert all(hasattr(marrowpath.store, n) for n in names)
+
+    def test_fhir(self) -> None:
+        """The FHIR package exports the CarePlan bundle, sorted."""
+        names = marrowpath.fhir.__all__
+        assert names == sorted(names)
+        assert "careplan_bundle" in names
