@@ -109,6 +109,24 @@ class TestWhatCounts:
         m = _one("MRI demonstrated edema in the distal left femur.")
         assert (m.bone, m.region, m.laterality, m.kind) == ("distal femur", "knee", "left", "edema")
 
+    def test_edema_in_a_sentence_about_bone(self) -> None:
+        """A bare "edema" next to a fracture, with no soft tissue named, is marrow edema."""
+        text = "This finding represents edema and an acute compression fracture."
+        assert _statuses(text) == [(None, "present")]
+        assert _statuses("No fracture or edema.") == [(None, "negated")]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Mild edema at the proximal MCL attachment without fracture.",
+            "Acute fracture of the fifth metatarsal with soft tissue edema.",
+            "Ödem der Achillessehne ohne knöcherne Beteiligung.",
+        ],
+    )
+    def test_edema_of_soft_tissue_near_a_fracture(self, text: str) -> None:
+        """Soft tissue named in the sentence: the bare "edema" is not marrow edema."""
+        assert read_report(text).edema == []
+
     def test_soft_tissue_and_marrow_in_one_sentence(self) -> None:
         """Only the marrow edema counts."""
         text = (

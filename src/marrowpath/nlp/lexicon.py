@@ -70,6 +70,7 @@ class Lexicon:
     tumour_lesion: re.Pattern[str]
     link_after: re.Pattern[str]
     link_block: re.Pattern[str]
+    bone_context: re.Pattern[str]
     signal_not_edema: re.Pattern[str]
     any_target: re.Pattern[str]
     stems: tuple[str, ...]
@@ -165,6 +166,7 @@ def lexicon(lang: str) -> Lexicon:
         tumour_lesion=compile_phrases(_strs(tgt, "tumour_lesion")),
         link_after=re.compile("|".join(p[3:] for p in _strs(tgt, "link_after")), re.IGNORECASE),
         link_block=compile_phrases(_strs(tgt, "link_block")),
+        bone_context=compile_phrases(_strs(tgt, "bone_context")),
         signal_not_edema=re.compile(
             "|".join(p[3:] for p in _strs(tgt, "signal_not_edema")) or r"(?!x)x", re.IGNORECASE
         ),

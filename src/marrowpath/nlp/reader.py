@@ -235,6 +235,13 @@ class _Reader:
         if t.anaphoric:
             window = s[t.end : t.end + 40]
             return not lex.soft_tissue.search(window)
+        if t.kind == "edema":
+            others = [o for o in targets if o is not t and not o.generic]
+            return (
+                not others
+                and lex.bone_context.search(s) is not None
+                and lex.soft_tissue.search(s) is None
+            )
         return False
 
     # ------------------------------------------------------------------ change
