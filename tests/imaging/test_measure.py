@@ -120,6 +120,24 @@ class TestReference:
         assert m.reference.median == pytest.approx(100, rel=0.1)
 
 
+class TestDiffuseEdema:
+    """Edema filling most of a tight mask: a warning, and a user reference fixes it."""
+
+    def test_warning_and_reference(self) -> None:
+        """The automatic reference is then edema; --reference restores the volume."""
+        p = phantom("knee", snr=15, bias=0.1, seed=3, fill=("femur_medial_central", 0.8))
+        value = next(v for v, s in p.label_map.labels.items() if s.name == "femur_medial_central")
+        sub = p.labels.data == value
+        mask = p.labels.with_data(sub.astype(np.uint8))
+        m = measure(p.fluid, mask)
+        assert any("edema may fill most of the mask" in w for w in m.warnings)
+        normal = sub & (p.truth_fraction == 0)
+        fixed = measure(p.fluid, mask, reference=p.labels.with_data(normal.astype(np.uint8)))
+        truth = float((p.truth_fraction * sub).sum()) * p.fluid.voxel_volume_ml
+        assert fixed.edema_volume_ml == pytest.approx(truth, rel=0.10)
+        assert not fixed.warnings
+
+
 class TestFallbackMask:
     """Without a mask the classical fallback finds the bone, with a warning."""
 

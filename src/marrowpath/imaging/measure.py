@@ -445,6 +445,16 @@ def analyse(
         ref = _auto_reference(img, search, spacing, p)
         ref_source = "automatic"
     stats = reference_stats(img, ref, ref_source)
+    if ref_source == "automatic":
+        # Fat-suppressed normal marrow is darker than the soft tissue around the bone; a
+        # reference brighter than that suggests edema fills most of the mask.
+        shell = dilate_inplane(bone, 2) & ~bone & (labels_c == 0)
+        if shell.sum() >= 50 and stats.median > 1.5 * float(np.median(img[shell])):
+            warnings.append(
+                f"the automatic reference marrow (median {stats.median:.0f}) is much brighter than "
+                f"the tissue around the bone (median {float(np.median(img[shell])):.0f}): edema "
+                "may fill most of the mask; give a normal-marrow reference (--reference)"
+            )
     if stats.median <= 0:
         msg = f"reference marrow has median intensity {stats.median!r}; expected a positive signal"
         raise ImagingError(msg)
