@@ -31,10 +31,10 @@ from marrowpath.store.repository import (
 )
 
 __all__ = [
-    "ENV_URL",
     "AlertRecord",
     "AuditRecord",
     "CaseVersionRecord",
+    "ENV_URL",
     "EpisodeDetail",
     "EpisodeRecord",
     "PlanRecord",
