@@ -180,3 +180,26 @@ class TestEpisodeCommands:
         assert json.loads(out)["visits"] == []
         code, _, err = invoke("export", episode, "--db", db_url, "--format", "gif")
         assert code == 2
+
+
+class TestActor:
+    """Who is recorded in the audit."""
+
+    def test_default_actor(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """--actor, then MARROWPATH_ACTOR, then the login name, else 'unknown'."""
+        import getpass
+
+        from marrowpath.cli.episode import _actor
+
+        assert _actor("dr_x") == "dr_x"
+        monkeypatch.setenv("MARROWPATH_ACTOR", "dr_env")
+        assert _actor(None) == "dr_env"
+        monkeypatch.delenv("MARROWPATH_ACTOR")
+        monkeypatch.setattr(getpass, "getuser", lambda: "login")
+        assert _actor(None) == "login"
+
+        def no_user() -> str:
+            raise OSError("no user")
+
+        monkeypatch.setattr(getpass, "getuser", no_user)
+        assert _actor(None) == "unknown"

@@ -44,7 +44,13 @@ LangOption = Annotated[str, typer.Option(help="en or de.")]
 
 
 def _actor(actor: str | None) -> str:
-    return actor or os.environ.get("MARROWPATH_ACTOR") or getpass.getuser()
+    """--actor, else MARROWPATH_ACTOR, else the login name (containers may have none)."""
+    if actor or os.environ.get("MARROWPATH_ACTOR"):
+        return actor or os.environ["MARROWPATH_ACTOR"]
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 def _emit(data: str | bytes, out: Path | None) -> None:
