@@ -188,6 +188,15 @@ class TestOutputs:
         assert m.depth.surface == "joint label"
         assert m.depth.max_mm == pytest.approx(15.0, abs=1.5)
 
+    def test_depth_from_endplate(self) -> None:
+        """A Modic 1 band built 6 mm deep reaches about 6 mm from the disc (joint label)."""
+        p = phantom("spine", snr=20, seed=6, modic={"V2_inferior_endplate": 1})
+        m = measure(p.fluid, p.labels, t1=p.t1, labels=p.label_map)
+        assert m.depth is not None
+        assert m.depth.surface == "joint label"
+        assert m.depth.max_mm == pytest.approx(6.5, abs=1.5)
+        assert m.depth.percent_within_10mm == 100.0
+
     def test_label_file(self, tmp_path: Path) -> None:
         """A YAML label file with names and explicit roles loads."""
         path = tmp_path / "labels.yaml"

@@ -330,9 +330,13 @@ def _spine(modic: dict[str, int]) -> _Scene:
             out[near & (np.abs(y - c) < 4.0) & (np.abs(x) < 12.0)] = base + 3
         return out
 
+    names = list(centres)
+    for i in range(len(discs)):
+        labels[20 + i] = LabelSpec(name=f"disc_{names[i]}_{names[i + 1]}", role="joint")
     scene = _Scene(
         bones=[(union(*bodies), parts)],
         soft=[(d, *TISSUE["disc"]) for d in discs],
+        outside_labels=[(20 + i, d) for i, d in enumerate(discs)],
         labels=labels,
     )
     for zone, kind in modic.items():
@@ -401,7 +405,8 @@ def make_phantom(
             that fraction of a subregion from its articular side), ``sij`` (sacrum and ilia
             with SPARCC quadrants; a left iliac upper lesion ``sij_depth_mm`` deep, brighter
             than the vessel when ``sij_intense``) or ``spine`` (three vertebrae;
-            ``modic={"V2_inferior_endplate": 1}`` puts a Modic signature in a zone).
+            ``modic={"V2_inferior_endplate": 1}`` puts a Modic signature in a zone; discs are
+            labelled as joints, so depth is measured from the endplate).
         snr: normal-marrow STIR signal over the noise sigma (Rician magnitude noise).
         bias: amplitude of the multiplicative bias field (0.2 = +-20 %).
         edema_stir: STIR level of edema lesions (default 400, normal marrow 100).
