@@ -87,3 +87,14 @@ class TestSparsePlans:
         assert handout_pdf(care).startswith(b"%PDF-")
         assert "Back to sport" not in handout_html(care)
         assert timeline_image(care).startswith(b"\x89PNG")
+
+
+class TestPatientWording:
+    """The handout leaves the clinician's checklist out."""
+
+    def test_no_check_list(self, kb: Knowledge) -> None:
+        """Unknown facts to check appear in the plan, not in the handout."""
+        care = make_plan(kb, patient={})
+        assert "Check before use" in care.therapies[0].reason
+        assert "Check before use" not in handout_html(care)
+        assert "<td>NSAIDs</td><td>usually helpful</td><td>Pain relief.</td>" in handout_html(care)

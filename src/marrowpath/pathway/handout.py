@@ -1,7 +1,8 @@
 """The patient handout: the plan in plain language, English or German, as HTML or PDF.
 
-Both carry the timeline picture. The PDF uses the DejaVu Sans font that matplotlib ships, so
-umlauts and dashes print without any download.
+Both carry the timeline picture. Therapy classes show why they may help (or why they are not
+for the patient), not the clinician's checklist of facts to verify. The PDF uses the DejaVu
+Sans font that matplotlib ships, so umlauts and dashes print without any download.
 """
 
 from __future__ import annotations
@@ -194,7 +195,8 @@ def handout_pdf(care: CarePlan, lang: str | None = None) -> bytes:
         heading(t["therapies"])
         para(t["no_doses"])
         for th in care.therapies:
-            para(f"• {th.name} – {_STATUS[lang][th.status]}: {th.reason}")
+            why = th.reason if th.status == "contraindicated" else th.indication
+            para(f"• {th.name} – {_STATUS[lang][th.status]}: {why}")
     if care.follow_ups:
         heading(t["follow_ups"])
         for f in care.follow_ups:
