@@ -82,6 +82,24 @@ class TestInputs:
             "labels were given without a label image; expected --bone-mask LABEL_IMAGE"
         )
 
+    def test_arrays_need_spacing(self) -> None:
+        """Bare arrays work with spacing and are refused without it."""
+        p = phantom("hip", snr=20, seed=1)
+        m = measure(p.fluid.data, p.bone_mask, spacing=p.fluid.spacing)
+        assert m.edema_volume_ml == pytest.approx(p.truth_volume_ml, rel=0.1)
+        assert not m.warnings
+        with pytest.raises(ImagingError) as err:
+            measure(p.fluid.data, p.bone_mask)
+        assert str(err.value) == (
+            "fluid image is an array without voxel spacing; expected a Volume "
+            "(Volume.from_array(data, spacing)), a DICOM/NIfTI path, or spacing=(slice, row, "
+            "column) in mm"
+        )
+        with pytest.raises(ImagingError, match=r"^fluid image: spacing of .* is \(0\.0, 1\.0"):
+            measure(p.fluid.data, p.bone_mask, spacing=(0.0, 1.0, 1.0))
+        with pytest.raises(ImagingError, match="bone mask is a int; expected a Volume"):
+            measure(p.fluid, 3)  # type: ignore[arg-type]
+
     def test_binary_float_mask(self) -> None:
         """A float 0/1 mask works like an integer one."""
         p = phantom("hip", snr=20, seed=1)

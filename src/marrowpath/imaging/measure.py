@@ -210,12 +210,42 @@ class Analysis:
         return full
 
 
-ImageInput = Volume | str | Path
+ImageInput = Volume | str | Path | npt.NDArray[Any]
 
 
-def _volume(item: ImageInput, what: str) -> Volume:
+def _volume(
+    item: ImageInput,
+    what: str,
+    spacing: tuple[float, float, float] | None = None,
+    like: Volume | None = None,
+) -> Volume:
+    """A Volume from a Volume, a path, or an array (on ``like``'s grid, or with ``spacing``)."""
     if isinstance(item, Volume):
         return item
+    if isinstance(item, np.ndarray) and like is not None:
+        if item.ndim != 3:
+            msg = f"{what} has shape {item.shape!r}; expected 3-D like the image"
+            raise ImagingError(msg)
+        return Volume(item, like.spacing, like.affine, f"<{what} array>")
+    if isinstance(item, np.ndarray):
+        if spacing is None:
+            msg = (
+                f"{what} is an array without voxel spacing; expected a Volume "
+                "(Volume.from_array(data, spacing)), a DICOM/NIfTI path, or spacing=(slice, "
+                "row, column) in mm"
+            )
+            raise ImagingError(msg)
+        try:
+            return Volume.from_array(item, spacing, source=f"<{what} array>")
+        except (TypeError, ValueError) as exc:
+            msg = f"{what}: {exc}"
+            raise ImagingError(msg) from None
+    if not isinstance(item, str | Path):
+        msg = (
+            f"{what} is a {type(item).__name__}; expected a Volume, an array with spacing or a "
+            "DICOM/NIfTI path"
+        )
+        raise ImagingError(msg)
     try:
         return load_volume(item)
     except ImagingError as exc:
@@ -352,22 +382,23 @@ def analyse(
     reference: ImageInput | None = None,
     labels: LabelMap | Mapping[Any, Any] | str | Path | None = None,
     params: EdemaParameters | None = None,
+    spacing: tuple[float, float, float] | None = None,
 ) -> Analysis:
     """Measure and keep the masks; see ``measure``."""
     p = params or EdemaParameters()
     warnings: list[str] = []
-    image = _volume(fluid, "fluid image")
+    image = _volume(fluid, "fluid image", spacing)
     if image.data.dtype.kind not in "biuf":
         msg = f"fluid image has data type {str(image.data.dtype)!r}; expected numbers"
         raise ImagingError(msg)
-    t1_vol = _volume(t1, "T1 image") if t1 is not None else None
+    t1_vol = _volume(t1, "T1 image", like=image) if t1 is not None else None
     t1_data: npt.NDArray[Any] | None = None
     if t1_vol is not None:
         t1_data, note = align_to(image, t1_vol, "T1 image")
         warnings.extend([note] if note else [])
     lmap = _label_map(labels)
     if bone_mask is not None:
-        mask_vol = _volume(bone_mask, "bone mask")
+        mask_vol = _volume(bone_mask, "bone mask", like=image)
         mask_data, note = align_to(image, mask_vol, "bone mask")
         warnings.extend([note] if note else [])
         lab = _label_array(mask_data, warnings)
@@ -395,7 +426,7 @@ def analyse(
         raise ImagingError(msg)
     ref_full: npt.NDArray[np.bool_] | None = None
     if reference is not None:
-        ref_vol = _volume(reference, "reference mask")
+        ref_vol = _volume(reference, "reference mask", like=image)
         ref_data, note = align_to(image, ref_vol, "reference mask")
         warnings.extend([note] if note else [])
         ref_full = check_mask(ref_data, "reference mask")
@@ -562,6 +593,7 @@ def measure(
     reference: ImageInput | None = None,
     labels: LabelMap | Mapping[Any, Any] | str | Path | None = None,
     params: EdemaParameters | None = None,
+    spacing: tuple[float, float, float] | None = None,
 ) -> Measurement:
     """Measure bone marrow edema on a fluid-sensitive fat-suppressed image.
 
@@ -574,6 +606,8 @@ def measure(
             30 mm from candidate lesions is chosen automatically.
         labels: meaning of the label values (LabelMap, mapping or JSON/YAML path).
         params: edema rule parameters (defaults documented in ``EdemaParameters``).
+        spacing: voxel size in mm ``(slice, row, column)`` when ``fluid`` is a bare array
+            (the other inputs may then be arrays on the same grid).
 
     Raises:
         ImagingError: an unreadable image, mismatched grids, an empty mask, missing spacing.
@@ -583,7 +617,13 @@ def measure(
         >>> m.edema_volume_ml, m.percent_of_bone  # doctest: +SKIP
     """
     return analyse(
-        fluid, bone_mask, t1=t1, reference=reference, labels=labels, params=params
+        fluid,
+        bone_mask,
+        t1=t1,
+        reference=reference,
+        labels=labels,
+        params=params,
+        spacing=spacing,
     ).measurement
 
 
