@@ -8,19 +8,13 @@ that the reference-relative rule does not need.
 
 from __future__ import annotations
 
+from marrowpath.imaging.compare import Comparison, compare
 from marrowpath.imaging.dicom import read_dicom_series, write_dicom_series
 from marrowpath.imaging.edema import EdemaParameters, ReferenceStats
 from marrowpath.imaging.fhir import observation
 from marrowpath.imaging.grades import Grade
 from marrowpath.imaging.labels import LabelMap, LabelSpec, load_label_map
-from marrowpath.imaging.measure import (
-    Analysis,
-    Comparison,
-    Measurement,
-    analyse,
-    compare,
-    measure,
-)
+from marrowpath.imaging.measure import Analysis, Measurement, analyse, measure
 from marrowpath.imaging.nifti import read_nifti, write_nifti
 from marrowpath.imaging.overlay import write_overlays
 from marrowpath.imaging.phantom import Phantom, make_phantom

@@ -2,8 +2,8 @@
 
 The result is a pydantic model that serialises to the JSON of ``marrowpath measure --format
 json``; every parameter of the edema rule and the source of every cut-off travel with it, so a
-reader can audit how a number was made. ``compare`` turns two measurements of one episode into
-the change in volume and grade, as a finding of the later visit.
+reader can audit how a number was made. ``compare`` (in ``compare.py``) turns two measurements
+of one episode into the change in volume and grade.
 """
 
 from __future__ import annotations
@@ -31,18 +31,16 @@ from marrowpath.imaging.edema import (
 )
 from marrowpath.imaging.grades import Grade, arco_extent, moaks_grades, modic_grades, sparcc_grade
 from marrowpath.imaging.labels import LabelMap, label_in, label_values, load_label_map
+from marrowpath.imaging.location import SUPERFICIAL_MM, DepthSummary, auto_reference, depth_summary
 from marrowpath.imaging.volume import Volume, align_to, check_mask, load_volume
 
 __all__ = [
+    "MIN_BME_ML",
     "Analysis",
-    "Comparison",
-    "DepthSummary",
-    "GradeChange",
     "ImageInfo",
     "Measurement",
     "RegionResult",
     "analyse",
-    "compare",
     "measure",
 ]
 
@@ -57,7 +55,6 @@ THRESHOLD_SOURCES = (
     "2023, doi:10.1371/journal.pone.0284508); half-contrast cut and ratio floor: "
     "expert-estimate, tested on phantoms (shared/reference/imaging.md section 4.4)"
 )
-SUPERFICIAL_MM = 10.0
 MIN_BME_ML = 0.1  # below this a result is reported as no measurable edema (phantom false positives)
 
 
@@ -74,17 +71,6 @@ class RegionResult(_Model):
     volume_ml: float
     edema_ml: float
     percent: float
-
-
-class DepthSummary(_Model):
-    """How deep the edema reaches, measured from the articular surface or the bone surface."""
-
-    surface: Literal["joint label", "bone surface"]
-    min_mm: float
-    median_mm: float
-    max_mm: float
-    percent_within_10mm: float
-    cap_mm: float
 
 
 class ImageInfo(_Model):
@@ -124,67 +110,6 @@ class Measurement(_Model):
                     if kind in {"1", "2", "3"}:
                         out[f"mri_modic_{kind}"] = True
         return out
-
-
-class GradeChange(_Model):
-    system: str
-    region: str
-    before: str | None
-    after: str | None
-    fraction_before: float | None
-    fraction_after: float | None
-
-
-class Comparison(_Model):
-    """Change between two measurements of one episode (earlier -> later)."""
-
-    volume_before_ml: float
-    volume_after_ml: float
-    change_ml: float
-    change_percent: float | None
-    trend: Literal["new", "resolved", "larger", "smaller", "stable", "none"]
-    stable_band_percent: float
-    grade_changes: list[GradeChange]
-    percent_of_bone_before: float
-    percent_of_bone_after: float
-    warnings: list[str] = Field(default_factory=list)
-
-    def summary(self) -> str:
-        """One English sentence for a visit's ``new_imaging`` text (read by the report reader)."""
-        words = {
-            "new": "New bone marrow edema",
-            "resolved": "Bone marrow edema resolved",
-            "larger": "Bone marrow edema increased",
-            "smaller": "Bone marrow edema decreased",
-            "stable": "Bone marrow edema stable",
-            "none": "No bone marrow edema",
-        }
-        text = (
-            f"{words[self.trend]} on MRI: measured volume {self.volume_after_ml:.1f} mL, "
-            f"previously {self.volume_before_ml:.1f} mL"
-        )
-        if self.change_percent is not None and self.trend != "none":
-            text += f" ({self.change_percent:+.0f} %)"
-        changed = [c for c in self.grade_changes if c.before != c.after]
-        if changed:
-            text += "; " + ", ".join(
-                f"{c.system} {c.region.replace('_', ' ')} {c.before or '-'} -> {c.after or '-'}"
-                for c in changed
-            )
-        return text + "."
-
-    def visit_finding(self) -> dict[str, Any]:
-        """The comparison as a finding of the later visit (a plain dict for the episode store)."""
-        return {
-            "kind": "mri_bme_change",
-            "value": self.trend,
-            "bme_volume_ml": self.volume_after_ml,
-            "bme_volume_change_ml": self.change_ml,
-            "bme_volume_change_percent": self.change_percent,
-            "grades": [c.model_dump() for c in self.grade_changes if c.before != c.after],
-            "summary": self.summary(),
-            "method": "marrowpath.imaging.compare",
-        }
 
 
 @dataclass(frozen=True, eq=False)
@@ -287,93 +212,6 @@ def _crop_box(mask: npt.NDArray[np.bool_]) -> tuple[slice, slice, slice]:
     return (out[0], out[1], out[2])
 
 
-def _auto_reference(
-    image: npt.NDArray[np.floating[Any]],
-    marrow: npt.NDArray[np.bool_],
-    spacing: tuple[float, float, float],
-    params: EdemaParameters,
-) -> npt.NDArray[np.bool_]:
-    """Normal marrow far from anything that looks like a lesion, in the same bone box."""
-    m0 = float(np.percentile(image[marrow][::4], 30))  # a quarter of the voxels is plenty
-    cand = marrow & (image > params.ratio_floor * m0)
-    cand = dilate_inplane(erode_inplane(cand))
-    if not cand.any():
-        return marrow
-    # Distances on a coarse grid (~4 mm): cheap, and exact enough for a 30 mm margin.
-    step = [max(1, round(4.0 / s)) for s in spacing]
-    pads = [(0, (-n) % f) for n, f in zip(cand.shape, step, strict=True)]
-    padded = np.pad(cand, pads)
-    coarse = padded.reshape(
-        padded.shape[0] // step[0],
-        step[0],
-        padded.shape[1] // step[1],
-        step[1],
-        padded.shape[2] // step[2],
-        step[2],
-    ).any(axis=(1, 3, 5))
-    dist = np.asarray(
-        ndi.distance_transform_edt(
-            ~coarse, sampling=[s * f for s, f in zip(spacing, step, strict=True)]
-        ),
-        dtype=np.float32,
-    )
-    for axis, f in enumerate(step):
-        dist = np.repeat(dist, f, axis=axis)
-    dist = dist[: cand.shape[0], : cand.shape[1], : cand.shape[2]]
-    normal = marrow & ~cand
-    ref = normal & (dist >= params.reference_distance_mm)
-    if ref.sum() < max(100, 0.05 * marrow.sum()):
-        far = float(np.median(dist[normal])) if normal.any() else 0.0
-        ref = normal & (dist >= far)
-    return ref if ref.any() else marrow
-
-
-def _depth(
-    edema: npt.NDArray[np.bool_],
-    bone: npt.NDArray[np.bool_],
-    joint: npt.NDArray[np.bool_] | None,
-    spacing: tuple[float, float, float],
-    cap: float,
-) -> DepthSummary | None:
-    if not edema.any():
-        return None
-    found = ndi.find_objects(edema.astype(np.uint8))[0]
-    box = tuple(
-        slice(
-            max(sl.start - int(np.ceil(cap / s)) - 1, 0),
-            min(sl.stop + int(np.ceil(cap / s)) + 1, n),
-        )
-        for sl, s, n in zip(found, spacing, edema.shape, strict=True)
-    )
-    if joint is not None and joint[box].any():
-        dist = ndi.distance_transform_edt(~joint[box], sampling=spacing)
-        surface: Literal["joint label", "bone surface"] = "joint label"
-    else:
-        inside = np.pad(bone[box], 1)  # the box edge is not a surface unless it is the image's
-        for axis in range(3):
-            lo = box[axis].start == 0
-            hi = box[axis].stop == edema.shape[axis]
-            idx_lo = [slice(None)] * 3
-            idx_hi = [slice(None)] * 3
-            idx_lo[axis] = slice(0, 1)
-            idx_hi[axis] = slice(-1, None)
-            if not lo:
-                inside[tuple(idx_lo)] = True
-            if not hi:
-                inside[tuple(idx_hi)] = True
-        dist = ndi.distance_transform_edt(inside, sampling=spacing)[1:-1, 1:-1, 1:-1]
-        surface = "bone surface"
-    values = np.minimum(np.asarray(dist)[edema[box]], cap)
-    return DepthSummary(
-        surface=surface,
-        min_mm=round(float(values.min()), 2),
-        median_mm=round(float(np.median(values)), 2),
-        max_mm=round(float(values.max()), 2),
-        percent_within_10mm=round(100.0 * float((values <= SUPERFICIAL_MM).mean()), 2),
-        cap_mm=cap,
-    )
-
-
 def analyse(
     fluid: ImageInput,
     bone_mask: ImageInput | None = None,
@@ -457,7 +295,8 @@ def analyse(
 
     ref_values = lmap.values("reference")
     if ref_full is not None:
-        ref = ref_full[box] & (marrow if (ref_full[box] & marrow).any() else True)
+        given = ref_full[box]
+        ref = given & marrow if (given & marrow).any() else given & bone
         ref_source: Literal["user", "automatic", "label"] = "user"
         if not ref.any():
             msg = (
@@ -473,7 +312,7 @@ def analyse(
         if endplates:
             outside = marrow & ~label_in(labels_c, endplates)
             search = outside if outside.any() else marrow
-        ref = _auto_reference(img, search, spacing, p)
+        ref = auto_reference(img, search, spacing, p)
         ref_source = "automatic"
     stats = reference_stats(img, ref, ref_source)
     if ref_source == "automatic":
@@ -520,7 +359,7 @@ def analyse(
     ]
     joint_values = lmap.values("joint")
     joint = label_in(labels_c, joint_values) if joint_values else None
-    depth = _depth(edema, bone, joint, spacing, p.depth_cap_mm)
+    depth = depth_summary(edema, bone, joint, spacing, p.depth_cap_mm)
 
     grades: list[Grade] = moaks_grades(edema, labels_c, lmap)
     sp = sparcc_grade(edema, img, labels_c, lmap, spacing)
@@ -625,56 +464,3 @@ def measure(
         params=params,
         spacing=spacing,
     ).measurement
-
-
-STABLE_BAND_PERCENT = 10.0  # phantom volume error bound: smaller changes are within error
-
-
-def compare(before: Measurement, after: Measurement) -> Comparison:
-    """Change from an earlier to a later measurement of the same episode."""
-    warnings = []
-    if tuple(before.image.spacing_mm) != tuple(after.image.spacing_mm):
-        warnings.append(
-            "the studies have different voxel spacing; volumes are comparable, partial "
-            "volume differs"
-        )
-    v0, v1 = before.edema_volume_ml, after.edema_volume_ml
-    has0, has1 = v0 >= MIN_BME_ML, v1 >= MIN_BME_ML
-    change = v1 - v0
-    pct = 100.0 * change / v0 if v0 > 0 else None
-    trend: Literal["new", "resolved", "larger", "smaller", "stable", "none"]
-    if not has0 and not has1:
-        trend = "none"
-    elif not has0:
-        trend = "new"
-    elif not has1:
-        trend = "resolved"
-    elif pct is not None and abs(pct) <= STABLE_BAND_PERCENT:
-        trend = "stable"
-    else:
-        trend = "larger" if change > 0 else "smaller"
-    keyed0 = {(g.system, g.region): g for g in before.grades}
-    keyed1 = {(g.system, g.region): g for g in after.grades}
-    changes = [
-        GradeChange(
-            system=key[0],
-            region=key[1],
-            before=keyed0[key].grade if key in keyed0 else None,
-            after=keyed1[key].grade if key in keyed1 else None,
-            fraction_before=keyed0[key].fraction if key in keyed0 else None,
-            fraction_after=keyed1[key].fraction if key in keyed1 else None,
-        )
-        for key in sorted(set(keyed0) | set(keyed1))
-    ]
-    return Comparison(
-        volume_before_ml=v0,
-        volume_after_ml=v1,
-        change_ml=round(change, 4),
-        change_percent=None if pct is None else round(pct, 2),
-        trend=trend,
-        stable_band_percent=STABLE_BAND_PERCENT,
-        grade_changes=changes,
-        percent_of_bone_before=before.percent_of_bone,
-        percent_of_bone_after=after.percent_of_bone,
-        warnings=warnings,
-    )
