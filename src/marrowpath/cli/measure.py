@@ -99,7 +99,10 @@ def _load_measurement(path: Path, what: str) -> Measurement:
 def measure_command(
     fluid: Annotated[
         Path,
-        typer.Argument(help="Fluid-sensitive fat-suppressed image: DICOM folder/file or NIfTI."),
+        typer.Argument(
+            metavar="FLUID_IMAGE",
+            help="Fluid-sensitive fat-suppressed image: DICOM folder/file or NIfTI.",
+        ),
     ],
     bone_mask: Annotated[
         Path | None,
