@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from fastapi import FastAPI
@@ -336,7 +336,7 @@ class TestRequests:
 class TestFetch:
     """Missing prefetch: fetched from fhirServer with fhirAuthorization, else 412."""
 
-    record = {
+    record: ClassVar[dict[str, list[dict[str, Any]]]] = {
         "Patient": [PATIENT],
         "Condition": [],
         "DiagnosticReport": [

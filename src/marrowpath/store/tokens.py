@@ -149,10 +149,12 @@ def claim_jti(session: Session, issuer: str, jti: str, exp: dt.datetime) -> bool
     """
     values = {"issuer": issuer, "jti": jti, "exp": exp}
     if session.get_bind().dialect.name == "postgresql":
-        result = session.execute(pg_insert(CdsJti).values(**values).on_conflict_do_nothing())
+        stmt = pg_insert(CdsJti).values(**values).on_conflict_do_nothing()
+        row = session.execute(stmt.returning(CdsJti.id)).first()
     else:
-        result = session.execute(sqlite_insert(CdsJti).values(**values).on_conflict_do_nothing())
-    return bool(getattr(result, "rowcount", 0) == 1)
+        lite = sqlite_insert(CdsJti).values(**values).on_conflict_do_nothing()
+        row = session.execute(lite.returning(CdsJti.id)).first()
+    return row is not None
 
 
 def purge_jti(store: Store, *, before: dt.datetime | None = None) -> int:
