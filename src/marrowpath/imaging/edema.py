@@ -13,7 +13,13 @@ The rule (``half_contrast``, the default) in short:
    lets a faint and an intense lesion in one bone both be measured at their own half-height.
    (shared/reference/imaging.md section 4.4 shows that noise-based cuts such as mean + 2 SD
    over-count more as SNR improves, while a contrast-based cut stays stable.)
-4. Specks smaller than ``min_component_voxels`` are removed.
+   Next to the cortex a voxel mixes edema with dark cortex, not marrow, so there the cut is
+   taken from the cortex level instead of ``m``.
+4. Specks smaller than ``min_component_voxels`` are removed, and so are regions lying mostly
+   in the through-plane surface layer of the bone (thick slices grazing fluid or muscle).
+
+The half-contrast step and the ratio floor are expert estimates tested on phantoms, not
+published rules.
 
 Published rules are available as ``ratio`` (k * median of a normal-marrow reference, Nielsen
 2014 used normal marrow of the lateral condyle as the threshold; the floor of 2.0 x median was
