@@ -223,6 +223,24 @@ class TestModic:
         m = _one(text)
         assert (m.modic_type, m.bone, m.region) == (mtype, bone, "lumbar_spine")
 
+    def test_negated_type_does_not_take_the_levels(self) -> None:
+        """ "with no Modic type 1 changes" does not take the levels of the Modic 2 change."""
+        text = "There are Modic type 2 changes at L4/5 and L5/S1 with no Modic type 1 changes."
+        got = [(m.status, m.bone, m.modic_type) for m in read_report(text).edema]
+        assert got == [
+            ("present", "L4-L5 endplates", 2),
+            ("present", "L5-S1 endplates", 2),
+            ("negated", "lumbar endplates", 1),
+        ]
+
+    def test_signal_labelled_modic(self) -> None:
+        """STIR-bright vertebral bodies "consistent with Modic 1" are Modic 1 at each level."""
+        text = (
+            "STIR hyperintensity in the L3 and L4 vertebral bodies, consistent with Modic 1 change."
+        )
+        got = [(m.kind, m.bone, m.modic_type) for m in read_report(text).edema]
+        assert got == [("modic", "L3 vertebral body", 1), ("modic", "L4 vertebral body", 1)]
+
     def test_two_levels_two_types(self) -> None:
         """Each level keeps its own type."""
         text = "Type 1 Modic changes at L4-L5 and type 2 Modic changes at L5-S1."

@@ -326,6 +326,16 @@ class _Reader:
                     return levels
         return hits
 
+    def _distance(self, s: str, h: AnatomyHit, t: _Target) -> float:
+        """How far a bone is from a mention; a bone after the mention is nearer, and one
+        across a terminator ("with no Modic type 1 changes") is far."""
+        if h.end <= t.start:
+            a, b, weight = h.end, t.start, 1.5
+        else:
+            a, b, weight = t.end, h.start, 1.0
+        far = 1000.0 if self.lex.terminators.search(s, a, b) else 0.0
+        return (b - a) * weight + far
+
     def context(self, i: int, s: str) -> SentenceContext:
         if i not in self._ctx_cache:
             self._ctx_cache[i] = SentenceContext(s, self.lex)
@@ -360,7 +370,7 @@ class _Reader:
                 continue
             owner = min(
                 (t for t in kept if not t.generic),
-                key=lambda t: (t.start - h.end) * 1.5 if h.end <= t.start else h.start - t.end,
+                key=lambda t: self._distance(s, h, t),
                 default=None,
             )
             if owner is not None:
@@ -369,15 +379,9 @@ class _Reader:
             if not t.hits and not t.generic and hits:
                 a, b = self._clause(s, t)
                 near = [h for h in hits if a <= h.start and h.end <= b]
-                if near:
-                    t.hits = [
-                        min(
-                            near,
-                            key=lambda h: (
-                                (t.start - h.end) * 1.5 if h.end <= t.start else h.start - t.end
-                            ),
-                        )
-                    ]
+                best = min(near, key=lambda h: self._distance(s, h, t), default=None)
+                if best is not None and self._distance(s, best, t) < 1000:
+                    t.hits = [best]
         for t in kept:
             if not t.hits:
                 for o in kept:
@@ -391,12 +395,7 @@ class _Reader:
         made: list[EdemaMention] = []
         for t in kept:
             made.extend(self._mentions(i, sent, s, t, kept, ctx))
-        if any(m.status == "present" for m in made):
-            made = [
-                replace_status(m, "present") if m.status == "uncertain" and m.kind == "modic" else m
-                for m in made
-            ]
-        out.extend(_merge(made))
+        out.extend(_merge(_adopt_modic(made)))
 
     def _mentions(
         self,
@@ -583,8 +582,20 @@ def clear_sentence_cache() -> None:
     _SENTENCE_CACHE.clear()
 
 
-def replace_status(m: EdemaMention, status: str) -> EdemaMention:
-    return m.model_copy(update={"status": status})
+def _adopt_modic(made: list[EdemaMention]) -> list[EdemaMention]:
+    """Endplate signal or edema labelled Modic in the same sentence is that Modic change."""
+    labels = {m.status: m.modic_type for m in made if m.kind == "modic" and m.modic_type}
+    if not labels:
+        return made
+    return [
+        m.model_copy(update={"kind": "modic", "modic_type": labels[m.status]})
+        if m.kind in ("signal", "edema")
+        and m.status in labels
+        and m.region in _SPINE_ADJ
+        and m.bone is not None
+        else m
+        for m in made
+    ]
 
 
 def _merge(mentions: list[EdemaMention]) -> list[EdemaMention]:
