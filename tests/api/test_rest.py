@@ -218,3 +218,32 @@ class TestApp:
         """Without configured origins there are no CORS headers."""
         r = client.get("/health", headers={"Origin": "https://ehr.example.org"})
         assert "access-control-allow-origin" not in r.headers
+
+
+class TestFhirAssess:
+    """POST /api/v1/fhir/assess: a FHIR Bundle in, a FHIR Bundle out."""
+
+    def test_bundle_in_bundle_out(self, client: TestClient, ro: dict[str, str]) -> None:
+        """Conditions, CarePlan and Provenance, valid R4 (R4B models), audited by patient id."""
+        from tests.fhir.test_bundle_in import record
+
+        r = client.post(
+            "/api/v1/fhir/assess?plan=true&start_date=2026-11-30",
+            json=record(),
+            headers={**ro, "Content-Type": "application/fhir+json"},
+        )
+        assert r.status_code == 200
+        assert r.headers["content-type"] == "application/fhir+json"
+        Bundle.model_validate(r.json())
+        kinds = {e["resource"]["resourceType"] for e in r.json()["entry"]}
+        assert {"Patient", "Condition", "CarePlan", "Provenance"} <= kinds
+        events = client.get("/api/v1/audit", headers=ro).json()["entry"]
+        assert events[-1]["resource"]["entity"][0]["what"]["display"] == "patient/p1"
+
+    def test_unknown_region(self, client: TestClient, ro: dict[str, str]) -> None:
+        """A bad ?region= is 400 naming it."""
+        r = client.post(
+            "/api/v1/fhir/assess?region=elbow", json={"resourceType": "Bundle"}, headers=ro
+        )
+        assert r.status_code == 400
+        assert r.json()["issue"][0]["expression"] == ["region"]
