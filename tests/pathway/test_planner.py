@@ -188,3 +188,22 @@ class TestBadInput:
         kb2 = K(kb.kb.model_copy(update={"pathways": [broken]}))
         with pytest.raises(UnknownIdError, match=r"^pathway therapy 'ghost' is not in"):
             plan(make_assessment(kb), START, kb=kb2)
+
+
+class TestRedFlagLanguage:
+    """The work-up speaks the plan's language even when the assessment spoke another."""
+
+    def test_german_plan_of_an_english_assessment(self, kb: Knowledge) -> None:
+        """Red-flag name and action are re-read from the knowledge base in German."""
+        a = make_assessment(kb, findings={"fever": True})
+        assert a.lang == "en"
+        care = plan(a, START, lang="de", kb=kb)
+        assert care.red_flags[0].name == "Verdacht auf Knochen- oder Gelenkinfektion"
+        assert care.warnings[0].text.startswith("Verdacht auf Knochen- oder Gelenkinfektion")
+
+    def test_unknown_flag_kept_as_is(self, kb: Knowledge) -> None:
+        """A flag the knowledge base no longer has keeps the assessment's wording."""
+        a = make_assessment(kb, findings={"fever": True})
+        renamed = a.red_flags[0].model_copy(update={"id": "retired_flag"})
+        care = plan(a.model_copy(update={"red_flags": [renamed]}), START, lang="de", kb=kb)
+        assert care.red_flags[0].name == "Suspected bone or joint infection"

@@ -91,7 +91,8 @@ def plan(
         "disclaimer": kb.meta.disclaimer.get(lang),
     }
     if assessment.red_flags:
-        return _urgent(base, list(assessment.red_flags), start_date, lang)
+        flags = [_in_language(kb, f, lang) for f in assessment.red_flags]
+        return _urgent({**base, "red_flags": flags}, flags, start_date, lang)
     pathway = kb.pathway_for(condition, assessment.region)
     if pathway is None:
         msg = (
@@ -102,6 +103,14 @@ def plan(
     return _from_pathway(
         kb, pathway, base, assessment.findings, assessment.region, start_date, lang
     )
+
+
+def _in_language(kb: Knowledge, hit: RedFlagHit, lang: str) -> RedFlagHit:
+    """The red flag's name and action in the plan's language (the assessment may differ)."""
+    flag = kb.red_flags.get(hit.id)
+    if flag is None:
+        return hit
+    return hit.model_copy(update={"name": flag.names.get(lang), "action": flag.action.get(lang)})
 
 
 def _urgent(
