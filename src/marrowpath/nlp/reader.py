@@ -328,12 +328,13 @@ class _Reader:
 
     def _distance(self, s: str, h: AnatomyHit, t: _Target) -> float:
         """How far a bone is from a mention; a bone after the mention is nearer, and one
-        across a terminator ("with no Modic type 1 changes") is far."""
+        across a clause break or a negation ("with no Modic type 1 changes") is far."""
         if h.end <= t.start:
             a, b, weight = h.end, t.start, 1.5
         else:
             a, b, weight = t.end, h.start, 1.0
-        far = 1000.0 if self.lex.terminators.search(s, a, b) else 0.0
+        lex = self.lex
+        far = 1000.0 if lex.clause_breaks.search(s, a, b) or lex.neg_fwd.search(s, a, b) else 0.0
         return (b - a) * weight + far
 
     def context(self, i: int, s: str) -> SentenceContext:
