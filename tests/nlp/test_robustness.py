@@ -24,8 +24,10 @@ class TestRobustness:
     def test_word_salad(self, text: str, lang: str | None) -> None:
         """Any mix of report words reads without error, with consistent offsets."""
         reading = read_report(text, lang=lang)
-        for m in [*reading.edema, *reading.associated]:
-            assert text[m.start : m.end] == m.text
+        spans = [(m.start, m.end, m.text) for m in reading.edema]
+        spans += [(a.start, a.end, a.text) for a in reading.associated]
+        for start, end, found in spans:
+            assert text[start:end] == found
 
     @settings(max_examples=100, deadline=None)
     @given(st.text(max_size=300))
