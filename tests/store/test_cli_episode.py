@@ -133,6 +133,14 @@ class TestEpisodeCommands:
         )
         assert json.loads(out)["entry"][0]["resource"]["identifier"][0]["value"] == "P-9"
 
+    def test_close(self, db_url: str, files: tuple[Path, Path, Path]) -> None:
+        """close and close --reopen."""
+        episode = new(db_url, files)
+        code, out, _ = invoke("close", episode, "--db", db_url)
+        assert (code, out.strip()) == (0, f"episode {episode} closed, version 2")
+        code, out, _ = invoke("close", episode, "--reopen", "--db", db_url)
+        assert out.strip() == f"episode {episode} open, version 3"
+
     def test_new_case_version_raises_red_flag(
         self, db_url: str, files: tuple[Path, Path, Path]
     ) -> None:

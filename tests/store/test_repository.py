@@ -316,3 +316,21 @@ class TestDatabaseFailures:
         assert str(exc.value).startswith(f"database {url!r}: ")
         assert "alerts" in str(exc.value)
         assert not isinstance(exc.value, sa.exc.DBAPIError)
+
+
+class TestClose:
+    """Closing and reopening an episode."""
+
+    def test_close_and_reopen(self, store: Store, kb: Knowledge) -> None:
+        """Status changes with the version; a stale close is refused; visits still go in."""
+        from marrowpath.store import close_episode
+
+        ep = new_episode(store, kb)
+        closed = close_episode(store, ep.id, actor="a", expected_version=1)
+        assert (closed.status, closed.version) == ("closed", 2)
+        with pytest.raises(ConflictError):
+            close_episode(store, ep.id, actor="a", expected_version=1, reopen=True)
+        late = add_visit(store, ep.id, visit(30, 0, 0), actor="a", expected_version=2)
+        assert late.episode.status == "closed"
+        reopened = close_episode(store, ep.id, actor="a", expected_version=3, reopen=True)
+        assert (reopened.status, reopened.version) == ("open", 4)

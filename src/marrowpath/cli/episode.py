@@ -23,7 +23,7 @@ from marrowpath.cli.plan import check_choice, knowledge, parse_date, render_text
 __all__ = ["register"]
 
 episode_app = typer.Typer(
-    help="Follow an episode: new, visit, case, show, list, export.", no_args_is_help=True
+    help="Follow an episode: new, visit, case, show, list, export, close.", no_args_is_help=True
 )
 
 DbOption = Annotated[
@@ -277,6 +277,26 @@ def list_command(
             f"{r.id}  {r.patient}  {r.condition}/{r.region}  start {r.start_date}  "
             f"v{r.version}  {r.status}"
         )
+
+
+@episode_app.command("close")
+def close(
+    episode: Annotated[str, typer.Argument(help="Episode id.")],
+    reopen: Annotated[bool, typer.Option(help="Open a closed episode again.")] = False,
+    db: DbOption = None,
+    actor: ActorOption = None,
+) -> None:
+    """Close an episode (healed or handed over), or reopen it.
+
+    Example: marrowpath episode close EPISODE
+    """
+    from marrowpath.store import close_episode, get_episode, open_store
+
+    who = _actor(actor)
+    with reported_errors(), open_store(db) as store:
+        version = get_episode(store, episode, actor=who).version
+        ep = close_episode(store, episode, actor=who, expected_version=version, reopen=reopen)
+    print(f"episode {ep.id} {ep.status}, version {ep.version}")
 
 
 EXPORTS = ("json", "fhir", "ics", "html", "pdf", "png", "svg")

@@ -22,6 +22,7 @@ from marrowpath.store.repository import (
     add_plan,
     add_visit,
     audit_log,
+    close_episode,
     create_episode,
     get_episode,
     list_alerts,
@@ -31,10 +32,10 @@ from marrowpath.store.repository import (
 )
 
 __all__ = [
+    "ENV_URL",
     "AlertRecord",
     "AuditRecord",
     "CaseVersionRecord",
-    "ENV_URL",
     "EpisodeDetail",
     "EpisodeRecord",
     "PlanRecord",
@@ -45,6 +46,7 @@ __all__ = [
     "add_plan",
     "add_visit",
     "audit_log",
+    "close_episode",
     "create_episode",
     "default_url",
     "get_episode",

@@ -50,6 +50,7 @@ __all__ = [
     "add_plan",
     "add_visit",
     "audit_log",
+    "close_episode",
     "create_episode",
     "get_episode",
     "list_alerts",
@@ -399,6 +400,22 @@ def add_plan(
         s.add(row)
         s.flush()
         record_access(s, actor, "create", "plan", str(row.id))
+        record_access(s, actor, "update", "episode", e.id)
+        return _episode_record(e)
+
+
+def close_episode(
+    store: Store, episode_id: str, *, actor: str, expected_version: int, reopen: bool = False
+) -> EpisodeRecord:
+    """Mark the episode closed (healed or handed over), or open again with ``reopen``.
+
+    Visits can still be added to a closed episode (a late check-up is not refused).
+    """
+    actor = check_actor(actor)
+    with store.transaction() as s:
+        e = _bump(s, _get(s, episode_id).id, expected_version)
+        e.status = "open" if reopen else "closed"
+        s.flush()
         record_access(s, actor, "update", "episode", e.id)
         return _episode_record(e)
 
