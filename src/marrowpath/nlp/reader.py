@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from marrowpath.errors import InputError
 from marrowpath.nlp.anatomy import Anatomy, AnatomyHit, anatomy
@@ -644,6 +644,3 @@ def read_report(text: str, lang: str | None = None) -> ReportReading:
         msg = f"lang {lang!r} is not supported; expected one of {', '.join(LANGS)}"
         raise InputError(msg, field="lang")
     return _Reader(text, lang).read()
-
-
-_ = replace  # dataclasses.replace kept for _Target copies in future rules
