@@ -109,7 +109,9 @@ def write_plan(care: CarePlan, fmt: str, out: Path | None, patient: str, kb: Kno
     elif fmt == "fhir":
         from marrowpath.fhir import careplan_bundle
 
-        data = json.dumps(careplan_bundle(care, patient, kb=kb), indent=2, ensure_ascii=False)
+        data = (
+            json.dumps(careplan_bundle(care, patient, kb=kb), indent=2, ensure_ascii=False) + "\n"
+        )
     elif fmt == "ics":
         from marrowpath.pathway.ical import plan_calendar
 
