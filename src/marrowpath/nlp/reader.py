@@ -20,6 +20,7 @@ from marrowpath.nlp.associated import associated_matcher
 from marrowpath.nlp.context import SentenceContext
 from marrowpath.nlp.language import detect_language
 from marrowpath.nlp.lexicon import LANGS, Lexicon, lexicon
+from marrowpath.nlp.merge import SPINE_ADJ, adopt_modic, merge_mentions
 from marrowpath.nlp.models import AssociatedFinding, EdemaMention, ReportReading
 from marrowpath.nlp.patterns import lower, normalize
 from marrowpath.nlp.sections import Sentence, split_sentences
@@ -47,12 +48,6 @@ _ANATOMY_LIST_GAP = re.compile(
     r"(?:(?:left|right|medial|lateral|\w+en)\s+)?$",
     re.IGNORECASE,
 )
-_KIND_RANK = {"modic": 0, "bruise": 1, "bml": 2, "stress_reaction": 3, "edema": 4, "signal": 5}
-_SPINE_ADJ = {
-    "lumbar_spine": "lumbar",
-    "cervical_spine": "cervical",
-    "thoracic_spine": "thoracic",
-}
 
 
 def check_text(text: object, field_name: str = "text") -> str:
@@ -396,7 +391,7 @@ class _Reader:
         made: list[EdemaMention] = []
         for t in kept:
             made.extend(self._mentions(i, sent, s, t, kept, ctx))
-        out.extend(_merge(_adopt_modic(made)))
+        out.extend(merge_mentions(adopt_modic(made)))
 
     def _mentions(
         self,
@@ -447,8 +442,8 @@ class _Reader:
         if not hits:
             region = self._region_without_bone(s, t)
             bone = None
-            if t.kind == "modic" and region in _SPINE_ADJ:
-                bone = f"{_SPINE_ADJ[region]} endplates"
+            if t.kind == "modic" and region in SPINE_ADJ:
+                bone = f"{SPINE_ADJ[region]} endplates"
             side = self.side(s, t.start, t.end, clause)
             return [
                 EdemaMention(
@@ -475,11 +470,11 @@ class _Reader:
 
     def _spine_region(self) -> str:
         doc = self.doc_region()
-        return doc if doc in _SPINE_ADJ else "spine_unspecified"
+        return doc if doc in SPINE_ADJ else "spine_unspecified"
 
     def _region_without_bone(self, s: str, t: _Target) -> str:
         region = self.sentence_region(s) or self.doc_region()
-        if t.kind == "modic" and region not in _SPINE_ADJ:
+        if t.kind == "modic" and region not in SPINE_ADJ:
             region = None
         return region or self.lex.default_region.get(t.kind) or "other"
 
@@ -581,42 +576,6 @@ _SENTENCE_CACHE: dict[tuple[str, str, str], list[EdemaMention]] = {}
 def clear_sentence_cache() -> None:
     """Forget every cached sentence reading (after rule changes, or to measure without it)."""
     _SENTENCE_CACHE.clear()
-
-
-def _adopt_modic(made: list[EdemaMention]) -> list[EdemaMention]:
-    """Endplate signal or edema labelled Modic in the same sentence is that Modic change."""
-    labels = {m.status: m.modic_type for m in made if m.kind == "modic" and m.modic_type}
-    if not labels:
-        return made
-    return [
-        m.model_copy(update={"kind": "modic", "modic_type": labels[m.status]})
-        if m.kind in ("signal", "edema")
-        and m.status in labels
-        and m.region in _SPINE_ADJ
-        and m.bone is not None
-        else m
-        for m in made
-    ]
-
-
-def _merge(mentions: list[EdemaMention]) -> list[EdemaMention]:
-    """One mention per bone and status in a sentence; keep the most specific kind and facts."""
-    out: dict[tuple[str | None, str], EdemaMention] = {}
-    for m in mentions:
-        key = (m.bone, m.status)
-        old = out.get(key)
-        if old is None:
-            out[key] = m
-            continue
-        first, other = (old, m) if _KIND_RANK[old.kind] <= _KIND_RANK[m.kind] else (m, old)
-        out[key] = first.model_copy(
-            update={
-                k: getattr(other, k)
-                for k in ("modic_type", "change", "size", "laterality")
-                if getattr(first, k) is None and getattr(other, k) is not None
-            }
-        )
-    return list(out.values())
 
 
 def read_report(text: str, lang: str | None = None) -> ReportReading:

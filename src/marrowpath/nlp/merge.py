@@ -1,0 +1,51 @@
+"""Tidying the mentions of one sentence: one per bone and status, Modic labels adopted."""
+
+from __future__ import annotations
+
+from marrowpath.nlp.models import EdemaMention
+
+__all__ = ["SPINE_ADJ", "adopt_modic", "merge_mentions"]
+
+SPINE_ADJ = {
+    "lumbar_spine": "lumbar",
+    "cervical_spine": "cervical",
+    "thoracic_spine": "thoracic",
+}
+"""Spine regions, with the adjective used for level-less endplates ("lumbar endplates")."""
+_KIND_RANK = {"modic": 0, "bruise": 1, "bml": 2, "stress_reaction": 3, "edema": 4, "signal": 5}
+
+
+def adopt_modic(made: list[EdemaMention]) -> list[EdemaMention]:
+    """Endplate signal or edema labelled Modic in the same sentence is that Modic change."""
+    labels = {m.status: m.modic_type for m in made if m.kind == "modic" and m.modic_type}
+    if not labels:
+        return made
+    return [
+        m.model_copy(update={"kind": "modic", "modic_type": labels[m.status]})
+        if m.kind in ("signal", "edema")
+        and m.status in labels
+        and m.region in SPINE_ADJ
+        and m.bone is not None
+        else m
+        for m in made
+    ]
+
+
+def merge_mentions(mentions: list[EdemaMention]) -> list[EdemaMention]:
+    """One mention per bone and status in a sentence; keep the most specific kind and facts."""
+    out: dict[tuple[str | None, str], EdemaMention] = {}
+    for m in mentions:
+        key = (m.bone, m.status)
+        old = out.get(key)
+        if old is None:
+            out[key] = m
+            continue
+        first, other = (old, m) if _KIND_RANK[old.kind] <= _KIND_RANK[m.kind] else (m, old)
+        out[key] = first.model_copy(
+            update={
+                k: getattr(other, k)
+                for k in ("modic_type", "change", "size", "laterality")
+                if getattr(first, k) is None and getattr(other, k) is not None
+            }
+        )
+    return list(out.values())
