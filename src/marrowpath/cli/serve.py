@@ -42,11 +42,9 @@ def serve(
         "MARROWPATH_WORKERS": None if workers is None else str(workers),
         "MARROWPATH_LOCAL": None if local is None else str(local).lower(),
     }
-    for key, value in overrides.items():
-        if value is not None:
-            os.environ[key] = value
+    env = {**os.environ, **{k: v for k, v in overrides.items() if v is not None}}
     try:
-        settings = Settings.from_env()
+        settings = Settings.from_env(env)
     except SettingsError as exc:
         raise fail(str(exc)) from None
     if settings.local_mode and settings.host not in {"127.0.0.1", "localhost", "::1"}:
@@ -61,6 +59,10 @@ def serve(
     except MarrowPathError as exc:
         raise fail(str(exc), 1) from None
     import uvicorn
+
+    # The workers build their app from the environment (uvicorn's factory), so the options
+    # given here go there too.
+    os.environ.update({k: v for k, v in overrides.items() if v is not None})
 
     shown = "localhost" if settings.host in {"127.0.0.1", "::1"} else settings.host
     base = settings.public_base_url or f"http://{shown}:{settings.port}"
