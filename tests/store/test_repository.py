@@ -272,8 +272,9 @@ class TestCaseVersionsAndPlans:
         assert [p.case_version for p in detail.plans] == [1, 2]
         assert isinstance(detail.plan, CarePlan)
         assert detail.plan.condition == "bone_bruise"
+        assert detail.episode.condition == "bone_bruise"
         ep = add_plan(store, ep.id, actor="a", expected_version=ep.version, plan=make_plan(kb))
-        assert ep.version == 3
+        assert (ep.version, ep.condition) == (3, "transient_osteoporosis")
         assert load_episode(store, ep.id, actor="a").plan == make_plan(kb)
 
     def test_stale_plan_is_refused(self, store: Store, kb: Knowledge) -> None:

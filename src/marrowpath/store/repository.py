@@ -350,7 +350,7 @@ def add_case_version(
     """Store a new version of the case with its assessment (and optionally a new plan).
 
     A red flag of the new assessment that the previous one did not raise becomes an alert
-    dated ``on`` (today by default).
+    dated ``on`` (today by default). With a new plan the episode follows its condition.
     """
     actor = check_actor(actor)
     with store.transaction() as s:
@@ -375,6 +375,7 @@ def add_case_version(
         if plan is not None:
             row = Plan(episode_id=e.id, case_version=number, plan=_json(plan), created_at=now())
             s.add(row)
+            e.condition, e.region, e.side = plan.condition, plan.region, plan.side
             s.flush()
             record_access(s, actor, "create", "plan", str(row.id))
         day = on or dt.datetime.now(dt.UTC).date()
@@ -389,7 +390,10 @@ def add_case_version(
 def add_plan(
     store: Store, episode_id: str, *, actor: str, expected_version: int, plan: CarePlan
 ) -> EpisodeRecord:
-    """Store a new plan for the episode (e.g. for another condition after re-evaluation)."""
+    """Store a new plan for the episode (e.g. for another condition after re-evaluation).
+
+    The episode then follows the new plan's condition and region.
+    """
     actor = check_actor(actor)
     with store.transaction() as s:
         e = _bump(s, _get(s, episode_id).id, expected_version)
@@ -398,6 +402,7 @@ def add_plan(
         )
         row = Plan(episode_id=e.id, case_version=number, plan=_json(plan), created_at=now())
         s.add(row)
+        e.condition, e.region, e.side = plan.condition, plan.region, plan.side
         s.flush()
         record_access(s, actor, "create", "plan", str(row.id))
         record_access(s, actor, "update", "episode", e.id)
