@@ -99,7 +99,8 @@ class ReportReading(_Frozen):
             if m.kind == "modic" and m.modic_type is not None:
                 put(f"mri_modic_{m.modic_type}", m.status)
             if m.status == "present" and (m.kind != "modic" or m.modic_type == 1):
-                present_bones.add(m.bone or m.region)
+                # Subregions of one bone (femoral head and neck) are one focus.
+                present_bones.add(m.bone_id or m.bone or m.region)
         for a in self.associated:
             put(a.finding, a.status)
         if len(present_bones) >= 2:
