@@ -43,6 +43,10 @@ class TestAssessmentPage:
         assert "Leading diagnosis:</span> <strong>Transient osteoporosis" in r.text
         assert 'href="/ui/knowledge/sources?lang=en#seed-article"' in r.text
         assert "No red flag raised by the findings given." in r.text
+        assert r.text.index("no-flags") < r.text.index("Case as entered")
+        entered = r.text[r.text.index("Case as entered") :]
+        assert '<span class="label">Absent:</span> Fever; Double-line sign' in entered
+        assert "C-reactive protein 2.1" in entered
 
     def test_german_assessment_of_an_english_episode(self, ui: UI) -> None:
         """The stored English assessment is shown in German with the same numbers."""

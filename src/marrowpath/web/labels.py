@@ -145,6 +145,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "tab_followup": ("Follow-up", "Verlauf"),
     "episode_of": ("Episode of {patient}", "Episode von {patient}"),
     # assessment
+    "case_entered": ("Case as entered", "Erfasster Fall"),
+    "findings_present": ("Present", "Vorhanden"),
+    "findings_absent": ("Absent", "Nicht vorhanden"),
+    "findings_measured": ("Measured", "Gemessen"),
     "leading": ("Leading diagnosis", "Führende Diagnose"),
     "red_flags_present": (
         "Red flags: act on these before anything else",
