@@ -174,3 +174,40 @@ class TestVisits:
         r = ui.client.get(f"/ui/episodes/{episode}/pain.png?lang=de")
         assert r.headers["content-type"] == "image/png"
         assert r.content.startswith(b"\x89PNG")
+
+
+class TestStatus:
+    """Closing and reopening an episode."""
+
+    def test_close_and_reopen(self, ui: UI) -> None:
+        """Close, then reopen; the status shows on the page and in the store."""
+        episode = ui.new_episode()
+        token = ui.csrf(f"/ui/episodes/{episode}")
+        url = f"/ui/episodes/{episode}/status?lang=de"
+        data = {"csrf_token": token, "expected_version": "1", "action": "close"}
+        r = ui.client.post(url, data=data, follow_redirects=False)
+        assert r.status_code == 303
+        page = ui.client.get(f"/ui/episodes/{episode}?lang=de").text
+        assert "Status: abgeschlossen" in page
+        assert 'value="reopen"' in page
+        assert load_episode(ui.store, episode, actor="test").episode.status == "closed"
+        stale = ui.client.post(url, data={**data, "action": "reopen"})
+        assert stale.status_code == 409
+        r = ui.client.post(url, data={**data, "expected_version": "2", "action": "reopen"})
+        assert load_episode(ui.store, episode, actor="test").episode.status == "open"
+
+    def test_bad_action(self, ui: UI) -> None:
+        """Only close and reopen are accepted."""
+        episode = ui.new_episode()
+        token = ui.csrf(f"/ui/episodes/{episode}")
+        r = ui.client.post(
+            f"/ui/episodes/{episode}/status?lang=en",
+            data={"csrf_token": token, "expected_version": "1", "action": "delete"},
+        )
+        assert r.status_code == 400
+        assert "action: &#39;delete&#39; is not one of &#39;close&#39;, &#39;reopen&#39;" in r.text
+        r = ui.client.post(
+            f"/ui/episodes/{episode}/status?lang=en",
+            data={"csrf_token": token, "expected_version": "x", "action": "close"},
+        )
+        assert "expected_version: &#39;x&#39; is not a version number" in r.text

@@ -277,6 +277,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "alert_new_red_flag": ("new red flag", "neues Warnzeichen"),
     "alert_follow_up_overdue": ("follow-up overdue", "Kontrolle überfällig"),
     "version": ("Version", "Version"),
+    "close_episode": ("Close the episode", "Episode abschließen"),
+    "reopen_episode": ("Open the episode again", "Episode wieder öffnen"),
+    "close_hint": (
+        "Close the episode when the edema has healed or care was handed over; visits can still "
+        "be added.",
+        "Schließen Sie die Episode, wenn das Ödem abgeheilt ist oder die Behandlung übergeben "
+        "wurde; Besuche können weiter erfasst werden.",
+    ),
     # knowledge
     "knowledge_title": ("Knowledge base", "Wissensbasis"),
     "knowledge_intro": (

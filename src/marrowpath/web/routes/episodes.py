@@ -19,7 +19,7 @@ from marrowpath.followup import (
     overdue_alerts,
 )
 from marrowpath.pathway._texts import WEIGHT_BEARING
-from marrowpath.store import add_visit
+from marrowpath.store import add_visit, close_episode
 from marrowpath.web import charts
 from marrowpath.web.context import Web
 from marrowpath.web.forms import parse_visit
@@ -157,6 +157,36 @@ def _add_visit(web: Web, request: Request, episode_id: str, data: FormData) -> R
     return guarded(page, save)
 
 
+def _set_status(web: Web, request: Request, episode_id: str, data: FormData) -> Response:
+    page = begin(web, request)
+    if isinstance(page, Response):
+        return page
+    page.here = f"/ui/episodes/{episode_id}"
+    refused = csrf_refusal(page, data)
+    if refused is not None:
+        return refused
+    action = data.get("action", "")
+    if action not in ("close", "reopen"):
+        message = f"action: {action[:40]!r} is not one of 'close', 'reopen'"
+        return page.error(400, "bad_input_title", message)
+    raw = data.get("expected_version", "")
+    if not raw.isdigit():
+        message = f"expected_version: {raw[:40]!r} is not a version number"
+        return page.error(400, "bad_input_title", message)
+
+    def save() -> Response:
+        close_episode(
+            web.store,
+            episode_id,
+            actor=page.caller.actor,
+            expected_version=int(raw),
+            reopen=action == "reopen",
+        )
+        return page.redirect(f"/ui/episodes/{episode_id}")
+
+    return guarded(page, save)
+
+
 def _download(page: Page, episode_id: str, kind: str) -> Response:
     view = episode_view(page.web, episode_id, page.lang, page.caller.actor)
     care = view.care
@@ -230,6 +260,11 @@ def register(router: APIRouter, web: Web) -> None:
     async def add_visit_form(request: Request, episode_id: str) -> Response:
         data = await read_form(request)
         return await run_in_threadpool(_add_visit, web, request, episode_id, data)
+
+    @router.post("/ui/episodes/{episode_id}/status", name="ui_episode_status")
+    async def set_status(request: Request, episode_id: str) -> Response:
+        data = await read_form(request)
+        return await run_in_threadpool(_set_status, web, request, episode_id, data)
 
     def download_route(kind: str) -> Callable[[Request, str], Response]:
         def download(request: Request, episode_id: str) -> Response:
