@@ -112,8 +112,9 @@ def _contributions(
     lang: str,
 ) -> list[list[Contribution]]:
     """Every non-neutral term of every condition's score, in one pass over the findings."""
-    out: list[list[Contribution]] = [[] for _ in m.conditions]
+    ranked: list[list[tuple[float, int, Contribution]]] = [[] for _ in m.conditions]
     cache = model.contribution_cache
+    n = 0
     for f, value in findings.items():
         if not isinstance(value, bool):
             continue
@@ -122,15 +123,13 @@ def _contributions(
         if terms is None:
             terms = cache[key] = _terms(kb, model, m, f, value, lang)
         for j, c in terms:
-            out[j].append(c)
-    for contributions in out:
-        if len(contributions) > 1:
-            contributions.sort(key=_strength)
+            n += 1  # tie-breaker: equal strengths keep the order of the findings
+            ranked[j].append((-abs(c.log_lr), n, c))
+    out = []
+    for terms_of_condition in ranked:
+        terms_of_condition.sort()
+        out.append([c for _, _, c in terms_of_condition])
     return out
-
-
-def _strength(c: Contribution) -> float:
-    return -abs(c.log_lr)
 
 
 def _terms(
@@ -277,25 +276,29 @@ def _next_examinations(
         i = model.row.get(f)
         if i is not None:
             gain[i] = -1.0
-    out: list[NextExamination] = []
+    chosen: list[tuple[int, str]] = []
     asked: set[str] = set()
-    for k in np.argsort(-gain, kind="stable"):
-        if gain[k] <= 1e-3 or len(out) == _NEXT:
+    for k in np.argsort(-gain, kind="stable").tolist():
+        if gain[k] <= 1e-3 or len(chosen) == _NEXT:
             break
-        f = model.findings[int(k)]
-        examination = kb.findings[f].examination.get(lang)
-        if examination in asked:
-            continue  # one examination answers several findings (CRP, CRP > 20 mg/L)
-        asked.add(examination)
-        shift = np.abs(post_pos[k] - post_neg[k])
-        moved = [m.conditions[int(top[c])] for c in np.argsort(-shift)[:2]]
+        examination = kb.findings[model.findings[k]].examination.get(lang)
+        if examination not in asked:  # one examination answers several findings (CRP, CRP > 20)
+            asked.add(examination)
+            chosen.append((k, examination))
+    if not chosen:
+        return []
+    rows = [k for k, _ in chosen]
+    moved = np.argsort(-np.abs(post_pos[rows] - post_neg[rows]), axis=1)[:, :2].tolist()
+    out = []
+    for (k, examination), pair in zip(chosen, moved, strict=True):
+        f = model.findings[k]
         out.append(
             NextExamination.trusted(
                 finding=f,
                 name=kb.findings[f].names.get(lang),
                 examination=examination,
                 information_gain=round(float(gain[k]), 4),
-                separates=moved,
+                separates=[m.conditions[int(top[c])] for c in pair],
             )
         )
     return out
