@@ -121,6 +121,16 @@ class TestValidation:
         assert 'aria-invalid="true"' in r.text
         assert 'value="forty"' in r.text
 
+    def test_messages_of_the_form_in_german(self, ui: UI) -> None:
+        """The form's own checks speak the page language (field names stay as they are)."""
+        data = {"csrf_token": ui.csrf(), "action": "assess", "onset_weeks": "fünf"}
+        r = ui.client.post("/ui/cases?lang=de", data=data)
+        assert field_errors(r.text) == {
+            "patient": "patient: eine pseudonyme Patientenkennung ist erforderlich",
+            "onset_weeks": "onset_weeks: 'fünf' ist keine Zahl",
+            "region": "region: eine Region ist erforderlich",
+        }
+
     def test_range_error_from_the_case_model(self, ui: UI) -> None:
         """An age over 120 is refused by the Case model, at the age field."""
         data = {**CASE_FORM, "csrf_token": ui.csrf(), "action": "assess", "patient.age": "130"}

@@ -116,6 +116,15 @@ class TestParseVisit:
             "new_imaging": "",
         }
 
+    def test_bad_visit_in_german(self) -> None:
+        """The visit checks speak German on German pages."""
+        _, errors = parse_visit({"date": "1.2.2026", "pain_rest": "x", "pain_load": "1"}, "de")
+        assert errors == {
+            "date": "date: '1.2.2026' ist kein Datum (JJJJ-MM-TT)",
+            "pain_rest": "pain_rest: 'x' ist keine ganze Zahl von 0 bis 10",
+            "weight_bearing": "weight_bearing: bitte die Belastung wählen",
+        }
+
     def test_bad_visit(self) -> None:
         """Every unusable field is named."""
         _, errors = parse_visit({"date": "", "pain_rest": "2.5", "pain_load": ""})

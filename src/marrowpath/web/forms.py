@@ -20,6 +20,7 @@ from marrowpath.case import Case
 from marrowpath.errors import InputError
 from marrowpath.knowledge import Knowledge
 from marrowpath.nlp import EdemaMention, read_report
+from marrowpath.web.labels import label
 
 __all__ = [
     "CATEGORY_ORDER",
@@ -110,16 +111,22 @@ class CaseForm:
     from_report: set[str] = field(default_factory=set)
     mentions: list[EdemaMention] = field(default_factory=list)
     notice: str = ""
+    lang: str = "en"
+    """Language of the messages this form's checks write."""
+
+    def fail(self, name: str, key: str, **fields: object) -> None:
+        """Record the message ``key`` (a label) for field ``name``."""
+        self.errors[name] = label(key, self.lang, name=name, **fields)
 
     def get(self, name: str, default: str = "") -> str:
         return self.values.get(name, default)
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any]) -> CaseForm:
+    def from_mapping(cls, data: Mapping[str, Any], lang: str = "en") -> CaseForm:
         """The submitted fields as stripped text (other keys are ignored later)."""
         values = {k: v.strip() for k, v in data.items() if isinstance(v, str)}
         marked = values.get("from_report", "")
-        return cls(values=values, from_report={m for m in marked.split(",") if m})
+        return cls(values=values, from_report={m for m in marked.split(",") if m}, lang=lang)
 
 
 def report_digest(text: str) -> str:
@@ -138,7 +145,7 @@ def read_into_form(form: CaseForm, kb: Knowledge) -> int:
     """
     text = form.get("report")
     if not text:
-        msg = "report: the text is empty; paste a report first"
+        msg = label("report_empty", form.lang)
         raise InputError(msg, field="report")
     reading = read_report(text)
     form.mentions = list(reading.edema)
@@ -170,11 +177,11 @@ def _number(form: CaseForm, name: str, whole: bool = False) -> float | int | Non
     try:
         value = float(raw)
     except ValueError:
-        form.errors[name] = f"{name}: {form.get(name)!r} is not a number"
+        form.fail(name, "err_not_number", value=repr(form.get(name)))
         return None
     if whole:
         if value != int(value):
-            form.errors[name] = f"{name}: {form.get(name)!r} is not a whole number"
+            form.fail(name, "err_not_whole", value=repr(form.get(name)))
             return None
         return int(value)
     return value
@@ -185,7 +192,7 @@ def _choice(form: CaseForm, name: str, choices: tuple[str, ...]) -> str | None:
     if not raw:
         return None
     if raw not in choices:
-        form.errors[name] = f"{name}: {raw!r} is not one of {', '.join(choices)}"
+        form.fail(name, "err_not_choice", value=repr(raw), choices=", ".join(choices))
         return None
     return raw
 
@@ -240,9 +247,9 @@ def _case_data(form: CaseForm, kb: Knowledge) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None}
 
 
-def _required(form: CaseForm, name: str, caption: str) -> None:
+def _required(form: CaseForm, name: str, what: str) -> None:
     if not form.get(name) and name not in form.errors:
-        form.errors[name] = f"{name}: {caption} is required"
+        form.fail(name, "err_required", what=label(what, form.lang))
 
 
 def parse_case(form: CaseForm, kb: Knowledge, today: dt.date) -> tuple[Case, dt.date] | None:
@@ -251,17 +258,17 @@ def parse_case(form: CaseForm, kb: Knowledge, today: dt.date) -> tuple[Case, dt.
     A reviewed report (its digest matches) is not read again: the form holds its findings.
     An unreviewed report is attached to the case and read by ``assess``.
     """
-    _required(form, "patient", "a pseudonymous patient id")
-    _required(form, "region", "a region")
+    _required(form, "patient", "what_patient")
+    _required(form, "region", "what_region")
     data = _case_data(form, kb)
     start = today
     if form.get("start"):
         try:
             start = dt.date.fromisoformat(form.get("start"))
         except ValueError:
-            form.errors["start"] = f"start: {form.get('start')!r} is not a date (YYYY-MM-DD)"
+            form.fail("start", "err_not_date", value=repr(form.get("start")))
     if len(form.get("patient")) > 128:
-        form.errors["patient"] = f"patient: {form.get('patient')[:20]!r}… is over 128 characters"
+        form.fail("patient", "err_too_long", value=repr(form.get("patient")[:20]))
     if form.errors:
         return None
     try:
@@ -274,7 +281,7 @@ def parse_case(form: CaseForm, kb: Knowledge, today: dt.date) -> tuple[Case, dt.
     return case, start
 
 
-def parse_visit(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+def parse_visit(data: Mapping[str, Any], lang: str = "en") -> tuple[dict[str, Any], dict[str, str]]:
     """The visit fields for ``make_visit`` and the errors found while parsing them."""
     values = {k: v.strip() for k, v in data.items() if isinstance(v, str)}
     errors: dict[str, str] = {}
@@ -287,13 +294,13 @@ def parse_visit(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]
     try:
         out["date"] = dt.date.fromisoformat(raw_date)
     except ValueError:
-        errors["date"] = f"date: {raw_date!r} is not a date (YYYY-MM-DD)"
+        errors["date"] = label("err_not_date", lang, name="date", value=repr(raw_date))
     for name in ("pain_rest", "pain_load"):
         raw = values.get(name, "")
         try:
             out[name] = int(raw)
         except ValueError:
-            errors[name] = f"{name}: {raw!r} is not a whole number from 0 to 10"
+            errors[name] = label("err_pain", lang, name=name, value=repr(raw))
     if not out["weight_bearing"]:
-        errors["weight_bearing"] = "weight_bearing: choose how much weight is borne"
+        errors["weight_bearing"] = label("err_weight_bearing", lang)
     return out, errors

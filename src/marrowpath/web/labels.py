@@ -116,7 +116,36 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "report_empty": (
         "report: the text is empty; paste a report first",
-        "Befund: der Text ist leer; bitte zuerst einen Befund einfügen",
+        "report: der Text ist leer; bitte zuerst einen Befund einfügen",
+    ),
+    # messages of the form checks: field name, the value as given, what was expected
+    "err_required": ("{name}: {what} is required", "{name}: {what} ist erforderlich"),
+    "what_patient": ("a pseudonymous patient id", "eine pseudonyme Patientenkennung"),
+    "what_region": ("a region", "eine Region"),
+    "err_not_number": ("{name}: {value} is not a number", "{name}: {value} ist keine Zahl"),
+    "err_not_whole": (
+        "{name}: {value} is not a whole number",
+        "{name}: {value} ist keine ganze Zahl",
+    ),
+    "err_not_choice": (
+        "{name}: {value} is not one of {choices}",
+        "{name}: {value} ist keiner der Werte {choices}",
+    ),
+    "err_not_date": (
+        "{name}: {value} is not a date (YYYY-MM-DD)",
+        "{name}: {value} ist kein Datum (JJJJ-MM-TT)",
+    ),
+    "err_too_long": (
+        "{name}: {value}… is over 128 characters",
+        "{name}: {value}… ist länger als 128 Zeichen",
+    ),
+    "err_pain": (
+        "{name}: {value} is not a whole number from 0 to 10",
+        "{name}: {value} ist keine ganze Zahl von 0 bis 10",
+    ),
+    "err_weight_bearing": (
+        "weight_bearing: choose how much weight is borne",
+        "weight_bearing: bitte die Belastung wählen",
     ),
     "edema_read": ("Edema read from the report", "Aus dem Befund gelesenes Ödem"),
     "from_report": ("from report", "aus Befund"),

@@ -46,7 +46,7 @@ def _submit(web: Web, request: Request, data: FormData) -> Response:
     refused = csrf_refusal(page, data)
     if refused is not None:
         return refused
-    form = CaseForm.from_mapping(data)
+    form = CaseForm.from_mapping(data, page.lang)
     if data.get("action") == "read":
         try:
             count = read_into_form(form, web.kb)

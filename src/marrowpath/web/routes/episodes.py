@@ -132,7 +132,7 @@ def _add_visit(web: Web, request: Request, episode_id: str, data: FormData) -> R
         return refused
 
     def save() -> Response:
-        fields, errors = parse_visit(data)
+        fields, errors = parse_visit(data, page.lang)
         if not errors:
             try:
                 visit = make_visit(fields)
