@@ -42,6 +42,8 @@ ENV_VARS: dict[str, str] = {
     "= unlimited).",
     "MARROWPATH_CDS_CACHE_SIZE": "Hook results kept per worker for identical record data "
     "(default 1024; 0 = off).",
+    "MARROWPATH_CDS_DURABLE_COMMIT": "Wait for the disk on every hook's jti/audit commit "
+    "(group commit; true/false, default false: relaxed flush, see docs/service.md).",
     "MARROWPATH_CORS_ORIGINS": "Comma-separated origins allowed by CORS (default none).",
     "MARROWPATH_MAX_BODY_BYTES": "Largest request body accepted (default 2097152 = 2 MiB).",
     "MARROWPATH_RATE_LIMIT_PER_MINUTE": "REST requests per minute per API token (default 600; "
@@ -74,6 +76,7 @@ class Settings(BaseModel):
     cds_fhir_timeout_seconds: float = 5.0
     cds_rate_limit_per_minute: int = 0
     cds_cache_size: int = 1024
+    cds_durable_commit: bool = False
     cors_origins: tuple[str, ...] = ()
     max_body_bytes: int = 2 * 1024 * 1024
     rate_limit_per_minute: int = 600
@@ -106,6 +109,7 @@ class Settings(BaseModel):
                 e, "MARROWPATH_CDS_RATE_LIMIT_PER_MINUTE", 0, 0, 10_000_000
             ),
             cds_cache_size=_int(e, "MARROWPATH_CDS_CACHE_SIZE", 1024, 0, 1_000_000),
+            cds_durable_commit=_bool(e, "MARROWPATH_CDS_DURABLE_COMMIT", False),
             cors_origins=_origins(e.get("MARROWPATH_CORS_ORIGINS", "")),
             max_body_bytes=_int(e, "MARROWPATH_MAX_BODY_BYTES", 2 * 1024 * 1024, 1024, 2**30),
             rate_limit_per_minute=_int(e, "MARROWPATH_RATE_LIMIT_PER_MINUTE", 600, 0, 10_000_000),

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from sqlalchemy import Connection, select
 
 from marrowpath.api.settings import Settings
 from marrowpath.cdshooks.cards import (
@@ -32,7 +31,7 @@ from marrowpath.cdshooks.cards import (
     red_flag_cards,
 )
 from marrowpath.cdshooks.jwt_auth import JwtClaims, JwtVerifier
-from marrowpath.cdshooks.ledger import Claim, ClaimResult, Ledger
+from marrowpath.cdshooks.ledger import Claim, ClaimResult, Ledger, Sql
 from marrowpath.cdshooks.models import HookRequest
 from marrowpath.cdshooks.prefetch import gather
 from marrowpath.cdshooks.services import PREFETCH, SERVICES
@@ -46,7 +45,6 @@ from marrowpath.fhir.bundle_in import (
 from marrowpath.knowledge import Knowledge
 from marrowpath.reasoning import assess
 from marrowpath.store.engine import Store
-from marrowpath.store.models import Alert, Episode, Visit
 
 __all__ = ["CdsService", "Prepared", "ReplayError"]
 
@@ -73,20 +71,16 @@ _BASE = "urn:marrowpath:base"
 """Placeholder of the base URL in cached cards (replaced per call)."""
 
 
-def _fresh(value: Any, base: str) -> Any:
-    """A copy of cached cards with new uuids and the caller's base URL."""
+_UUID = "@@marrowpath-uuid@@"
+"""Placeholder of a card or suggestion uuid in cached cards (a fresh uuid4 per call)."""
+
+
+def _placeholders(value: Any) -> Any:
+    """Cards with every ``uuid`` replaced by the placeholder."""
     if isinstance(value, dict):
-        out = {}
-        for k, v in value.items():
-            if k == "uuid":
-                out[k] = str(uuid.uuid4())
-            elif k == "url" and isinstance(v, str):
-                out[k] = v.replace(_BASE, base)
-            else:
-                out[k] = _fresh(v, base)
-        return out
+        return {k: _UUID if k == "uuid" else _placeholders(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_fresh(v, base) for v in value]
+        return [_placeholders(v) for v in value]
     return value
 
 
@@ -128,9 +122,25 @@ class CdsService:
         self.texts = CardTexts.build(kb, settings.lang)
         self._client: httpx.Client | None = None
         self._lock = threading.Lock()
-        self.ledger = Ledger(store, self.read_episodes)
-        self._cache: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
+        self.ledger = Ledger(store, self.read_episodes, durable=settings.cds_durable_commit)
+        self._cache: OrderedDict[str, list[str]] = OrderedDict()
         self._cache_size = settings.cds_cache_size
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Run the report reader and the assessment once at start, so that their lazily built
+        tables exist before the first call (and before the app freezes its start-up objects
+        out of the garbage collector's way)."""
+        text = "MRI of the right knee: bone marrow edema of the medial femoral condyle."
+        report = {
+            "resourceType": "DiagnosticReport",
+            "id": "warm-up",
+            "status": "final",
+            "code": {"text": "MRI knee"},
+            "conclusion": text,
+        }
+        self._assessment([report], _BASE, self.source(_BASE))
+        self._order_cards([("ServiceRequest/w", "mri", "knee")], [report], "w", _BASE, {})
 
     def client(self) -> httpx.Client:
         """The shared HTTP client for fhirServer fetches (created on first use)."""
@@ -184,42 +194,70 @@ class CdsService:
         return Prepared(hook=hook, patient_id=patient_id, orders=orders, resources=resources)
 
     def claim(self, claims: JwtClaims, prepared: Prepared) -> Future[ClaimResult]:
-        """Queue the jti registration, audit row and (patient-view) episode read."""
-        return self.ledger.submit(
-            Claim(
-                issuer=claims.iss,
-                jti=claims.jti,
-                exp=claims.exp,
-                actor=f"cds:{claims.iss}"[:128],
-                entity="patient",
-                entity_id=prepared.patient_id[:64],
-                episodes_of=prepared.patient_id if prepared.hook == "patient-view" else None,
-            )
+        """The jti registration, audit row and (patient-view) episode read, as a future.
+
+        Relaxed mode writes inline and returns a resolved future; durable mode queues the
+        claim for the group-commit thread.
+        """
+        claim = self._claim(claims, prepared)
+        if self.ledger.durable:
+            return self.ledger.submit(claim)
+        future: Future[ClaimResult] = Future()
+        try:
+            future.set_result(self.ledger.claim_now(claim))
+        except Exception as exc:  # the caller learns of it from the future
+            future.set_exception(exc)
+        return future
+
+    def _claim(self, claims: JwtClaims, prepared: Prepared) -> Claim:
+        return Claim(
+            issuer=claims.iss,
+            jti=claims.jti,
+            exp=claims.exp,
+            actor=f"cds:{claims.iss}"[:128],
+            entity="patient",
+            entity_id=prepared.patient_id[:64],
+            episodes_of=prepared.patient_id if prepared.hook == "patient-view" else None,
         )
 
     def cards(
         self, prepared: Prepared, episodes: list[dict[str, Any]], base: str
     ) -> list[dict[str, Any]]:
         """The cards of a prepared call whose jti was fresh."""
+        cards: list[dict[str, Any]] = json.loads(self.cards_json(prepared, episodes, base))["cards"]
+        return cards
+
+    def cards_json(self, prepared: Prepared, episodes: list[dict[str, Any]], base: str) -> bytes:
+        """The response body ``{"cards": [...]}`` as JSON bytes.
+
+        Cards that depend only on the record (assessment, order advice) are cached as JSON
+        text with placeholders for the card uuids and the base URL, so a repeated record
+        costs one string join; episode cards are built each time (they follow the store).
+        """
         source = self.source(base)
         if prepared.hook == "patient-view" and episodes:
-            return [self._episode_card(e, base, source) for e in episodes]
+            cards = [self._episode_card(e, base, source) for e in episodes]
+            return json.dumps({"cards": cards}, ensure_ascii=False).encode()
         key = self._cache_key(prepared)
-        cached = self._cache_get(key)
-        if cached is None:
+        parts = self._cache_get(key)
+        if parts is None:
             if prepared.hook == "patient-view":
-                cached = self._assessment(prepared.resources, _BASE, self.source(_BASE))
+                built = self._assessment(prepared.resources, _BASE, self.source(_BASE))
             else:
-                cached = self._order_cards(
+                built = self._order_cards(
                     prepared.orders,
                     prepared.resources,
                     prepared.patient_id,
                     _BASE,
                     self.source(_BASE),
                 )
-            self._cache_put(key, cached)
-        fresh: list[dict[str, Any]] = _fresh(cached, base)
-        return fresh
+            text = json.dumps({"cards": _placeholders(built)}, ensure_ascii=False)
+            parts = text.split(_UUID)
+            self._cache_put(key, parts)
+        out = parts[0] + "".join(str(uuid.uuid4()) + p for p in parts[1:])
+        if _BASE in out:
+            out = out.replace(_BASE, json.dumps(base)[1:-1])
+        return out.encode()
 
     def run(
         self, service_id: str, req: HookRequest, claims: JwtClaims, base: str
@@ -247,7 +285,7 @@ class CdsService:
         )
         return hashlib.sha256(raw.encode()).hexdigest()
 
-    def _cache_get(self, key: str) -> list[dict[str, Any]] | None:
+    def _cache_get(self, key: str) -> list[str] | None:
         if self._cache_size <= 0:
             return None
         with self._lock:
@@ -256,7 +294,7 @@ class CdsService:
                 self._cache.move_to_end(key)
             return hit
 
-    def _cache_put(self, key: str, cards: list[dict[str, Any]]) -> None:
+    def _cache_put(self, key: str, cards: list[str]) -> None:
         if self._cache_size <= 0:
             return
         with self._lock:
@@ -265,38 +303,35 @@ class CdsService:
                 self._cache.popitem(last=False)
 
     @staticmethod
-    def read_episodes(conn: Connection, patients: list[str]) -> dict[str, list[dict[str, Any]]]:
+    def read_episodes(cur: Any, sql: Sql, patients: list[str]) -> dict[str, list[dict[str, Any]]]:
         """Open episodes per patient (newest first, at most 3 each), alerts, last visit."""
-        rows = conn.execute(
-            select(
-                Episode.id, Episode.patient, Episode.condition, Episode.region, Episode.start_date
-            )
-            .where(Episode.patient.in_(patients), Episode.status == "open")
-            .order_by(Episode.updated_at.desc())
-        ).all()
+        m = sql.mark
+        cur.execute(
+            "SELECT id, patient, condition, region, start_date FROM episodes "  # noqa: S608
+            f"WHERE patient IN ({sql.marks(len(patients))}) AND status = {m} "
+            "ORDER BY updated_at DESC",
+            (*patients, "open"),
+        )
         out: dict[str, list[dict[str, Any]]] = {}
-        for eid, patient, condition, region, start in rows:
+        for eid, patient, condition, region, start in cur.fetchall():
             if len(out.get(patient, [])) >= 3:
                 continue
-            alerts = list(
-                conn.scalars(
-                    select(Alert.message).where(Alert.episode_id == eid).order_by(Alert.id)
-                )
+            cur.execute(f"SELECT message FROM alerts WHERE episode_id = {m} ORDER BY id", (eid,))  # noqa: S608 - placeholder only
+            alerts = [str(row[0]) for row in cur.fetchall()]
+            cur.execute(
+                "SELECT visit_date, pain_rest, pain_load FROM visits "  # noqa: S608
+                f"WHERE episode_id = {m} ORDER BY visit_date DESC, id DESC LIMIT 1",
+                (eid,),
             )
-            visit = conn.execute(
-                select(Visit.visit_date, Visit.pain_rest, Visit.pain_load)
-                .where(Visit.episode_id == eid)
-                .order_by(Visit.visit_date.desc(), Visit.id.desc())
-                .limit(1)
-            ).first()
+            visit = cur.fetchone()
             out.setdefault(patient, []).append(
                 {
                     "id": eid,
                     "condition": condition,
                     "region": region,
-                    "start": start,
+                    "start": sql.day(start),
                     "alerts": alerts,
-                    "visit": (visit[0].isoformat(), visit[1], visit[2]) if visit else None,
+                    "visit": (sql.day(visit[0]).isoformat(), visit[1], visit[2]) if visit else None,
                 }
             )
         return out

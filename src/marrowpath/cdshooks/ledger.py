@@ -1,30 +1,36 @@
-"""Group commit of the hook calls' write: ``jti`` registration, audit row, episode read.
+"""The hook calls' write: ``jti`` registration, audit row and episode read in ONE transaction.
 
-Every hook call needs one short write transaction (its ``jti`` must be new on every worker,
-and the access must be audited). A commit waits for the disk (fsync), so one transaction per
-call would cap a SQLite store at a few hundred calls a second. A single writer thread
-therefore takes all calls queued so far and commits them in ONE transaction: each call's
-``INSERT ... ON CONFLICT DO NOTHING`` into ``cds_jti`` decides replay or not, and only a new
-``jti`` gets its audit row and its episode read. Callers wait on a future (the event loop
-stays free); the batch is rolled back as a whole on a database error and every waiter gets it.
+Every hook call needs one short write transaction: its ``jti`` must be new on every worker
+(``INSERT ... ON CONFLICT DO NOTHING`` into ``cds_jti`` decides), the access is audited, and
+patient-view reads the open episodes. Two modes (``MARROWPATH_CDS_DURABLE_COMMIT``):
+
+- relaxed (default): the transaction runs inline and its commit does not wait for the disk
+  (SQLite ``synchronous=NORMAL`` in WAL mode on a connection of its own; PostgreSQL
+  ``SET LOCAL synchronous_commit = off``). Atomicity and the unique key are unchanged; a
+  power loss (not a process crash) can lose the last moments of jti and audit rows.
+- durable: each commit waits for the disk; to keep that affordable a writer thread takes
+  all calls queued so far and commits them in one transaction (group commit); callers wait
+  on a future, so the event loop stays free.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Engine, create_engine, event
 
 from marrowpath.store.engine import Store
 
-__all__ = ["Claim", "ClaimResult", "Ledger"]
+__all__ = ["Claim", "ClaimResult", "Ledger", "Sql"]
 
 log = logging.getLogger("marrowpath.cdshooks")
 MAX_BATCH = 512
@@ -52,21 +58,27 @@ class ClaimResult:
     episodes: list[dict[str, Any]] = field(default_factory=list)
 
 
-Reader = Callable[[Connection, list[str]], dict[str, list[dict[str, Any]]]]
-"""Open episodes per patient id, read on the batch's connection."""
+Reader = Callable[[Any, "Sql", list[str]], dict[str, list[dict[str, Any]]]]
+"""Open episodes per patient id, read with the batch's DB-API cursor."""
 
 
 class Ledger:
     """The writer thread and its queue; one per process (started on first use)."""
 
-    def __init__(self, store: Store, read_episodes: Reader) -> None:
+    def __init__(self, store: Store, read_episodes: Reader, *, durable: bool = False) -> None:
         self.store = store
         self.read_episodes = read_episodes
+        self.durable = durable
+        self._engine = store.engine if durable else _relaxed(store.engine)
         self._queue: queue.SimpleQueue[tuple[Claim, Future[ClaimResult]] | None] = (
             queue.SimpleQueue()
         )
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+
+    def claim_now(self, claim: Claim) -> ClaimResult:
+        """Write one claim inline (relaxed mode) and return its result."""
+        return self._write([claim])[0]
 
     def submit(self, claim: Claim) -> Future[ClaimResult]:
         """Queue a claim; the future resolves when its batch has committed."""
@@ -76,6 +88,8 @@ class Ledger:
         return future
 
     def close(self) -> None:
+        if self._engine is not self.store.engine:
+            self._engine.dispose()
         with self._lock:
             if self._thread is not None:
                 self._queue.put(None)
@@ -126,22 +140,26 @@ class Ledger:
     def _write(self, claims: list[Claim]) -> list[ClaimResult]:
         """One transaction, three statements: the jti rows, the audit rows, the episodes.
 
-        Plain driver SQL (the statements are simple and identical on SQLite and PostgreSQL
-        but for the parameter style): compiling ORM statements per batch cost more than the
-        writes themselves.
+        Plain SQL on the driver's connection (the statements are identical on SQLite and
+        PostgreSQL but for the parameter style): building and compiling SQLAlchemy
+        statements cost more than the writes themselves.
         """
-        at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        with self.store.engine.begin() as conn:
-            mark = "%s" if conn.dialect.name == "postgresql" else "?"
-            values = ", ".join([f"({mark}, {mark}, {mark})"] * len(claims))
+        raw = self._engine.raw_connection()
+        postgres = self._engine.dialect.name == "postgresql"
+        sql = Sql(postgres)
+        try:
+            cur = raw.cursor()
+            if postgres:
+                if not self.durable:
+                    cur.execute("SET LOCAL synchronous_commit = off")
+            else:
+                cur.execute("BEGIN IMMEDIATE")
+            at = sql.time(dt.datetime.now(dt.UTC).replace(tzinfo=None))
             params: list[Any] = []
             for c in claims:
-                params += [c.issuer, c.jti, c.exp]
-            sql = (
-                f"INSERT INTO cds_jti (issuer, jti, exp) VALUES {values} "  # noqa: S608 - placeholders only
-                "ON CONFLICT DO NOTHING RETURNING issuer, jti"
-            )
-            inserted = {(i, j) for i, j in conn.exec_driver_sql(sql, tuple(params))}
+                params += [c.issuer, c.jti, sql.time(c.exp)]
+            cur.execute(sql.insert_jti(len(claims)), tuple(params))
+            inserted = {(str(i), str(j)) for i, j in cur.fetchall()}
             fresh: list[bool] = []
             for c in claims:
                 key = (c.issuer, c.jti)
@@ -153,16 +171,109 @@ class Ledger:
                 if ok
             ]
             if audits:
-                conn.exec_driver_sql(
-                    "INSERT INTO audit (at, actor, action, entity, entity_id) VALUES "  # noqa: S608
-                    f"({mark}, {mark}, {mark}, {mark}, {mark})",
-                    audits,
-                )
+                cur.executemany(sql.insert_audit, audits)
             wanted = sorted(
                 {c.episodes_of for c, ok in zip(claims, fresh, strict=True) if ok and c.episodes_of}
             )
-            episodes = self.read_episodes(conn, wanted) if wanted else {}
+            episodes = self.read_episodes(cur, sql, wanted) if wanted else {}
+            if postgres:
+                raw.commit()
+            else:
+                cur.execute("COMMIT")
+        except BaseException:
+            if postgres:
+                raw.rollback()
+            else:
+                with contextlib.suppress(Exception):
+                    raw.driver_connection.execute("ROLLBACK")  # type: ignore[union-attr]
+            raise
+        finally:
+            raw.close()
         return [
             ClaimResult(fresh=ok, episodes=episodes.get(c.episodes_of or "", []) if ok else [])
             for c, ok in zip(claims, fresh, strict=True)
         ]
+
+
+class Sql:
+    """The few statements of the hook path, in the driver's parameter style."""
+
+    def __init__(self, postgres: bool) -> None:
+        self.postgres = postgres
+        self.mark = "%s" if postgres else "?"
+        self.insert_audit = (
+            "INSERT INTO audit (at, actor, action, entity, entity_id) VALUES "  # noqa: S608 - placeholders only
+            + "("
+            + ", ".join([self.mark] * 5)
+            + ")"
+        )
+
+    def time(self, value: dt.datetime) -> Any:
+        """A naive UTC time as the store keeps it (SQLAlchemy's text form on SQLite)."""
+        return value if self.postgres else value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    def day(self, value: Any) -> dt.date:
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+    def insert_jti(self, n: int) -> str:
+        row = f"({self.mark}, {self.mark}, {self.mark})"
+        return (
+            "INSERT INTO cds_jti (issuer, jti, exp) VALUES "  # noqa: S608 - placeholders only
+            + ", ".join([row] * n)
+            + " ON CONFLICT DO NOTHING RETURNING issuer, jti"
+        )
+
+    def marks(self, n: int) -> str:
+        return ", ".join([self.mark] * n)
+
+
+def _relaxed(engine: Engine) -> Engine:
+    """An engine on the same SQLite file whose commits do not wait for the disk.
+
+    PostgreSQL (and in-memory SQLite) keep the store's engine: there the transaction itself
+    says ``synchronous_commit = off``.
+    """
+    if engine.dialect.name != "sqlite" or ":memory:" in str(engine.url):
+        return engine
+    relaxed = create_engine(engine.url)
+
+    @event.listens_for(relaxed, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        # No checkpoint inside a hook's commit (it would stall the event loop on fsync);
+        # the checkpointer thread below does them in the background.
+        cur.execute("PRAGMA wal_autocheckpoint=0")
+        cur.close()
+
+    @event.listens_for(relaxed, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    threading.Thread(
+        target=_checkpoints, args=(relaxed,), name="marrowpath-wal-checkpoint", daemon=True
+    ).start()
+    return relaxed
+
+
+CHECKPOINT_SECONDS = 1.0
+
+
+def _checkpoints(engine: Engine) -> None:
+    """Copy the WAL back into the database now and then (PASSIVE: never blocks writers)."""
+    while True:
+        time.sleep(CHECKPOINT_SECONDS)
+        try:
+            raw = engine.raw_connection()
+        except Exception:  # the engine was disposed or the file is gone: stop
+            return
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)")  # type: ignore[union-attr]
+        except Exception as exc:  # a failed checkpoint is retried next time
+            log.warning("cds ledger: WAL checkpoint failed (%s)", type(exc).__name__)
+        finally:
+            raw.close()

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from marrowpath.api.auth import bearer
 from marrowpath.api.errors import error_response, validation_errors
@@ -31,7 +32,7 @@ from marrowpath.errors import InputError
 from marrowpath.store.models import Audit
 from marrowpath.store.tokens import claim_jti
 
-__all__ = ["create_cds_router"]
+__all__ = ["CdsFastPath", "Endpoints", "create_cds_router"]
 
 log = logging.getLogger("marrowpath.cdshooks")
 
@@ -63,12 +64,14 @@ def base_url(request: Request, public: str | None) -> str:
     return public or str(request.base_url).rstrip("/")
 
 
-def create_cds_router(cds: CdsService, limiter: RateLimiter) -> APIRouter:
-    """The router of ``/cds-services``."""
-    router = APIRouter(tags=["CDS Hooks"])
-    discovery_body = json.dumps(discovery()).encode()
+class Endpoints:
+    """The handlers, shared by the FastAPI routes and the ASGI fast path."""
 
-    def unauthorized(request: Request) -> JSONResponse:
+    def __init__(self, cds: CdsService, limiter: RateLimiter) -> None:
+        self.cds = cds
+        self.limiter = limiter
+
+    def unauthorized(self, request: Request) -> JSONResponse:
         return error_response(
             request,
             401,
@@ -76,43 +79,35 @@ def create_cds_router(cds: CdsService, limiter: RateLimiter) -> APIRouter:
             headers={"WWW-Authenticate": "Bearer"},
         )
 
-    def check(request: Request, audiences: list[str]) -> JwtClaims | JSONResponse:
+    def check(self, request: Request, audiences: list[str]) -> JwtClaims | JSONResponse:
+        """The verified claims, or the 401/429 answer (the reason goes to the log only)."""
         token = bearer(request.scope)
         if token is None:
             log.info("cds: refused a call without a bearer JWT")
-            return unauthorized(request)
+            return self.unauthorized(request)
         try:
-            claims = cds.verify(token, audiences)
+            claims = self.cds.verify(token, audiences)
         except JwtError as exc:
             log.info("cds: refused a JWT: %s", exc.reason)
-            return unauthorized(request)
-        retry = limiter.retry_after(claims.iss)
+            return self.unauthorized(request)
+        retry = self.limiter.retry_after(claims.iss)
         if retry is not None:
             return error_response(
                 request,
                 429,
                 [("Authorization", "rate limit of this CDS client reached; retry later")],
-                headers=limiter.headers(retry),
+                headers=self.limiter.headers(retry),
             )
         return claims
 
-    @router.get("/cds-services", summary="CDS Hooks discovery")
-    async def discover() -> Response:
-        """The services, their hooks and prefetch templates."""
-        return Response(discovery_body, media_type="application/json")
-
-    @router.post(
-        "/cds-services/{service_id}",
-        summary="Invoke a CDS service",
-        openapi_extra=_body_doc(HookRequest),
-    )
-    async def invoke(service_id: str, request: Request) -> Response:
+    async def invoke(self, service_id: str, request: Request) -> Response:
         """Cards for one hook call (``{"cards": []}`` when there is nothing to say)."""
+        cds = self.cds
         if service_id not in SERVICES:
             message = f"service_id: {service_id!r} is not a service of this server"
             return error_response(request, 404, [("service_id", message)])
         base = base_url(request, cds.settings.public_base_url)
-        checked = check(request, [f"{base}/cds-services/{service_id}"])
+        checked = self.check(request, [f"{base}/cds-services/{service_id}"])
         if isinstance(checked, JSONResponse):
             return checked
         try:
@@ -136,28 +131,26 @@ def create_cds_router(cds: CdsService, limiter: RateLimiter) -> APIRouter:
             text = str(exc) if str(exc).startswith(field) else f"{field}: {exc}"
             return error_response(request, 400, [(field, text)])
         try:
-            result = await asyncio.wrap_future(cds.claim(checked, prepared))
+            future = cds.claim(checked, prepared)
+            result = future.result() if future.done() else await asyncio.wrap_future(future)
         except SQLAlchemyError:
             return error_response(request, 503, [("", "the store is not available; retry later")])
         if not result.fresh:
             log.info("cds: refused a replayed jti from %s", checked.iss)
-            return unauthorized(request)
-        cards = cds.cards(prepared, result.episodes, base)
-        return JSONResponse({"cards": cards})
+            return self.unauthorized(request)
+        return Response(
+            cds.cards_json(prepared, result.episodes, base), media_type="application/json"
+        )
 
-    @router.post(
-        "/cds-services/{service_id}/feedback",
-        summary="Feedback on cards",
-        openapi_extra=_body_doc(FeedbackRequest),
-    )
-    async def feedback(service_id: str, request: Request) -> Response:
+    async def feedback(self, service_id: str, request: Request) -> Response:
         """Record accepted and overridden cards (idempotent: a repeat is a no-op)."""
+        cds = self.cds
         if service_id not in SERVICES:
             message = f"service_id: {service_id!r} is not a service of this server"
             return error_response(request, 404, [("service_id", message)])
         base = base_url(request, cds.settings.public_base_url)
         endpoint = f"{base}/cds-services/{service_id}"
-        checked = check(request, [endpoint, f"{endpoint}/feedback"])
+        checked = self.check(request, [endpoint, f"{endpoint}/feedback"])
         if isinstance(checked, JSONResponse):
             return checked
         try:
@@ -181,7 +174,7 @@ def create_cds_router(cds: CdsService, limiter: RateLimiter) -> APIRouter:
         actor = f"cds:{checked.iss}"[:128]
         with cds.store.transaction() as s:
             if not claim_jti(s, checked.iss, checked.jti, checked.exp):
-                return unauthorized(request)
+                return self.unauthorized(request)
             now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
             for item in req.feedback:
                 known = s.scalar(
@@ -202,5 +195,59 @@ def create_cds_router(cds: CdsService, limiter: RateLimiter) -> APIRouter:
                         )
                     )
         return Response(b"{}", media_type="application/json")
+
+
+class CdsFastPath:
+    """ASGI middleware that answers ``POST /cds-services/{id}`` without the router.
+
+    The hook is the hot path of the service: routing, dependency resolution and the
+    framework's exception layers cost as much as the hook itself, so the call goes straight
+    to :meth:`Endpoints.invoke` (the FastAPI route stays for the OpenAPI document and runs
+    the same code). Placed inside the auth, body-limit and CORS middleware.
+    """
+
+    def __init__(self, app: ASGIApp, endpoints: Endpoints) -> None:
+        self.app = app
+        self.endpoints = endpoints
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST":
+            path: str = scope["path"]
+            if path.startswith("/cds-services/"):
+                service_id = path[len("/cds-services/") :]
+                if service_id in SERVICES:
+                    response = await self.endpoints.invoke(service_id, Request(scope, receive))
+                    await response(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+
+def create_cds_router(endpoints: Endpoints) -> APIRouter:
+    """The router of ``/cds-services``."""
+    router = APIRouter(tags=["CDS Hooks"])
+    discovery_body = json.dumps(discovery()).encode()
+
+    @router.get("/cds-services", summary="CDS Hooks discovery")
+    async def discover() -> Response:
+        """The services, their hooks and prefetch templates."""
+        return Response(discovery_body, media_type="application/json")
+
+    @router.post(
+        "/cds-services/{service_id}",
+        summary="Invoke a CDS service",
+        openapi_extra=_body_doc(HookRequest),
+    )
+    async def invoke(service_id: str, request: Request) -> Response:
+        """Cards for one hook call (``{"cards": []}`` when there is nothing to say)."""
+        return await endpoints.invoke(service_id, request)
+
+    @router.post(
+        "/cds-services/{service_id}/feedback",
+        summary="Feedback on cards",
+        openapi_extra=_body_doc(FeedbackRequest),
+    )
+    async def feedback(service_id: str, request: Request) -> Response:
+        """Record accepted and overridden cards (idempotent: a repeat is a no-op)."""
+        return await endpoints.feedback(service_id, request)
 
     return router

@@ -66,7 +66,7 @@ def serve(
 
     shown = "localhost" if settings.host in {"127.0.0.1", "::1"} else settings.host
     base = settings.public_base_url or f"http://{shown}:{settings.port}"
-    print(f"MarrowPath web UI: {base}/ui/  (API docs: {base}/docs)", flush=True)
+    print(f"MarrowPath web UI: {base}/ui/  (REST API: {base}/api/v1, needs a token)", flush=True)
     uvicorn.run(
         "marrowpath.api.app:create_app",
         factory=True,

@@ -261,12 +261,14 @@ def read_bundle(
     today: dt.date | None = None,
     region: str | None = None,
     recent_days: int | None = None,
+    region_first: bool = False,
 ) -> BundleReading:
     """Read FHIR R4 resources into a Case and the facts the CDS Hooks cards need.
 
     Args:
         data: a Bundle, a list of resources or one resource.
         region: the region to assess when the resources do not name one (e.g. of an order).
+        region_first: ``region`` wins over the region the resources name.
         recent_days: only DiagnosticReports and ImagingStudies this recent count (None: all).
 
     Raises:
@@ -403,7 +405,10 @@ def read_bundle(
                     date=when,
                 )
             )
-    found = _pick_region(mri_texts, imaging, site_texts, kb) or region
+    if region_first and region is not None:
+        found: str | None = region
+    else:
+        found = _pick_region(mri_texts, imaging, site_texts, kb) or region
     if found is None or found not in kb.regions:
         return BundleReading(
             patient_id=patient_id,
