@@ -368,6 +368,135 @@ LABELS: dict[str, tuple[str, str]] = {
     "episode": ("episode", "Episode"),
     "condition_word": ("condition", "Erkrankung"),
     "back_home": ("Back to the episodes", "Zurück zu den Episoden"),
+    # imaging (MRI edema measurement)
+    "imaging_title": ("MRI edema measurement", "MRT-Ödemmessung"),
+    "imaging_link": ("Measure edema on MRI images", "Ödem auf MRT-Bildern messen"),
+    "imaging_link_hint": (
+        "Upload a study (NIfTI): volume, share of the bone and grades, stored with a visit.",
+        "Untersuchung hochladen (NIfTI): Volumen, Anteil am Knochen und Grade, gespeichert mit "
+        "einem Besuch.",
+    ),
+    "imaging_intro": (
+        "The edema is measured by a reference-relative threshold that has been checked on "
+        "synthetic phantoms only, not on patient images. Review the overlay images.",
+        "Das Ödem wird mit einer Schwelle relativ zum normalen Mark gemessen, die nur an "
+        "synthetischen Phantomen geprüft ist, nicht an Patientenbildern. Prüfen Sie die "
+        "Überlagerungsbilder.",
+    ),
+    "imaging_upload": ("Measure a new study", "Neue Untersuchung messen"),
+    "imaging_files_hint": (
+        "NIfTI files (.nii or .nii.gz) on one voxel grid, at most {mb} MB each.",
+        "NIfTI-Dateien (.nii oder .nii.gz) auf einem Voxelgitter, je höchstens {mb} MB.",
+    ),
+    "imaging_fluid": (
+        "Fluid-sensitive image (STIR, T2 FS or PD FS)",
+        "Flüssigkeitssensitives Bild (STIR, T2 FS oder PD FS)",
+    ),
+    "imaging_bone_mask": ("Bone mask or label map", "Knochenmaske oder Labelkarte"),
+    "imaging_t1": (
+        "T1 image (optional; needed for Modic types)",
+        "T1-Bild (optional; nötig für Modic-Typen)",
+    ),
+    "imaging_labels": (
+        "Label names (JSON, optional)",
+        "Namen der Labels (JSON, optional)",
+    ),
+    "imaging_visit_hint": (
+        "The measurement is stored with a new visit on this date.",
+        "Die Messung wird mit einem neuen Besuch an diesem Datum gespeichert.",
+    ),
+    "imaging_submit": ("Measure and save", "Messen und speichern"),
+    "imaging_saved": (
+        "Measurement saved with the visit.",
+        "Messung mit dem Besuch gespeichert.",
+    ),
+    "imaging_studies": ("Measured studies", "Gemessene Untersuchungen"),
+    "imaging_no_studies": (
+        "No study measured in this episode yet.",
+        "In dieser Episode wurde noch keine Untersuchung gemessen.",
+    ),
+    "imaging_show": ("show", "anzeigen"),
+    "imaging_result": ("Study of {date}", "Untersuchung vom {date}"),
+    "imaging_volume": ("Edema volume", "Ödemvolumen"),
+    "imaging_pv_volume": (
+        "Partial-volume-weighted volume",
+        "Partialvolumen-gewichtetes Volumen",
+    ),
+    "imaging_bone_volume": ("Bone volume", "Knochenvolumen"),
+    "imaging_percent_of_bone": ("Share of the bone", "Anteil am Knochen"),
+    "imaging_lesions": ("Separate lesions", "Getrennte Läsionen"),
+    "imaging_grades": ("Grades with their raw numbers", "Grade mit ihren Rohwerten"),
+    "imaging_no_grades": (
+        "No grade: grades need labelled subregions.",
+        "Kein Grad: Grade brauchen beschriftete Teilregionen.",
+    ),
+    "imaging_system": ("System", "Schema"),
+    "imaging_region": ("Subregion", "Teilregion"),
+    "imaging_fraction": ("Raw fraction", "Rohanteil"),
+    "imaging_score": ("Score", "Punktwert"),
+    "imaging_cutoffs": ("Cut-offs", "Grenzwerte"),
+    "imaging_regions": ("Labelled regions", "Beschriftete Regionen"),
+    "imaging_parameters": ("Parameters of the measurement", "Parameter der Messung"),
+    "imaging_warnings": ("Warnings of the measurement", "Warnhinweise der Messung"),
+    "imaging_no_warnings": ("No warning.", "Kein Warnhinweis."),
+    "imaging_overlays": ("Overlay images", "Überlagerungsbilder"),
+    "imaging_overlays_hint": (
+        "Edema in red, bone outline in yellow, on the slices with the most edema.",
+        "Ödem rot, Knochenumriss gelb, auf den Schichten mit dem meisten Ödem.",
+    ),
+    "imaging_overlay_alt": (
+        "Overlay of {name}: edema in red, bone outline in yellow",
+        "Überlagerung {name}: Ödem rot, Knochenumriss gelb",
+    ),
+    "imaging_change": ("Change against the earlier study", "Veränderung zur früheren Untersuchung"),
+    "imaging_first_study": (
+        "The first measured study of this episode: nothing to compare with.",
+        "Die erste gemessene Untersuchung dieser Episode: kein Vergleich möglich.",
+    ),
+    "imaging_earlier_of": ("Earlier study of {date}", "Frühere Untersuchung vom {date}"),
+    "imaging_before": ("Before", "Vorher"),
+    "imaging_after": ("Now", "Jetzt"),
+    "imaging_change_ml": ("Change", "Veränderung"),
+    "imaging_trend": ("Trend", "Tendenz"),
+    "imaging_trend_new": ("new edema", "neues Ödem"),
+    "imaging_trend_resolved": ("resolved", "rückgebildet"),
+    "imaging_trend_larger": ("larger", "größer"),
+    "imaging_trend_smaller": ("smaller", "kleiner"),
+    "imaging_trend_stable": ("stable", "unverändert"),
+    "imaging_trend_none": ("no edema in either study", "in keiner Untersuchung Ödem"),
+    "imaging_stable_band": (
+        "Changes within ±{band} % count as stable (the volume error on phantoms).",
+        "Veränderungen innerhalb ±{band} % gelten als unverändert (Volumenfehler an Phantomen).",
+    ),
+    "imaging_grade_changes": ("Changed grades", "Geänderte Grade"),
+    "imaging_visit_text": (
+        "Stored as the visit's imaging result",
+        "Als Bildgebungsbefund des Besuchs gespeichert",
+    ),
+    "imaging_files": ("Uploaded files", "Hochgeladene Dateien"),
+    "imaging_download_json": ("Measurement (JSON)", "Messung (JSON)"),
+    "imaging_file_word": ("file", "Datei"),
+    "err_file_required": ("{name}: a file is required", "{name}: eine Datei ist erforderlich"),
+    "err_not_nifti": (
+        "{name}: {value} is not a NIfTI file; expected .nii or .nii.gz",
+        "{name}: {value} ist keine NIfTI-Datei; erwartet .nii oder .nii.gz",
+    ),
+    "err_not_json": (
+        "{name}: {value} is not a JSON file; expected .json",
+        "{name}: {value} ist keine JSON-Datei; erwartet .json",
+    ),
+    "err_too_large": (
+        "{name}: {value} is larger than {limit} MB; expected at most {limit} MB",
+        "{name}: {value} ist größer als {limit} MB; erlaubt sind höchstens {limit} MB",
+    ),
+    "err_request_too_large": (
+        "upload: the request has {size} MB; at most {limit} MB are accepted",
+        "upload: die Anfrage hat {size} MB; angenommen werden höchstens {limit} MB",
+    ),
+    "err_upload_unreadable": (
+        "upload: the form could not be read ({detail})",
+        "upload: das Formular konnte nicht gelesen werden ({detail})",
+    ),
     # formats
     "percent_tiny": ("< 0.1 %", "< 0,1 %"),
 }

@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from marrowpath.store import Store
 from marrowpath.web.config import WebConfig
 from marrowpath.web.context import Web
-from marrowpath.web.routes import auth, cases, episodes, knowledge, static
+from marrowpath.web.routes import auth, cases, episodes, imaging, knowledge, static
 
 __all__ = ["create_router"]
 
@@ -30,5 +30,6 @@ def create_router(settings: object | None = None, *, store: Store | None = None)
     auth.register(router, web)
     cases.register(router, web)
     episodes.register(router, web)
+    imaging.register(router, web)
     knowledge.register(router, web)
     return router

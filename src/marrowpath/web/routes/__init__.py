@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from marrowpath.web.routes import auth, cases, episodes, knowledge, static
+from marrowpath.web.routes import auth, cases, episodes, imaging, knowledge, static
 
-__all__ = ["auth", "cases", "episodes", "knowledge", "static"]
+__all__ = ["auth", "cases", "episodes", "imaging", "knowledge", "static"]
