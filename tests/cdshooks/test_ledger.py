@@ -140,3 +140,27 @@ class TestAcrossWorkers:
         assert (first.fresh, second.fresh) == (True, False)
         ledger.close()
         store.close()
+
+
+def test_expired_ids_are_purged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every PURGE_EVERY claims, ids expired for more than the margin are deleted."""
+    from marrowpath.cdshooks import ledger as module
+
+    monkeypatch.setattr(module, "PURGE_EVERY", 2)
+    store = open_store(f"sqlite:///{tmp_path / 'p.sqlite'}")
+    led = Ledger(store, CdsService.read_episodes)
+    old = Claim(
+        issuer="i",
+        jti="old",
+        exp=dt.datetime(2000, 1, 1),
+        actor="a",
+        entity="patient",
+        entity_id="p",
+    )
+    led.claim_now(old)
+    led.claim_now(claim("new"))
+    with store.engine.connect() as conn:
+        left = [r[0] for r in conn.exec_driver_sql("SELECT jti FROM cds_jti ORDER BY jti")]
+    assert left == ["new"]
+    led.close()
+    store.close()

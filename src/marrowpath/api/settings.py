@@ -28,7 +28,7 @@ ENV_VARS: dict[str, str] = {
     "directory; postgresql+psycopg://... for several workers or hosts).",
     "MARROWPATH_HOST": "Address to listen on (default 127.0.0.1).",
     "MARROWPATH_PORT": "TCP port (default 8000).",
-    "MARROWPATH_WORKERS": "Uvicorn worker processes (default 1; more need PostgreSQL).",
+    "MARROWPATH_WORKERS": "Uvicorn worker processes (default 1; several hosts need PostgreSQL).",
     "MARROWPATH_LOCAL": "Single-user local mode of the web UI, no login (true/false; default "
     "true when listening on 127.0.0.1 or localhost, else false).",
     "MARROWPATH_PUBLIC_BASE_URL": "The external base URL behind a proxy, e.g. "

@@ -34,6 +34,10 @@ __all__ = ["Claim", "ClaimResult", "Ledger", "Sql"]
 
 log = logging.getLogger("marrowpath.cdshooks")
 MAX_BATCH = 512
+PURGE_EVERY = 1000
+"""Claims between two removals of expired jti rows."""
+PURGE_MARGIN = dt.timedelta(minutes=10)
+"""Expired ids are kept this much longer (more than any clock leeway)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class Ledger:
         self.read_episodes = read_episodes
         self.durable = durable
         self._engine = store.engine if durable else _relaxed(store.engine)
+        self._writes = 0
         self._queue: queue.SimpleQueue[tuple[Claim, Future[ClaimResult]] | None] = (
             queue.SimpleQueue()
         )
@@ -176,6 +181,11 @@ class Ledger:
                 {c.episodes_of for c, ok in zip(claims, fresh, strict=True) if ok and c.episodes_of}
             )
             episodes = self.read_episodes(cur, sql, wanted) if wanted else {}
+            self._writes += len(claims)
+            if self._writes >= PURGE_EVERY:
+                self._writes = 0
+                cutoff = dt.datetime.now(dt.UTC).replace(tzinfo=None) - PURGE_MARGIN
+                cur.execute(f"DELETE FROM cds_jti WHERE exp < {sql.mark}", (sql.time(cutoff),))  # noqa: S608
             if postgres:
                 raw.commit()
             else:
