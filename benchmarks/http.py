@@ -333,7 +333,7 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait(timeout=30)
-    results = {"hook": _parse(hook_out), "health": _parse(health_out)}
+    results: dict[str, Any] = {"hook": _parse(hook_out), "health": _parse(health_out)}
     results["config"] = {
         "seconds": args.seconds,
         "connections_each": args.connections,
@@ -348,7 +348,7 @@ def main() -> int:
         "tokens_used_in_warmup": used,
     }
     h, g = results["hook"], results["health"]
-    ratio = h["rps"] / g["rps"] if g["rps"] else 0.0
+    ratio = float(h["rps"]) / float(g["rps"]) if g["rps"] else 0.0
     results["hook_to_health_throughput"] = round(ratio, 3)
     print(f"{'endpoint':<14}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>10}")
     for name, r in (("patient-view", h), ("health", g)):

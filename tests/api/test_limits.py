@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ class TestBodyLimit:
         app = make_app(tmp_path, max_body_bytes=2048)
         headers = {**token(app, "read"), "Content-Type": "application/json"}
 
-        def chunks():  # type: ignore[no-untyped-def]
+        def chunks() -> Iterator[bytes]:
             yield b'{"text": "'
             for _ in range(10):
                 yield b"y" * 1000

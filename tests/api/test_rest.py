@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from fastapi import FastAPI
 from fhir.resources.R4B.bundle import Bundle
@@ -195,7 +196,7 @@ class TestApp:
         assert "HTTPBearer" in doc["components"]["securitySchemes"]
         assert "cdsJwt" in doc["components"]["securitySchemes"]
 
-    def test_cors(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    def test_cors(self, tmp_path: Path) -> None:
         """Only configured origins get CORS headers; preflight needs no token."""
         from tests.api.helpers import client_for, make_app
 

@@ -23,7 +23,7 @@ def entry(resource: dict[str, Any]) -> dict[str, Any]:
 
 
 def record(*extra: dict[str, Any], text: str = HIP) -> dict[str, Any]:
-    resources = [
+    resources: list[dict[str, Any]] = [
         {"resourceType": "Patient", "id": "p1", "gender": "female", "birthDate": "1990-03-02"},
         {
             "resourceType": "Condition",
