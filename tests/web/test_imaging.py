@@ -301,6 +301,17 @@ class TestBadUploads:
         assert "upload: the request has 0 MB; at most 0 MB are accepted" in r.text
         assert stored(ui, episode) == ([], [])
 
+    def test_login_needed_in_account_mode(self, accounts_ui: UI) -> None:
+        """Without a session the page, the upload and the files lead to the login page."""
+        base = "/ui/episodes/00000000-0000-0000-0000-000000000000/imaging"
+        for response in (
+            accounts_ui.client.get(base, follow_redirects=False),
+            accounts_ui.client.post(base, data={"csrf_token": "x"}, follow_redirects=False),
+            accounts_ui.client.get(base + "/visit-1/edema_slice_001.png", follow_redirects=False),
+        ):
+            assert response.status_code == 303
+            assert response.headers["location"].startswith("/ui/login?next=")
+
     def test_missing_files_and_visit_fields(self, ui: UI) -> None:
         """Without files and pain scores every field says what is missing."""
         episode = ui.new_episode()
