@@ -117,3 +117,28 @@ class TestJti:
         for s in stores:
             s.close()
         assert sorted(results) == [False, True]
+
+
+class TestMigration:
+    """Migration 0003 is the single head and creates the service tables."""
+
+    def test_single_head(self) -> None:
+        """Exactly one Alembic head, 0003 or later, descending from 0002."""
+        from alembic.script import ScriptDirectory
+
+        from marrowpath.store.engine import alembic_config
+
+        script = ScriptDirectory.from_config(alembic_config())
+        assert len(script.get_heads()) == 1
+        assert script.get_revision("0003").down_revision == "0002"
+
+    def test_tables(self, store: Store) -> None:
+        """api_tokens, cds_jti, users and web_sessions exist with their unique keys."""
+        import sqlalchemy as sa
+
+        inspector = sa.inspect(store.engine)
+        assert {"api_tokens", "cds_jti", "users", "web_sessions"} <= set(
+            inspector.get_table_names()
+        )
+        uniques = {tuple(u["column_names"]) for u in inspector.get_unique_constraints("cds_jti")}
+        assert ("issuer", "jti") in uniques
