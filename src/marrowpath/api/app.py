@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import importlib.util
 import logging
-import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -40,8 +39,6 @@ log = logging.getLogger("marrowpath.api")
 
 GC_THRESHOLD = 50_000
 """Allocations between young-generation collections in the service (Python's default 700)."""
-SWITCH_INTERVAL = 0.0005
-"""Seconds between GIL hand-overs in the service process (Python's default is 0.005)."""
 
 _DESCRIPTION = (
     "Clinical decision support for bone marrow edema: assessment, care plans, episodes, "
@@ -155,7 +152,4 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Fewer, larger young-generation passes: a request allocates thousands of short-lived
     # containers (parsed FHIR JSON), and each pass of the default 700 costs latency.
     gc.set_threshold(GC_THRESHOLD, 20, 100)
-    # The CDS ledger thread hands its results to the event loop; with Python's default GIL
-    # switch interval (5 ms) each hand-over can wait that long behind a busy loop.
-    sys.setswitchinterval(SWITCH_INTERVAL)
     return app
