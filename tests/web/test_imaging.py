@@ -5,10 +5,12 @@ from __future__ import annotations
 import html as html_text
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import httpx
 import numpy as np
 import pytest
+from sqlalchemy import create_engine
 
 from marrowpath.imaging import Volume, make_phantom, write_nifti
 from marrowpath.store import load_episode
@@ -30,6 +32,7 @@ def studies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Files]:
     root = tmp_path_factory.mktemp("phantoms")
     first = _write(root / "first", 0.5, 3)
     second = _write(root / "second", 0.2, 4)
+    clear = make_phantom("knee", lesion=False, seed=5).write(root / "clear")
     bad = root / "bad"
     bad.mkdir()
     (bad / "notes.txt").write_text("not an image", encoding="utf-8")
@@ -42,7 +45,7 @@ def studies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Files]:
         "small_mask": write_nifti(small, bad / "small_mask.nii.gz"),
         "empty_mask": write_nifti(empty, bad / "empty_mask.nii.gz"),
     }
-    return {"first": first, "second": second, "bad": extra}
+    return {"first": first, "second": second, "clear": clear, "bad": extra}
 
 
 def upload(
@@ -190,6 +193,13 @@ class TestUpload:
         r = ui.client.get(f"/ui/episodes/{episode}/imaging/..%2F..%2Fetc/passwd")
         assert r.status_code == 404
 
+    def test_no_edema(self, ui: UI, studies: dict[str, Files]) -> None:
+        """A study without edema is stored as such."""
+        episode = ui.new_episode()
+        assert upload(ui, episode, study_files(studies["clear"])).status_code == 303
+        texts, _ = stored(ui, episode)
+        assert texts == ["No measurable bone marrow edema on MRI (measured volume 0.0 mL)."]
+
     def test_german_result(self, ui: UI, studies: dict[str, Files]) -> None:
         """The page in German uses German labels and the decimal comma."""
         episode = ui.new_episode()
@@ -312,6 +322,41 @@ class TestBadUploads:
             assert response.status_code == 303
             assert response.headers["location"].startswith("/ui/login?next=")
 
+    def test_labels_too_large(
+        self, ui: UI, studies: dict[str, Files], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A label file over its limit (1 MB) is refused at its field."""
+        monkeypatch.setattr(imaging, "MAX_LABELS_BYTES", 10)
+        episode = ui.new_episode()
+        errors = self.check_refused(ui, episode, upload(ui, episode, study_files(studies["first"])))
+        assert errors == {
+            "labels": "labels: 'labels.json' is larger than 1 MB; expected at most 1 MB"
+        }
+
+    def test_too_many_files(self, ui: UI, studies: dict[str, Files]) -> None:
+        """A form with more file parts than the four fields is refused before it is read."""
+        episode = ui.new_episode()
+        token = ui.csrf(f"/ui/episodes/{episode}/imaging")
+        part = ("fluid.nii.gz", studies["first"]["fluid"].read_bytes())
+        r = ui.client.post(
+            f"/ui/episodes/{episode}/imaging?lang=en",
+            data={"csrf_token": token},
+            files=[("fluid", part)] * 5,
+        )
+        assert r.status_code == 400
+        assert "upload: the form could not be read (Too many files." in r.text
+        assert stored(ui, episode) == ([], [])
+
+    def test_bad_and_stale_version(self, ui: UI, studies: dict[str, Files]) -> None:
+        """A malformed version is a field error; a stale one is refused whole (409)."""
+        episode = ui.new_episode()
+        files = study_files(studies["first"])
+        errors = self.check_refused(ui, episode, upload(ui, episode, files, expected_version="x"))
+        assert errors == {"expected_version": "expected_version: 'x' is not a version number"}
+        r = upload(ui, episode, files, expected_version="0")
+        assert r.status_code == 409
+        assert stored(ui, episode) == ([], [])
+
     def test_missing_files_and_visit_fields(self, ui: UI) -> None:
         """Without files and pain scores every field says what is missing."""
         episode = ui.new_episode()
@@ -350,3 +395,25 @@ class TestSecurity:
             "&#39;", "'"
         )
         assert stored(ui, episode) == ([], [])
+
+
+class TestStorage:
+    """Where studies are kept and how the folder is read."""
+
+    def test_data_folder(self, ui: UI, tmp_path: Path) -> None:
+        """Beside the SQLite file; an in-memory store uses the user data folder."""
+        web = SimpleNamespace(store=ui.store)
+        assert imaging.data_folder(web) == (  # type: ignore[arg-type]
+            Path(str(ui.store.engine.url.database)).resolve().parent / "imaging"
+        )
+        memory = SimpleNamespace(store=SimpleNamespace(engine=create_engine("sqlite://")))
+        folder = imaging.data_folder(memory)  # type: ignore[arg-type]
+        assert folder.parts[-2:] == ("marrowpath", "imaging")
+
+    def test_broken_folders_are_skipped(self, tmp_path: Path) -> None:
+        """Half-written or foreign folders do not break the page."""
+        (tmp_path / "visit-1").mkdir()
+        (tmp_path / "visit-1" / "study.json").write_text("{", encoding="utf-8")
+        (tmp_path / ".incoming-abc").mkdir()
+        assert imaging.load_studies(tmp_path) == []
+        assert imaging.load_studies(tmp_path / "missing") == []
