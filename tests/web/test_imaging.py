@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as html_text
+import io
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -11,9 +12,12 @@ import httpx
 import numpy as np
 import pytest
 from sqlalchemy import create_engine
+from starlette.datastructures import UploadFile
 
+from marrowpath.errors import InputError
 from marrowpath.imaging import Volume, make_phantom, write_nifti
 from marrowpath.store import load_episode
+from marrowpath.web.labels import label
 from marrowpath.web.routes import imaging
 from tests.web.conftest import UI
 from tests.web.test_cases import field_errors
@@ -325,12 +329,12 @@ class TestBadUploads:
     def test_labels_too_large(
         self, ui: UI, studies: dict[str, Files], monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """A label file over its limit (1 MB) is refused at its field."""
+        """A label file over its limit is refused at its field."""
         monkeypatch.setattr(imaging, "MAX_LABELS_BYTES", 10)
         episode = ui.new_episode()
         errors = self.check_refused(ui, episode, upload(ui, episode, study_files(studies["first"])))
         assert errors == {
-            "labels": "labels: 'labels.json' is larger than 1 MB; expected at most 1 MB"
+            "labels": "labels: 'labels.json' is larger than 0 MB; expected at most 0 MB"
         }
 
     def test_too_many_files(self, ui: UI, studies: dict[str, Files]) -> None:
@@ -417,3 +421,14 @@ class TestStorage:
         (tmp_path / ".incoming-abc").mkdir()
         assert imaging.load_studies(tmp_path) == []
         assert imaging.load_studies(tmp_path / "missing") == []
+
+    def test_size_counted_while_copying(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A part that did not state its size is still held to the limit."""
+        monkeypatch.setattr(imaging, "MAX_UPLOAD_BYTES", 2**20)
+        upload = UploadFile(io.BytesIO(b"x" * (2**20 + 1)), filename="big.nii")
+        with pytest.raises(InputError) as err:
+            imaging._save({"fluid": upload}, tmp_path, lambda key, **f: label(key, "en", **f))
+        assert str(err.value) == "fluid: 'big.nii' is larger than 1 MB; expected at most 1 MB"
+        assert err.value.field == "fluid"

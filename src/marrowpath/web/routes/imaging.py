@@ -182,7 +182,10 @@ def _check_files(files: dict[str, UploadFile], t: Callable[..., str]) -> dict[st
                 errors[name] = t("err_not_json", name=name, value=repr(_safe_name(filename)))
             elif size > MAX_LABELS_BYTES:
                 errors[name] = t(
-                    "err_too_large", name=name, value=repr(_safe_name(filename)), limit=1
+                    "err_too_large",
+                    name=name,
+                    value=repr(_safe_name(filename)),
+                    limit=MAX_LABELS_BYTES // 2**20,
                 )
         elif not lower.endswith((".nii", ".nii.gz")):
             errors[name] = t("err_not_nifti", name=name, value=repr(_safe_name(filename)))
@@ -193,8 +196,12 @@ def _check_files(files: dict[str, UploadFile], t: Callable[..., str]) -> dict[st
     return errors
 
 
-def _save(files: dict[str, UploadFile], work: Path) -> dict[str, _Upload]:
-    """Copy the uploaded files into ``work`` under fixed names that keep their suffix."""
+def _save(files: dict[str, UploadFile], work: Path, t: Callable[..., str]) -> dict[str, _Upload]:
+    """Copy the uploaded files into ``work`` under fixed names that keep their suffix.
+
+    Raises:
+        InputError: a file is larger than its limit (when the form did not say its size).
+    """
     saved = {}
     for name in FILES:
         upload = files.get(name)
@@ -203,9 +210,17 @@ def _save(files: dict[str, UploadFile], work: Path) -> dict[str, _Upload]:
         lower = upload.filename.lower()
         suffix = ".json" if name == "labels" else (".nii.gz" if lower.endswith(".gz") else ".nii")
         path = work / f"{name}{suffix}"
+        limit = MAX_LABELS_BYTES if name == "labels" else MAX_UPLOAD_BYTES
         upload.file.seek(0)
+        written = 0
         with path.open("wb") as out:
-            shutil.copyfileobj(upload.file, out, 1024 * 1024)
+            while chunk := upload.file.read(1024 * 1024):
+                written += len(chunk)
+                if written > limit:  # the part carried no size: count while copying
+                    value = repr(_safe_name(upload.filename))
+                    msg = t("err_too_large", name=name, value=value, limit=limit // 2**20)
+                    raise InputError(msg, field=name)
+                out.write(chunk)
         saved[name] = _Upload(_safe_name(upload.filename), path)
     return saved
 
@@ -388,8 +403,8 @@ def _measure_and_save(
     if errors:
         return _show(page, episode, data, errors, status=400)
     with tempfile.TemporaryDirectory(prefix="marrowpath-imaging-") as tmp:
-        uploads = _save(files, Path(tmp))
         try:
+            uploads = _save(files, Path(tmp), page.t)
             analysis = _analyse(uploads)
             key = _store(page, episode, fields, int(raw_version), analysis, uploads)
         except InputError as exc:
