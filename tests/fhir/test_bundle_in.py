@@ -183,3 +183,21 @@ class TestShowsBme:
     )
     def test_texts(self, text: str, expected: bool) -> None:
         assert shows_bme(text) is expected
+
+
+def test_unreadable_lab_is_reported_not_fatal() -> None:
+    """A lab value the reader cannot parse is listed in unused_input; the case remains."""
+    rep = {
+        "resourceType": "DiagnosticReport",
+        "id": "d",
+        "conclusion": "MRI right knee: bone marrow edema of the medial femoral condyle.",
+    }
+    obs = {
+        "resourceType": "Observation",
+        "id": "o",
+        "code": {"text": "CRP"},
+        "valueString": "1.2.3",
+    }
+    reading = read_bundle([rep, obs], today=TODAY)
+    assert reading.case is not None and reading.case.region == "knee"
+    assert "Observation: 'CRP' not understood" in reading.unused_input

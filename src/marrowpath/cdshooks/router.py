@@ -216,7 +216,14 @@ class CdsFastPath:
             if path.startswith("/cds-services/"):
                 service_id = path[len("/cds-services/") :]
                 if service_id in SERVICES:
-                    response = await self.endpoints.invoke(service_id, Request(scope, receive))
+                    request = Request(scope, receive)
+                    try:
+                        response = await self.endpoints.invoke(service_id, request)
+                    except Exception:  # the route's handlers are bypassed here
+                        log.exception("cds: unexpected error in %s", service_id)
+                        response = error_response(
+                            request, 500, [("", "internal error; it has been logged")]
+                        )
                     await response(scope, receive, send)
                     return
         await self.app(scope, receive, send)
