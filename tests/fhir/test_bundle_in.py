@@ -199,5 +199,6 @@ def test_unreadable_lab_is_reported_not_fatal() -> None:
         "valueString": "1.2.3",
     }
     reading = read_bundle([rep, obs], today=TODAY)
-    assert reading.case is not None and reading.case.region == "knee"
+    assert reading.case is not None
+    assert reading.case.region == "knee"
     assert "Observation: 'CRP' not understood" in reading.unused_input
