@@ -94,7 +94,8 @@ def _order_texts(r: Mapping[str, Any]) -> str:
                 continue
             if isinstance(c.get("text"), str):
                 parts.append(c["text"])
-            for coding in c.get("coding") or []:
+            codings = c.get("coding")
+            for coding in codings if isinstance(codings, list) else []:
                 if isinstance(coding, Mapping) and isinstance(coding.get("display"), str):
                     parts.append(coding["display"])
     return " ".join(parts)

@@ -118,6 +118,11 @@ def resources_of(data: Any, field: str = "bundle") -> list[dict[str, Any]]:
     return out
 
 
+def _list(value: Any) -> list[Any]:
+    """A list field, or nothing when the field is missing or not a list."""
+    return value if isinstance(value, list) else []
+
+
 def _texts(concept: Any) -> list[str]:
     """The text and codings' displays of a CodeableConcept."""
     if not isinstance(concept, Mapping):
@@ -125,7 +130,7 @@ def _texts(concept: Any) -> list[str]:
     out = []
     if isinstance(concept.get("text"), str) and concept["text"].strip():
         out.append(concept["text"].strip())
-    for c in concept.get("coding") or []:
+    for c in _list(concept.get("coding")):
         display = c.get("display") if isinstance(c, Mapping) else None
         if isinstance(display, str) and display.strip() and display.strip() not in out:
             out.append(display.strip())
@@ -137,7 +142,7 @@ def _codes(concept: Any) -> set[str]:
         return set()
     return {
         str(c.get("code"))
-        for c in concept.get("coding") or []
+        for c in _list(concept.get("coding"))
         if isinstance(c, Mapping) and c.get("code")
     }
 
@@ -212,7 +217,7 @@ def _report_text(r: Mapping[str, Any]) -> str:
     parts = []
     if isinstance(r.get("conclusion"), str):
         parts.append(r["conclusion"])
-    for form in r.get("presentedForm") or []:
+    for form in _list(r.get("presentedForm")):
         if not isinstance(form, Mapping) or not isinstance(form.get("data"), str):
             continue
         ctype = str(form.get("contentType", "text/plain"))
@@ -309,7 +314,7 @@ def read_bundle(
             if not texts:
                 continue
             text = texts[0]
-            body = [t for s in r.get("bodySite") or [] for t in _texts(s)]
+            body = [t for s in _list(r.get("bodySite")) for t in _texts(s)]
             site_texts += body
             if shows_bme(" ".join(texts)):
                 bme_refs.append(ref)
@@ -321,7 +326,7 @@ def read_bundle(
             if started is not None and started <= today:
                 onset = started if onset is None else min(onset, started)
         elif kind == "Observation":
-            if r.get("status") in {"entered-in-error", "cancelled"}:
+            if r.get("status") in ("entered-in-error", "cancelled"):
                 continue
             texts = _texts(r.get("code"))
             if "72514-3" in _codes(r.get("code")) or not texts:
@@ -337,7 +342,7 @@ def read_bundle(
             elif _texts(r.get("valueCodeableConcept")):
                 labs[texts[0]] = _texts(r.get("valueCodeableConcept"))[0]
         elif kind == "DiagnosticReport":
-            if r.get("status") in {"entered-in-error", "cancelled"}:
+            if r.get("status") in ("entered-in-error", "cancelled"):
                 continue
             when = _date(r.get("effectiveDateTime") or r.get("issued"))
             if recent_days is not None and when is not None and (today - when).days > recent_days:
@@ -381,11 +386,11 @@ def read_bundle(
             if recent_days is not None and when is not None and (today - when).days > recent_days:
                 continue
             codes: set[str] = set()
-            for m in r.get("modality") or []:
+            for m in _list(r.get("modality")):
                 if isinstance(m, Mapping) and m.get("code"):
                     codes.add(str(m["code"]))
             texts = [str(r["description"])] if isinstance(r.get("description"), str) else []
-            for series in r.get("series") or []:
+            for series in _list(r.get("series")):
                 if not isinstance(series, Mapping):
                     continue
                 mod = series.get("modality")
