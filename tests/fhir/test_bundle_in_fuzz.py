@@ -13,7 +13,7 @@ json_values = st.recursive(
     st.none()
     | st.booleans()
     | st.integers(-10, 10**6)
-    | st.floats(allow_nan=False)
+    | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=30),
     lambda inner: (
         st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
