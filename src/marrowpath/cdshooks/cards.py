@@ -42,8 +42,8 @@ _T = {
             "osteomyelitis or infiltration [s107, s108, s114].\n"
             "- Subchondral fracture lines are best seen on T2/PD-weighted images [s37]."
         ),
-        "spine_detail": "\n- Modic types are told apart by T1 and T2 signal together; "
-        "keep both in the protocol.",
+        "spine_detail": "\n- Modic types are told apart by T1 and T2/STIR signal together "
+        "(type I low T1, high T2; type II high T1) [s86, s87].",
         "xray_first": "No radiograph of the {region} in the last 90 days: consider a "
         "radiograph first",
         "xray_first_detail": (
@@ -76,8 +76,8 @@ _T = {
             "- Subchondrale Frakturlinien sind in T2/PD-gewichteten Bildern am besten "
             "sichtbar [s37]."
         ),
-        "spine_detail": "\n- Modic-Typen werden nur mit T1 und T2 gemeinsam unterschieden; "
-        "beide im Protokoll behalten.",
+        "spine_detail": "\n- Modic-Typen werden nur mit T1 und T2/STIR gemeinsam unterschieden "
+        "(Typ I T1 niedrig, T2 hoch; Typ II T1 hoch) [s86, s87].",
         "xray_first": "Kein Röntgenbild {region} in den letzten 90 Tagen: zuerst Röntgen erwägen",
         "xray_first_detail": (
             "Zuerst Röntgen, dann MRT bei negativem oder unklarem Befund{why}. Quelle: {source}."
