@@ -126,3 +126,17 @@ class TestRateLimit:
 def test_app_fixture_is_isolated(app: FastAPI) -> None:
     """Each test gets its own store."""
     assert app.state.service.settings.database_url.endswith("service.sqlite")
+
+
+class TestFailedAttempts:
+    """Guessing tokens is throttled per client address."""
+
+    def test_429_after_failures(self, tmp_path: Path) -> None:
+        """Over the limit of failed attempts: 429; a valid token still works."""
+        app = make_app(tmp_path, auth_failures_per_minute=2)
+        good = token(app, "read")
+        bad = {"Authorization": "Bearer mp_guess"}
+        with client_for(app) as c:
+            codes = [c.get("/api/v1/episodes", headers=bad).status_code for _ in range(3)]
+            assert codes == [401, 401, 429]
+            assert c.get("/api/v1/episodes", headers=good).status_code == 200

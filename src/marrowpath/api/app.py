@@ -134,6 +134,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         tokens=state.tokens,
         limiter=state.limiter,
         public_docs=settings.public_docs,
+        failures_per_minute=settings.auth_failures_per_minute,
     )
     if settings.cors_origins:
         app.add_middleware(

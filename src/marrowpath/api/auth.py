@@ -96,11 +96,19 @@ class AuthMiddleware:
     """401/403/429 before the endpoint (and before the body is read)."""
 
     def __init__(
-        self, app: ASGIApp, tokens: TokenCache, limiter: RateLimiter, *, public_docs: bool
+        self,
+        app: ASGIApp,
+        tokens: TokenCache,
+        limiter: RateLimiter,
+        *,
+        public_docs: bool,
+        failures_per_minute: int = 60,
     ) -> None:
         self.app = app
         self.tokens = tokens
         self.limiter = limiter
+        self.failures = RateLimiter(failures_per_minute)
+        """Failed attempts per client address: guessing tokens is throttled."""
         self.public_docs = public_docs
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -114,6 +122,17 @@ class AuthMiddleware:
         secret = bearer(scope)
         record = self.tokens.check(secret) if secret else None
         if record is None:
+            client = scope.get("client")
+            wait = self.failures.retry_after(str(client[0]) if client else "-")
+            if wait is not None:
+                response = error_response(
+                    Request(scope),
+                    429,
+                    [("Authorization", "Authorization: too many failed attempts; retry later")],
+                    headers=self.failures.headers(wait),
+                )
+                await response(scope, receive, send)
+                return
             response = error_response(
                 Request(scope),
                 401,

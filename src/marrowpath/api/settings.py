@@ -48,6 +48,8 @@ ENV_VARS: dict[str, str] = {
     "MARROWPATH_MAX_BODY_BYTES": "Largest request body accepted (default 2097152 = 2 MiB).",
     "MARROWPATH_RATE_LIMIT_PER_MINUTE": "REST requests per minute per API token (default 600; "
     "0 = unlimited).",
+    "MARROWPATH_AUTH_FAILURES_PER_MINUTE": "Requests with a missing or unknown API token "
+    "per minute and client address before 429 (default 60; 0 = unlimited).",
     "MARROWPATH_TOKEN_CACHE_SECONDS": "How long a checked API token is trusted without a "
     "database read (default 10; a revocation takes at most this long).",
     "MARROWPATH_PUBLIC_DOCS": "Serve /openapi.json and /docs without a token (true/false; "
@@ -80,6 +82,7 @@ class Settings(BaseModel):
     cors_origins: tuple[str, ...] = ()
     max_body_bytes: int = 2 * 1024 * 1024
     rate_limit_per_minute: int = 600
+    auth_failures_per_minute: int = 60
     token_cache_seconds: float = 10.0
     public_docs: bool = False
     lang: str = "en"
@@ -113,6 +116,9 @@ class Settings(BaseModel):
             cors_origins=_origins(e.get("MARROWPATH_CORS_ORIGINS", "")),
             max_body_bytes=_int(e, "MARROWPATH_MAX_BODY_BYTES", 2 * 1024 * 1024, 1024, 2**30),
             rate_limit_per_minute=_int(e, "MARROWPATH_RATE_LIMIT_PER_MINUTE", 600, 0, 10_000_000),
+            auth_failures_per_minute=_int(
+                e, "MARROWPATH_AUTH_FAILURES_PER_MINUTE", 60, 0, 10_000_000
+            ),
             token_cache_seconds=_float(e, "MARROWPATH_TOKEN_CACHE_SECONDS", 10.0, 3600.0),
             public_docs=_bool(e, "MARROWPATH_PUBLIC_DOCS", False),
             lang=_choice(e, "MARROWPATH_LANG", "en", ("en", "de")),
