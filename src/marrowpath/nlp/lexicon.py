@@ -92,6 +92,11 @@ class Lexicon:
     skip_sections: frozenset[str]
     abbreviations: frozenset[str]
 
+    @functools.cached_property
+    def longest_abbreviation(self) -> int:
+        """Length of the longest abbreviation: a longer last word cannot be one."""
+        return max((len(a) for a in self.abbreviations), default=0)
+
 
 def _lookup(groups: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]]:
     """One regex for several named phrase lists, and the list name of each literal phrase."""
