@@ -526,3 +526,15 @@ class TestSummary:
         assert len(out) <= MAX_SUMMARY
         if len(" ".join(text.split())) > MAX_SUMMARY:
             assert out.endswith("…")
+
+
+def test_old_condition_is_not_recent(call: Call) -> None:
+    """A BME Condition recorded long ago does not trigger the assessment card."""
+    cond = {
+        "resourceType": "Condition",
+        "id": "c-old",
+        "code": {"text": "Bone marrow edema of the right knee"},
+        "recordedDate": "2020-01-01",
+    }
+    body = hook_body("patient-view", prefetch=prefetch(conditions=[cond]))
+    assert call(PV, body).json() == {"cards": []}

@@ -316,8 +316,15 @@ def read_bundle(
             text = texts[0]
             body = [t for s in _list(r.get("bodySite")) for t in _texts(s)]
             site_texts += body
+            stated = _date(r.get("recordedDate") or r.get("onsetDateTime"))
+            old = (
+                recent_days is not None
+                and stated is not None
+                and (today - stated).days > recent_days
+            )
             if shows_bme(" ".join(texts)):
-                bme_refs.append(ref)
+                if not old:
+                    bme_refs.append(ref)
                 site_texts.append(text)
             if re.search(r"\bpregnan|schwanger", text, re.I):
                 pregnant = True
