@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from hypothesis import given, settings, strategies as st
@@ -42,7 +43,7 @@ def test_order_of_findings_does_not_matter(region: str, findings: dict[str, bool
         assert math.isclose(p, pb[c], rel_tol=1e-9, abs_tol=1e-15)
     # The ranking is the same up to ties within rounding.
     ranked = [pa[d.condition] for d in b.differential]
-    assert all(x >= y - 1e-12 for x, y in zip(ranked, ranked[1:]))
+    assert all(x >= y - 1e-12 for x, y in itertools.pairwise(ranked))
 
 
 supporting = [
