@@ -20,7 +20,6 @@ import datetime as dt
 import logging
 import queue
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -73,7 +72,8 @@ class Ledger:
         self.store = store
         self.read_episodes = read_episodes
         self.durable = durable
-        self._engine = store.engine if durable else _relaxed(store.engine)
+        self._stop = threading.Event()
+        self._engine = store.engine if durable else _relaxed(store.engine, self._stop)
         self._writes = 0
         self._queue: queue.SimpleQueue[tuple[Claim, Future[ClaimResult]] | None] = (
             queue.SimpleQueue()
@@ -93,6 +93,7 @@ class Ledger:
         return future
 
     def close(self) -> None:
+        self._stop.set()
         if self._engine is not self.store.engine:
             self._engine.dispose()
         with self._lock:
@@ -237,7 +238,7 @@ class Sql:
         return ", ".join([self.mark] * n)
 
 
-def _relaxed(engine: Engine) -> Engine:
+def _relaxed(engine: Engine, stop: threading.Event) -> Engine:
     """An engine on the same SQLite file whose commits do not wait for the disk.
 
     PostgreSQL (and in-memory SQLite) keep the store's engine: there the transaction itself
@@ -265,7 +266,10 @@ def _relaxed(engine: Engine) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     threading.Thread(
-        target=_checkpoints, args=(relaxed,), name="marrowpath-wal-checkpoint", daemon=True
+        target=_checkpoints,
+        args=(relaxed, stop),
+        name="marrowpath-wal-checkpoint",
+        daemon=True,
     ).start()
     return relaxed
 
@@ -273,10 +277,9 @@ def _relaxed(engine: Engine) -> Engine:
 CHECKPOINT_SECONDS = 1.0
 
 
-def _checkpoints(engine: Engine) -> None:
+def _checkpoints(engine: Engine, stop: threading.Event) -> None:
     """Copy the WAL back into the database now and then (PASSIVE: never blocks writers)."""
-    while True:
-        time.sleep(CHECKPOINT_SECONDS)
+    while not stop.wait(CHECKPOINT_SECONDS):
         try:
             raw = engine.raw_connection()
         except Exception:  # the engine was disposed or the file is gone: stop
