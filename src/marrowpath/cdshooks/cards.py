@@ -142,6 +142,7 @@ class CardTexts:
     lang: str
     region_names: dict[str, str]
     condition_names: dict[str, str]
+    finding_names: dict[str, str]
     protocol: dict[str, tuple[str, str]]
     xray_first: dict[str, tuple[str, str, str, str]]
 
@@ -150,6 +151,7 @@ class CardTexts:
         t = _T[lang]
         names = {rid: r.names.get(lang) for rid, r in kb.regions.items()}
         conditions = {cid: c.names.get(lang) for cid, c in kb.conditions.items()}
+        findings = {fid: f.names.get(lang) for fid, f in kb.findings.items()}
         protocol = {}
         for rid in ORDER_REGIONS:
             if rid not in kb.regions:
@@ -168,7 +170,7 @@ class CardTexts:
                 t["xray_label"].format(region=names[rid]),
                 t["xray_order"].format(region=names[rid]),
             )
-        return cls(lang, names, conditions, protocol, xray)
+        return cls(lang, names, conditions, findings, protocol, xray)
 
     def t(self, key: str) -> str:
         return _T[self.lang][key]
@@ -181,7 +183,8 @@ def red_flag_cards(
     for f in flags:
         detail = f"**{f.name}** ({f.urgency}): {f.action}\n\nSource: {f.source}."
         if f.triggered_by:
-            detail += " Triggered by: " + ", ".join(f.triggered_by) + "."
+            names = [texts.finding_names.get(t, t) for t in f.triggered_by]
+            detail += " Triggered by: " + ", ".join(names) + "."
         indicator = "critical" if f.urgency in ("emergency", "urgent") else "warning"
         text = texts.t("red_flag").format(name=f.name, action=f.action)
         out.append(card(text, indicator, source, detail=detail, links=links))
