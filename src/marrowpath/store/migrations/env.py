@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import text
 
+import marrowpath.store.service_models  # noqa: F401 - its tables join Base.metadata
 from marrowpath.store.models import Base
 
 _LOCK = 7_262_770_512  # advisory-lock key: one migrating worker at a time on PostgreSQL
