@@ -5,33 +5,16 @@ The secret is printed once, on creation; the store keeps only its SHA-256 digest
 
 from __future__ import annotations
 
-import getpass
-import os
 from typing import Annotated
 
 import typer
 
 from marrowpath.cli._errors import reported_errors
+from marrowpath.cli._options import ActorOption, DbOption, actor_name
 
 __all__ = ["register"]
 
 token_app = typer.Typer(help="REST API tokens: create, list, revoke.", no_args_is_help=True)
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help="Database URL (default: MARROWPATH_DATABASE_URL or "
-        "SQLite in the user data directory).",
-    ),
-]
-ActorOption = Annotated[
-    str | None, typer.Option(help="Who acts, for the audit (default: MARROWPATH_ACTOR or login).")
-]
-
-
-def _actor(actor: str | None) -> str:
-    return actor or os.environ.get("MARROWPATH_ACTOR") or getpass.getuser()
 
 
 @token_app.command("create")
@@ -49,7 +32,7 @@ def create(
     from marrowpath.store.tokens import create_token
 
     with reported_errors(), open_store(db) as store:
-        secret, _ = create_token(store, scopes=scope, label=label, actor=_actor(actor))
+        secret, _ = create_token(store, scopes=scope, label=label, actor=actor_name(actor))
     print(secret)
 
 
@@ -77,7 +60,7 @@ def revoke(
     from marrowpath.store.tokens import revoke_token
 
     with reported_errors(), open_store(db) as store:
-        t = revoke_token(store, token_id, actor=_actor(actor))
+        t = revoke_token(store, token_id, actor=actor_name(actor))
     print(f"{t.id}\trevoked")
 
 

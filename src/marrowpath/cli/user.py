@@ -7,33 +7,17 @@ line), never taken as an argument, so it stays out of shell history and process 
 from __future__ import annotations
 
 import getpass
-import os
 import sys
 from typing import Annotated
 
 import typer
 
 from marrowpath.cli._errors import fail, reported_errors
+from marrowpath.cli._options import ActorOption, DbOption, actor_name
 
 __all__ = ["register"]
 
 user_app = typer.Typer(help="Web UI accounts: create, disable, enable.", no_args_is_help=True)
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help="Database URL (default: MARROWPATH_DATABASE_URL or "
-        "SQLite in the user data directory).",
-    ),
-]
-ActorOption = Annotated[
-    str | None, typer.Option(help="Who acts, for the audit (default: MARROWPATH_ACTOR or login).")
-]
-
-
-def _actor(actor: str | None) -> str:
-    return actor or os.environ.get("MARROWPATH_ACTOR") or getpass.getuser()
 
 
 def _password(from_stdin: bool) -> str:
@@ -65,7 +49,7 @@ def create(
     password = _password(password_stdin)
     with reported_errors(), open_store(db) as store:
         user = create_user(
-            store, username, password, display_name=display_name, actor=_actor(actor)
+            store, username, password, display_name=display_name, actor=actor_name(actor)
         )
     print(f"{user.id}\t{user.username}")
 
@@ -75,7 +59,7 @@ def _set_disabled(username: str, disabled: bool, db: str | None, actor: str | No
     from marrowpath.store.accounts import set_disabled
 
     with reported_errors(), open_store(db) as store:
-        user = set_disabled(store, username, disabled, actor=_actor(actor))
+        user = set_disabled(store, username, disabled, actor=actor_name(actor))
     print(f"{user.username}\t{'disabled' if user.disabled else 'enabled'}")
 
 
