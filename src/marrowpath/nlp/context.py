@@ -32,6 +32,15 @@ class Modifiers:
     label_hedge: bool
     historical: bool
 
+    @property
+    def status(self) -> str:
+        """The status a plain finding takes: negation first, then hedging, then history."""
+        if self.negated:
+            return "negated"
+        if self.uncertain:
+            return "uncertain"
+        return "historical" if self.historical else "present"
+
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]

@@ -66,15 +66,7 @@ def match_phrases(
             if found is None:
                 continue
             mods = ctx.modifiers(m.start(), m.end())
-            status = (
-                "negated"
-                if mods.negated
-                else "uncertain"
-                if mods.uncertain
-                else "historical"
-                if mods.historical
-                else "present"
-            )
+            status = mods.status
             out.append(
                 PhraseMatch(
                     key=found,

@@ -495,15 +495,7 @@ class _Reader:
                 continue
             ctx = self.context(i, self.low[sent.start : sent.end])
             mods = ctx.modifiers(m.start() - sent.start, m.end() - sent.start)
-            status = (
-                "negated"
-                if mods.negated
-                else "uncertain"
-                if mods.uncertain
-                else "historical"
-                if mods.historical
-                else "present"
-            )
+            status = mods.status
             out.append(
                 AssociatedFinding(
                     finding=fid,
