@@ -493,9 +493,18 @@ class _Reader:
             fid = self.assoc.finding(m.group())
             if fid is None:
                 continue
-            ctx = self.context(i, self.low[sent.start : sent.end])
-            mods = ctx.modifiers(m.start() - sent.start, m.end() - sent.start)
-            status = mods.status
+            sentence = self.low[sent.start : sent.end]
+            rel = (m.start() - sent.start, m.end() - sent.start)
+            # A status depends only on the sentence and the span: archives repeat sentences
+            # ("No joint effusion."), so it is kept per process like sentence readings.
+            key = (self.lang, sentence, rel)
+            status = _STATUS_CACHE.get(key)
+            if status is None:
+                status = self.context(i, sentence).modifiers(*rel).status
+                if SENTENCE_CACHE_SIZE > 0:
+                    if len(_STATUS_CACHE) >= 4 * SENTENCE_CACHE_SIZE:
+                        _STATUS_CACHE.pop(next(iter(_STATUS_CACHE)))
+                    _STATUS_CACHE[key] = status
             out.append(
                 AssociatedFinding(
                     finding=fid,
@@ -563,11 +572,13 @@ class _Reader:
 SENTENCE_CACHE_SIZE = 4096
 """Sentences whose readings are kept per process (0 turns the cache off)."""
 _SENTENCE_CACHE: dict[tuple[str, str, str], list[EdemaMention]] = {}
+_STATUS_CACHE: dict[tuple[str, str, tuple[int, int]], str] = {}
 
 
 def clear_sentence_cache() -> None:
     """Forget every cached sentence reading (after rule changes, or to measure without it)."""
     _SENTENCE_CACHE.clear()
+    _STATUS_CACHE.clear()
 
 
 def read_report(text: str, lang: str | None = None) -> ReportReading:
