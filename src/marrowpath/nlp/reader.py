@@ -506,7 +506,7 @@ class _Reader:
                         _STATUS_CACHE.pop(next(iter(_STATUS_CACHE)))
                     _STATUS_CACHE[key] = status
             out.append(
-                AssociatedFinding(
+                AssociatedFinding.model_construct(
                     finding=fid,
                     status=status,
                     start=m.start(),
