@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from marrowpath.nlp.lexicon import Lexicon
 from marrowpath.nlp.patterns import normalize
@@ -33,7 +34,7 @@ class Modifiers:
     historical: bool
 
     @property
-    def status(self) -> str:
+    def status(self) -> Literal["negated", "uncertain", "historical", "present"]:
         """The status a plain finding takes: negation first, then hedging, then history."""
         if self.negated:
             return "negated"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Literal
 
 from marrowpath.errors import InputError
 from marrowpath.nlp.anatomy import Anatomy, AnatomyHit, anatomy
@@ -572,7 +573,9 @@ class _Reader:
 SENTENCE_CACHE_SIZE = 4096
 """Sentences whose readings are kept per process (0 turns the cache off)."""
 _SENTENCE_CACHE: dict[tuple[str, str, str], list[EdemaMention]] = {}
-_STATUS_CACHE: dict[tuple[str, str, tuple[int, int]], str] = {}
+_STATUS_CACHE: dict[
+    tuple[str, str, tuple[int, int]], Literal["negated", "uncertain", "historical", "present"]
+] = {}
 
 
 def clear_sentence_cache() -> None:
