@@ -197,7 +197,7 @@ class TestActor:
         """--actor, then MARROWPATH_ACTOR, then the login name, else 'unknown'."""
         import getpass
 
-        from marrowpath.cli.episode import _actor
+        from marrowpath.cli._options import actor_name as _actor
 
         assert _actor("dr_x") == "dr_x"
         monkeypatch.setenv("MARROWPATH_ACTOR", "dr_env")

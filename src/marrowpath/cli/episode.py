@@ -8,9 +8,7 @@ audit trail.
 
 from __future__ import annotations
 
-import getpass
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -18,6 +16,7 @@ from typing import Annotated
 import typer
 
 from marrowpath.cli._errors import reported_errors
+from marrowpath.cli._options import ActorOption, DbOption, actor_name
 from marrowpath.cli.plan import check_choice, knowledge, parse_date, render_text, write_plan
 
 __all__ = ["register"]
@@ -26,31 +25,10 @@ episode_app = typer.Typer(
     help="Follow an episode: new, visit, case, show, list, export, close.", no_args_is_help=True
 )
 
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help="Database URL (default: MARROWPATH_DATABASE_URL or "
-        "SQLite in the user data directory).",
-    ),
-]
-ActorOption = Annotated[
-    str | None, typer.Option(help="Who acts, for the audit (default: MARROWPATH_ACTOR or login).")
-]
 KbOption = Annotated[
     Path | None, typer.Option("--knowledge", help="A knowledge-base folder (default shipped).")
 ]
 LangOption = Annotated[str, typer.Option(help="en or de.")]
-
-
-def _actor(actor: str | None) -> str:
-    """--actor, else MARROWPATH_ACTOR, else the login name (containers may have none)."""
-    if actor or os.environ.get("MARROWPATH_ACTOR"):
-        return actor or os.environ["MARROWPATH_ACTOR"]
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
 
 
 def _emit(data: str | bytes, out: Path | None) -> None:
@@ -95,7 +73,7 @@ def new(
         with open_store(db) as store:
             ep = create_episode(
                 store,
-                actor=_actor(actor),
+                actor=actor_name(actor),
                 patient=patient,
                 case=case,
                 assessment=assessment,
@@ -133,7 +111,7 @@ def visit(
     from marrowpath.followup import make_visit
     from marrowpath.store import add_visit, get_episode, open_store
 
-    who = _actor(actor)
+    who = actor_name(actor)
     with reported_errors():
         v = make_visit(
             {
@@ -179,7 +157,7 @@ def case_version(
     from marrowpath.reasoning import assess
     from marrowpath.store import add_case_version, get_episode, list_alerts, open_store
 
-    who = _actor(actor)
+    who = actor_name(actor)
     with reported_errors():
         kb = knowledge(knowledge_path)
         case = load_case(file)
@@ -224,7 +202,7 @@ def show(
     from marrowpath.store import load_episode, open_store
 
     with reported_errors(), open_store(db) as store:
-        detail = load_episode(store, episode, actor=_actor(actor))
+        detail = load_episode(store, episode, actor=actor_name(actor))
     care = detail.plan
     visits = [v.visit() for v in detail.visits]
     overdue = overdue_alerts(care.follow_ups, visits, day, care.lang) if care is not None else []
@@ -268,7 +246,7 @@ def list_command(
     from marrowpath.store import list_episodes, open_store
 
     with reported_errors(), open_store(db) as store:
-        rows = list_episodes(store, actor=_actor(actor), patient=patient)
+        rows = list_episodes(store, actor=actor_name(actor), patient=patient)
     if fmt == "json":
         print(json.dumps([r.model_dump(mode="json") for r in rows], indent=2))
         return
@@ -292,7 +270,7 @@ def close(
     """
     from marrowpath.store import close_episode, get_episode, open_store
 
-    who = _actor(actor)
+    who = actor_name(actor)
     with reported_errors(), open_store(db) as store:
         version = get_episode(store, episode, actor=who).version
         ep = close_episode(store, episode, actor=who, expected_version=version, reopen=reopen)
@@ -334,7 +312,7 @@ def export(
 
     with reported_errors():
         with open_store(db) as store:
-            detail = load_episode(store, episode, actor=_actor(actor))
+            detail = load_episode(store, episode, actor=actor_name(actor))
         care = detail.plan
         if fmt == "json":
             _emit(json.dumps(detail.model_dump(mode="json"), indent=2, ensure_ascii=False), out)
