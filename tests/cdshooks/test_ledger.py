@@ -4,14 +4,9 @@ replays refused across workers (two apps on one PostgreSQL database)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-import sqlalchemy as sa
 
 from marrowpath.cdshooks.hooks import CdsService
 from marrowpath.cdshooks.ledger import Claim, Ledger
@@ -19,7 +14,7 @@ from marrowpath.store import audit_log, open_store
 from tests.api.helpers import client_for, make_app
 from tests.cdshooks.conftest import BASE, hook_body, prefetch
 from tests.cdshooks.keys import Client
-from tests.store.conftest import _unreachable, postgres_url
+from tests.store.conftest import pg_schema_url  # noqa: F401 - a fixture used here
 
 EXP = dt.datetime(2099, 1, 1)
 
@@ -32,24 +27,9 @@ def claim(jti: str, patient: str = "p1") -> Claim:
 
 
 @pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh schema on the test PostgreSQL server (skipped when unreachable, not in CI)."""
-    url = postgres_url()
-    why = _unreachable(url)
-    if why is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL at {url} is required under CI=true: {why}")
-        pytest.skip(f"PostgreSQL at {url} not reachable: {why}")
-    schema = f"mp_{uuid.uuid4().hex[:16]}"
-    admin = sa.create_engine(url)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{url}{'&' if '?' in url else '?'}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+def pg_url(pg_schema_url: str) -> str:  # noqa: F811 - the imported fixture, requested
+    """A fresh schema on the test PostgreSQL server (the store tests' fixture)."""
+    return pg_schema_url
 
 
 class TestModes:
