@@ -225,36 +225,28 @@ def _download(page: Page, episode_id: str, kind: str) -> Response:
 def register(router: APIRouter, web: Web) -> None:
     """Add the episode pages and downloads to ``router``."""
 
-    def page_or_redirect(request: Request) -> Page | Response:
-        return begin(web, request)
+    def show(request: Request, render: Callable[[Page], Response]) -> Response:
+        """Begin the page (a redirect to the login when needed), then render it guarded."""
+        page = begin(web, request)
+        if isinstance(page, Response):
+            return page
+        return guarded(page, lambda: render(page))
 
     @router.get("/ui/episodes/{episode_id}/assessment", name="ui_assessment")
     def assessment_page(request: Request, episode_id: str) -> Response:
-        page = page_or_redirect(request)
-        if isinstance(page, Response):
-            return page
-        return guarded(page, lambda: _assessment(page, episode_id))
+        return show(request, lambda page: _assessment(page, episode_id))
 
     @router.get("/ui/episodes/{episode_id}/plan", name="ui_plan")
     def plan_page(request: Request, episode_id: str) -> Response:
-        page = page_or_redirect(request)
-        if isinstance(page, Response):
-            return page
-        return guarded(page, lambda: _plan(page, episode_id))
+        return show(request, lambda page: _plan(page, episode_id))
 
     @router.get("/ui/episodes/{episode_id}", name="ui_episode")
     def followup_page(request: Request, episode_id: str) -> Response:
-        page = page_or_redirect(request)
-        if isinstance(page, Response):
-            return page
-        return guarded(page, lambda: _followup(page, episode_id))
+        return show(request, lambda page: _followup(page, episode_id))
 
     @router.get("/ui/episodes/{episode_id}/visits")
     def visits_alias(request: Request, episode_id: str) -> Response:
-        page = page_or_redirect(request)
-        if isinstance(page, Response):
-            return page
-        return page.redirect(f"/ui/episodes/{episode_id}")
+        return show(request, lambda page: page.redirect(f"/ui/episodes/{episode_id}"))
 
     @router.post("/ui/episodes/{episode_id}/visits", name="ui_add_visit")
     async def add_visit_form(request: Request, episode_id: str) -> Response:
@@ -268,10 +260,7 @@ def register(router: APIRouter, web: Web) -> None:
 
     def download_route(kind: str) -> Callable[[Request, str], Response]:
         def download(request: Request, episode_id: str) -> Response:
-            page = page_or_redirect(request)
-            if isinstance(page, Response):
-                return page
-            return guarded(page, lambda: _download(page, episode_id, kind))
+            return show(request, lambda page: _download(page, episode_id, kind))
 
         return download
 
