@@ -144,6 +144,8 @@ class TestReferences:
             first(d, id="crp_elevated")["derived_from"]["finding"] = "crp_typo"
             first(d, id="inflammatory_markers_elevated")["implied_by"] = ["esr_typo"]
             first(d, id="crp")["unit"] = ""
+            first(d, id="esr")["excluded_by"] = ["ghost"]
+            first(d, id="wbc")["site"] = ["elbow_bone"]
 
         edit_yaml(kb_copy / "findings" / "labs.yaml", change)
         problems = check_knowledge(kb_copy)
@@ -153,7 +155,9 @@ class TestReferences:
             in problems
         )
         assert "findings(crp): numeric finding without a unit" in problems
-        assert len(problems) == 3
+        assert "findings(esr).excluded_by: unknown finding 'ghost'" in problems
+        assert "findings(wbc).site: unknown bone or subregion 'elbow_bone'" in problems
+        assert len(problems) == 5
 
     def test_priors(self, kb_copy: Path, edit_yaml: Edit) -> None:
         """Priors must sum to 1, name known ids, and cover every region."""

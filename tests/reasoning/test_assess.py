@@ -86,6 +86,16 @@ class TestDifferential:
         assert f["egfr_below_30"] is True
         assert f["age_over_65"] is False
 
+    def test_facts_that_cannot_apply(self) -> None:
+        """Men and women over 65 are taken as not pregnant; a stated value still wins."""
+        old = assess(Case(region="knee", patient=Patient(age=78, sex="female")))
+        assert old.findings["pregnancy"] is False
+        assert old.findings["breastfeeding"] is False
+        man = assess(Case(region="hip", patient=Patient(age=40, sex="male")))
+        assert man.findings["pregnancy"] is False
+        young = assess(Case(region="hip", patient=Patient(age=30, sex="female")))
+        assert "pregnancy" not in young.findings
+
     def test_german_names(self) -> None:
         """Names and the disclaimer follow the language."""
         a = assess(hip(mri_bme=True), lang="de")

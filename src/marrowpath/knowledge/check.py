@@ -124,6 +124,8 @@ def _semantic_problems(kb: KnowledgeBase) -> list[str]:
             need("bone or subregion", places, place, f"findings({f.id}).site")
         for other in f.implied_by:
             need("finding", findings, other, f"findings({f.id}).implied_by")
+        for other in f.excluded_by:
+            need("finding", findings, other, f"findings({f.id}).excluded_by")
         if f.type == "numeric" and not f.unit:
             add(f"findings({f.id}): numeric finding without a unit")
 

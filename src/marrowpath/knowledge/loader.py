@@ -167,6 +167,7 @@ class Knowledge:
             if f.derived_from is not None:
                 self.derived.setdefault(f.derived_from.finding, []).append(f)
         self.implied = [f for f in kb.findings if f.implied_by]
+        self.excludable = [f for f in kb.findings if f.excluded_by]
         self.sites: dict[str, list[str]] = {}
         for f in kb.findings:
             for place in f.site:

@@ -153,6 +153,9 @@ class Finding(Model):
     synonyms: Synonyms = Field(default_factory=Synonyms)
     absent_synonyms: Synonyms = Field(default_factory=Synonyms)
     """Phrases that state the finding absent by themselves ("afebrile", "fieberfrei")."""
+    excluded_by: list[str] = Field(default_factory=list)
+    """Taken as absent, unless stated, when any of these is present (pregnancy <- age over
+    65): a fact that cannot apply is not asked before a therapy."""
     tests: Synonyms = Field(default_factory=Synonyms)
     """Names of the test that reports the finding ("blood count", "HLA-B27"), for lab tables."""
     site: list[str] = Field(default_factory=list)

@@ -95,6 +95,9 @@ def derive(findings: dict[str, FindingValue], kb: Knowledge) -> dict[str, Findin
             out[f.id] = True
         elif values:
             out[f.id] = False
+    for f in kb.excludable:
+        if f.id not in out and any(out.get(x) is True for x in f.excluded_by):
+            out[f.id] = False
     for f in kb.implied:
         if out.get(f.id) is False:
             # Contraposition: each part implies the whole, so none holds without it
