@@ -104,6 +104,14 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
+# A report title names the modality ("MRI RIGHT KNEE", "MRT Knie links").
+_TITLE = re.compile(r"\b(?:mri|mrt|mr|magnetic resonance|magnetresonanz\w*|kernspin\w*)\b")
+# Regions with a left and a right: the study's side applies to their bones.
+_SIDED = frozenset(
+    {"hip", "knee", "ankle_foot", "shoulder", "sacroiliac", "tibia_shaft", "femur_shaft"}
+)
+
+
 class _Reader:
     """State of one report while it is read."""
 
@@ -116,6 +124,7 @@ class _Reader:
         self.assoc = associated_matcher(lang)
         self.sentences = split_sentences(text, self.lex)
         self._doc_region: str | bool | None = False
+        self._study_side: str | bool | None = False
         self._hits_cache: dict[int, list[AnatomyHit]] = {}
         self._ctx_cache: dict[int, SentenceContext] = {}
         self.used_context = False
@@ -278,6 +287,26 @@ class _Reader:
         return best[1] if best else None
 
     # ------------------------------------------------------------------- sides
+    def study_side(self) -> str | None:
+        """The side of the study when the report's title or header sections name exactly one
+        ("MRI RIGHT KNEE", "Indication: left hip pain"); None for single sentences."""
+        if self._study_side is False:
+            sides = set()
+            for k, sent in enumerate(self.sentences):
+                title = (
+                    k == 0
+                    and len(self.sentences) > 1
+                    and _TITLE.search(self.low, sent.start, sent.end) is not None
+                )
+                if not (title or sent.section in self.lex.skip_sections):
+                    continue
+                for m in self.lex.sides.finditer(self.low, sent.start, sent.end):
+                    side = self.lex.side_of.get(normalize(m.group()))
+                    if side:
+                        sides.add(side)
+            self._study_side = sides.pop() if len(sides) == 1 else None
+        return self._study_side if isinstance(self._study_side, str) else None
+
     def side(self, s: str, start: int, end: int, clause: tuple[int, int]) -> str | None:
         lex = self.lex
         best: tuple[int, str] | None = None
@@ -535,6 +564,16 @@ class _Reader:
                 continue
             self._read_cached(i, sent, edema)
         self.read_associated(associated)
+        if any(m.laterality is None and m.region in _SIDED for m in edema):
+            # Applied after reading, so that cached sentence readings stay side-free.
+            side = self.study_side()
+            if side is not None:
+                edema = [
+                    m.model_copy(update={"laterality": side})
+                    if m.laterality is None and m.region in _SIDED
+                    else m
+                    for m in edema
+                ]
         return ReportReading(lang=self.lang, edema=edema, associated=associated)
 
     def _read_cached(self, i: int, sent: Sentence, out: list[EdemaMention]) -> None:
