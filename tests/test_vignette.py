@@ -183,3 +183,33 @@ class TestBadInput:
             case_from_vignette(vignette(**change))
         assert str(info.value).startswith(message)
         assert info.value.field == message.split(":")[0]
+
+
+class TestGerman:
+    def test_german_vignette(self) -> None:
+        """German signal words, lab words and symptoms are read."""
+        case = case_from_vignette(
+            vignette(
+                lang="de",
+                symptoms=["Leistenschmerz links", "kein Fieber"],
+                labs={"CRP": "erhöht", "HLA-B27": "negativ"},
+                mri={"t1": "hypointens", "t2_or_stir": "hyperintens"},
+            )
+        )
+        f = case.findings
+        assert f["groin_pain"] is True
+        assert f["fever"] is False
+        assert f["crp_elevated"] is True
+        assert f["hla_b27_positive"] is False
+        assert f["mri_t1_low"] is True
+        assert f["mri_t2_high"] is True
+
+    def test_one_normal_marker_says_nothing_of_the_others(self) -> None:
+        """A normal CRP makes 'inflammatory markers raised' absent, but not the ESR."""
+        case = case_from_vignette(vignette(labs={"CRP": "2 mg/L"}))
+        from marrowpath.reasoning import assess
+
+        f = assess(case).findings
+        assert f["crp_elevated"] is False
+        assert f["inflammatory_markers_elevated"] is False
+        assert "esr_elevated" not in f

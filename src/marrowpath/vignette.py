@@ -42,10 +42,26 @@ _MRI_BOOL = {
 _SEX = {"M": "male", "F": "female", "m": "male", "f": "female"}
 _CLAUSE = re.compile(r"[;,]\s*(?![^()]*\))")
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)")
-_LOW = re.compile(r"\b(low|decreased|hypointense|hypo-intense|dark|reduced)\b", re.I)
-_HIGH = re.compile(r"\b(high|increased|hyperintense|hyper-intense|bright|edema|oedema|bme)\b", re.I)
-_NORMAL = re.compile(r"\b(normal|unremarkable|negative|within normal limits|wnl)\b", re.I)
-_RAISED = re.compile(r"\b(high|raised|elevated|increased|positive|abnormal|low|deficient)\b", re.I)
+_LOW = re.compile(
+    r"\b(low|decreased|hypointense|hypo-intense|dark|reduced|hypointens\w*|signalarm\w*|"
+    r"erniedrigt\w*|vermindert\w*)\b",
+    re.I,
+)
+_HIGH = re.compile(
+    r"\b(high|increased|hyperintense|hyper-intense|bright|edema|oedema|bme|hyperintens\w*|"
+    r"signalreich\w*|signalangehoben\w*|erhöht\w*|ödem\w*|knochenmarködem\w*)\b",
+    re.I,
+)
+_NORMAL = re.compile(
+    r"\b(normal|unremarkable|negative|within normal limits|wnl|unauffällig\w*|regelrecht\w*|"
+    r"negativ|normwertig\w*)\b",
+    re.I,
+)
+_RAISED = re.compile(
+    r"\b(high|raised|elevated|increased|positive|abnormal|low|deficient|erhöht\w*|positiv|"
+    r"pathologisch\w*|auffällig\w*|erniedrigt\w*)\b",
+    re.I,
+)
 _REFERENCE = re.compile(
     r"\((?:normal|n|ref(?:erence)?)?\s*:?\s*(?:<\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?))\s*\)",
     re.I,

@@ -99,9 +99,10 @@ def derive(findings: dict[str, FindingValue], kb: Knowledge) -> dict[str, Findin
         if f.id not in out and any(out.get(x) is True for x in f.excluded_by):
             out[f.id] = False
     for f in kb.implied:
-        if out.get(f.id) is False:
-            # Contraposition: each part implies the whole, so none holds without it
-            # (male -> not pregnant; normal inflammatory markers -> CRP not raised).
+        if findings.get(f.id) is False:
+            # Contraposition of a stated absence: each part implies the whole, so none holds
+            # without it (male -> not pregnant; "normal inflammatory markers" -> CRP not
+            # raised). A whole only inferred absent from one part says nothing of the others.
             for part in f.implied_by:
                 out.setdefault(part, False)
     return out
