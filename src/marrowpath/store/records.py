@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from marrowpath.followup.visit import Visit
 from marrowpath.pathway.model import CarePlan
@@ -23,7 +23,9 @@ __all__ = [
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    """A row as the store hands it out; read straight from the ORM object's attributes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, from_attributes=True)
 
 
 class EpisodeRecord(_Record):
@@ -63,7 +65,7 @@ class PlanRecord(_Record):
 class VisitRecord(_Record):
     id: int
     episode_id: str
-    date: dt.date
+    date: dt.date = Field(validation_alias=AliasChoices("date", "visit_date"))
     pain_rest: int
     pain_load: int
     weight_bearing: str
@@ -80,7 +82,7 @@ class AlertRecord(_Record):
     episode_id: str
     kind: str
     key: str
-    date: dt.date
+    date: dt.date = Field(validation_alias=AliasChoices("date", "alert_date"))
     message: str
     created_at: dt.datetime
 

@@ -61,65 +61,23 @@ __all__ = [
 
 
 def _episode_record(e: Episode) -> EpisodeRecord:
-    return EpisodeRecord(
-        id=e.id,
-        patient=e.patient,
-        condition=e.condition,
-        region=e.region,
-        side=e.side,
-        start_date=e.start_date,
-        status=e.status,
-        version=e.version,
-        created_at=e.created_at,
-        updated_at=e.updated_at,
-    )
+    return EpisodeRecord.model_validate(e)
 
 
 def _visit_record(v: Visit) -> VisitRecord:
-    return VisitRecord(
-        id=v.id,
-        episode_id=v.episode_id,
-        date=v.visit_date,
-        pain_rest=v.pain_rest,
-        pain_load=v.pain_load,
-        weight_bearing=v.weight_bearing,
-        function_notes=v.function_notes,
-        new_imaging=v.new_imaging,
-        created_at=v.created_at,
-    )
+    return VisitRecord.model_validate(v)
 
 
 def _alert_record(a: Alert) -> AlertRecord:
-    return AlertRecord(
-        id=a.id,
-        episode_id=a.episode_id,
-        kind=a.kind,
-        key=a.key,
-        date=a.alert_date,
-        message=a.message,
-        created_at=a.created_at,
-    )
+    return AlertRecord.model_validate(a)
 
 
 def _case_record(c: CaseVersion) -> CaseVersionRecord:
-    return CaseVersionRecord(
-        id=c.id,
-        episode_id=c.episode_id,
-        number=c.number,
-        case=c.case,
-        assessment=c.assessment,
-        created_at=c.created_at,
-    )
+    return CaseVersionRecord.model_validate(c)
 
 
 def _plan_record(p: Plan) -> PlanRecord:
-    return PlanRecord(
-        id=p.id,
-        episode_id=p.episode_id,
-        case_version=p.case_version,
-        plan=p.plan,
-        created_at=p.created_at,
-    )
+    return PlanRecord.model_validate(p)
 
 
 def _check_patient(patient: str) -> str:
