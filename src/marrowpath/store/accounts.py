@@ -22,13 +22,12 @@ import uuid
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from marrowpath.errors import ConflictError, InputError, NotFoundError
-from marrowpath.store.audit import check_actor, now
+from marrowpath.store.audit import check_actor, now, record_access
 from marrowpath.store.engine import Store
-from marrowpath.store.models import Audit
 from marrowpath.store.service_models import User, WebSession
+from marrowpath.store.tokens import token_digest
 
 __all__ = [
     "SessionRecord",
@@ -120,14 +119,6 @@ def _check_password(password: str) -> str:
     return password
 
 
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _audit(session: Session, actor: str, action: str, entity: str, entity_id: str) -> None:
-    session.add(Audit(at=now(), actor=actor, action=action, entity=entity, entity_id=entity_id))
-
-
 def _record(u: User) -> UserRecord:
     return UserRecord(
         id=u.id,
@@ -168,7 +159,7 @@ def create_user(
                 raise ConflictError(msg)
             s.add(user)
             s.flush()
-            _audit(s, actor, "create", "user", user.id)
+            record_access(s, actor, "create", "user", user.id)
             return _record(user)
     except IntegrityError:
         msg = f"username: {username!r} exists already"
@@ -196,7 +187,7 @@ def set_disabled(store: Store, username: str, disabled: bool, *, actor: str) -> 
         u.disabled = disabled
         if disabled:
             s.execute(delete(WebSession).where(WebSession.user_id == u.id))
-        _audit(s, actor, "disable" if disabled else "enable", "user", u.id)
+        record_access(s, actor, "disable" if disabled else "enable", "user", u.id)
         return _record(u)
 
 
@@ -216,9 +207,9 @@ def authenticate(store: Store, username: str, password: str, *, actor: str) -> U
         ok = verify_password(password, u.password_hash if u is not None else _DUMMY_HASH)
         if u is None or not ok or u.disabled:
             entity_id = u.id if u is not None else "unknown"
-            _audit(s, actor, "login-failed", "user", entity_id)
+            record_access(s, actor, "login-failed", "user", entity_id)
             return None
-        _audit(s, actor, "login", "user", u.id)
+        record_access(s, actor, "login", "user", u.id)
         return _record(u)
 
 
@@ -248,7 +239,7 @@ def create_session(
         created = now()
         s.add(
             WebSession(
-                id=_digest(token),
+                id=token_digest(token),
                 user_id=user_id,
                 created=created,
                 expires=created + dt.timedelta(hours=ttl_hours),
@@ -256,7 +247,7 @@ def create_session(
             )
         )
         s.execute(delete(WebSession).where(WebSession.expires < created))
-        _audit(s, actor, "session-start", "user", user_id)
+        record_access(s, actor, "session-start", "user", user_id)
     return token, csrf
 
 
@@ -268,7 +259,7 @@ def get_session(store: Store, token: str) -> SessionRecord | None:
         row = s.execute(
             select(WebSession, User)
             .join(User, User.id == WebSession.user_id)
-            .where(WebSession.id == _digest(token))
+            .where(WebSession.id == token_digest(token))
         ).first()
         if row is None:
             return None
@@ -291,8 +282,8 @@ def end_session(store: Store, token: str, *, actor: str) -> None:
     if not isinstance(token, str) or not token:
         return
     with store.transaction() as s:
-        ws = s.get(WebSession, _digest(token))
+        ws = s.get(WebSession, token_digest(token))
         if ws is None:
             return
-        _audit(s, actor, "session-end", "user", ws.user_id)
+        record_access(s, actor, "session-end", "user", ws.user_id)
         s.delete(ws)

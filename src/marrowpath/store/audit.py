@@ -18,8 +18,11 @@ from marrowpath.store.records import AuditRecord
 
 __all__ = ["Action", "Entity", "audit_log", "check_actor", "now", "record_access"]
 
-Action = Literal["create", "read", "update", "list", "export"]
-Entity = Literal["episode", "case_version", "plan", "visit", "alert"]
+Action = Literal[
+    "create", "read", "update", "list", "export",
+    "revoke", "disable", "enable", "login", "login-failed", "session-start", "session-end",
+]  # fmt: skip
+Entity = Literal["episode", "case_version", "plan", "visit", "alert", "user", "api_token"]
 
 
 def now() -> dt.datetime:

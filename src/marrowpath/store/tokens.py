@@ -21,9 +21,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from marrowpath.errors import InputError, NotFoundError
-from marrowpath.store.audit import check_actor, now
+from marrowpath.store.audit import check_actor, now, record_access
 from marrowpath.store.engine import Store
-from marrowpath.store.models import Audit
 from marrowpath.store.service_models import ApiToken, CdsJti
 
 __all__ = [
@@ -106,7 +105,7 @@ def create_token(
     )
     with store.transaction() as s:
         s.add(row)
-        s.add(Audit(at=now(), actor=actor, action="create", entity="api_token", entity_id=row.id))
+        record_access(s, actor, "create", "api_token", row.id)
         return secret, _record(row)
 
 
@@ -137,7 +136,7 @@ def revoke_token(store: Store, token_id: str, *, actor: str) -> TokenRecord:
             raise NotFoundError(msg)
         if t.revoked is None:
             t.revoked = now()
-            s.add(Audit(at=now(), actor=actor, action="revoke", entity="api_token", entity_id=t.id))
+            record_access(s, actor, "revoke", "api_token", t.id)
         return _record(t)
 
 
