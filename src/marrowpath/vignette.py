@@ -177,36 +177,35 @@ def _lab(reader: _Reader, key: str, value: Any) -> None:
     )
     if numeric is None:
         tested = _tested_finding(kb, key, reader.lang)
-        if tested is not None and (_NORMAL.search(text) or _RAISED.search(text)):
+        normal, raised = _NORMAL.search(text), _RAISED.search(text)
+        if tested is not None and (normal or raised):
             # "blood count: unremarkable", "HLA-B27: positive": the test named by the key.
-            normal = _NORMAL.search(text)
-            raised = _RAISED.search(text)
             reader.set(tested, bool(raised and (not normal or raised.start() < normal.start())))
             return
         reader.text(where, f"{key.replace('_', ' ')} {text}", "labs")
         return
     derived = kb.derived.get(numeric.id, [])
+    # The lowest threshold says "above the normal range" (CRP > 5 mg/L rather than > 20).
+    lowest = min(derived, key=lambda d: d.derived_from.value if d.derived_from else 0, default=None)
     number = _NUMBER.search(text)
     if _NORMAL.search(text) and not number:
         for d in derived:
             reader.set(d.id, False)
         return
     if not number:
-        if _RAISED.search(text):
-            lowest = min(derived, key=lambda d: d.derived_from.value if d.derived_from else 0)
+        if _RAISED.search(text) and lowest is not None:
             reader.set(lowest.id, True)
         else:
             reader.unused.append(f"{where}: {text!r}")
         return
-    amount = float(number.group(1).replace(",", ""))
+    stated = float(number.group(1).replace(",", ""))
+    amount = stated
     for pattern, scale in _UNIT_SCALE.get(numeric.id, []):
         if pattern.search(text):
             amount *= scale
     reference = _REFERENCE.search(text)
-    if reference:
-        upper = float(reference.group(1) or reference.group(3))
-        lowest = min(derived, key=lambda d: d.derived_from.value if d.derived_from else 0)
-        reader.set(lowest.id, float(number.group(1).replace(",", "")) > upper)
+    if reference and lowest is not None:  # the stated range beats our threshold ("(normal <3)")
+        reader.set(lowest.id, stated > float(reference.group(1) or reference.group(3)))
     lo, hi = numeric.minimum, numeric.maximum
     if (lo is not None and amount < lo) or (hi is not None and amount > hi):
         reader.unused.append(f"{where}: {text!r} (outside {lo:g}-{hi:g} {numeric.unit})")
