@@ -43,8 +43,6 @@ from marrowpath.nlp import read_report
 from marrowpath.nlp.reader import clear_sentence_cache
 
 DEFAULT_DATA = Path("/work/shared/data/reports/reports.jsonl")
-REGION_ALIASES = {"tibia_shaft": "other", "femur_shaft": "other", "spine_unspecified": "other"}
-"""The annotation scheme has no shaft or level-less spine regions; they count as "other"."""
 
 
 def norm_bone(bone: str | None) -> str | None:
@@ -83,7 +81,7 @@ def pair(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[A
     g_left, p_left = list(gold), list(pred)
     tests = (
         lambda g, p: norm_bone(g["bone"]) == norm_bone(p["bone"]),
-        lambda g, p: g["region"] == REGION_ALIASES.get(p["region"], p["region"]),
+        lambda g, p: g["region"] == p["region"],
         lambda g, p: True,
     )
     for test in tests:
@@ -121,7 +119,7 @@ def score(items: Sequence[dict[str, Any]], verbose: bool = False) -> dict[str, A
         ms_tp += status_multiset_tp((g["status"] for g in gold), (p["status"] for p in pred))
         for g, p in pairs:
             acc["bone"].append(norm_bone(g["bone"]) == norm_bone(p["bone"]))
-            acc["region"].append(g["region"] == REGION_ALIASES.get(p["region"], p["region"]))
+            acc["region"].append(g["region"] == p["region"])
             acc["side"].append(g["laterality"] == p["laterality"])
             acc["modic"].append(g["modic_type"] == p["modic_type"])
         if verbose and (
@@ -130,7 +128,7 @@ def score(items: Sequence[dict[str, Any]], verbose: bool = False) -> dict[str, A
             or not all(
                 norm_bone(g["bone"]) == norm_bone(p["bone"])
                 and g["laterality"] == p["laterality"]
-                and g["region"] == REGION_ALIASES.get(p["region"], p["region"])
+                and g["region"] == p["region"]
                 for g, p in pairs
             )
         ):

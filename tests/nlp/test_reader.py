@@ -186,6 +186,50 @@ class TestLocation:
         m = _one("Complete ACL tear with a pivot shift bone bruise.")
         assert (m.bone, m.region) == (None, "knee")
 
+    @pytest.mark.parametrize(
+        ("text", "region", "kb_region", "basis"),
+        [
+            ("Bone bruise of the lateral femoral condyle.", "knee", "knee", "stated"),
+            ("Complete ACL tear with a pivot shift bone bruise.", "knee", "knee", "context"),
+            (
+                "Edema and an acute compression fracture.",
+                "lumbar_spine",
+                "spine_unspecified",
+                "assumed",
+            ),
+            (
+                "Marrow edema in the L2 vertebral body and L3 vertebral body, without evidence of"
+                " edema elsewhere.",
+                "lumbar_spine",
+                "lumbar_spine",
+                "stated",
+            ),
+            ("Bone marrow edema in the mid tibial shaft.", "other", "tibia_shaft", "stated"),
+            ("The bone bruises had resolved.", "knee", "knee", "assumed"),
+            ("Bone marrow signal intensity is normal.", "knee", "knee", "assumed"),
+            ("No bone marrow signal abnormality is identified.", "knee", "knee", "assumed"),
+            ("Modic type 1 changes.", "lumbar_spine", "lumbar_spine", "assumed"),
+            ("Complete resolution of the bone marrow edema.", "other", "other", "assumed"),
+            ("MRI of the left ankle. Normal marrow signal.", "ankle_foot", "ankle_foot", "context"),
+            (
+                "Kein Knochenmarködem der Wirbelkörper.",
+                "lumbar_spine",
+                "spine_unspecified",
+                "assumed",
+            ),
+        ],
+    )
+    def test_region_and_its_basis(self, text: str, region: str, kb_region: str, basis: str) -> None:
+        """The reported region is one of the ten report ids; kb_region keeps the knowledge
+        base's finer id; region_basis says whether it was stated, read from context or assumed."""
+        m = read_report(text).edema[0]
+        assert (m.region, m.kb_region, m.region_basis) == (region, kb_region, basis)
+
+    def test_assumed_regions_are_not_case_regions(self) -> None:
+        """regions() offers a case region only where the report said it."""
+        assert read_report("Bone bruise.").regions() == []
+        assert read_report("Edema in the mid tibial shaft.").regions() == ["tibia_shaft"]
+
     def test_bone_from_previous_sentence(self) -> None:
         """An edema mention without a bone takes the bone of the sentence before."""
         text = "There is a fracture of the L4 vertebral body. This shows bone marrow edema."

@@ -13,6 +13,7 @@ __all__ = [
     "EdemaMention",
     "Kind",
     "PhraseMatch",
+    "RegionBasis",
     "ReportReading",
     "Side",
     "Status",
@@ -22,6 +23,9 @@ Status = Literal["present", "negated", "uncertain", "resolved", "historical"]
 Kind = Literal["edema", "bruise", "bml", "modic", "stress_reaction", "signal"]
 Change = Literal["new", "improved", "worse", "stable", "resolved"]
 Side = Literal["left", "right", "bilateral"]
+RegionBasis = Literal["stated", "context", "assumed"]
+"""Where a region comes from: the mention's bone, other words of the report (a ligament, the
+title, a neighbouring sentence), or the usual site of that kind of mention when nothing says."""
 
 
 class _Frozen(BaseModel):
@@ -39,6 +43,11 @@ class EdemaMention(_Frozen):
     """Id of the bone in the knowledge base (``regions.yaml``), e.g. "distal_femur", "l4"."""
     subregion: str | None
     region: str
+    """Reported region: hip, knee, ankle_foot, shoulder, lumbar_spine, cervical_spine,
+    thoracic_spine, sacroiliac, pelvis or other."""
+    kb_region: str
+    """The knowledge base's region, which may be finer ("tibia_shaft", "spine_unspecified")."""
+    region_basis: RegionBasis
     laterality: Side | None
     modic_type: int | None
     change: Change | None
@@ -108,6 +117,9 @@ class ReportReading(_Frozen):
         return out
 
     def regions(self) -> list[str]:
-        """Regions with present edema, the most mentioned first."""
-        counts = Counter(m.region for m in self.edema if m.status == "present")
+        """Knowledge-base regions with present edema, the most mentioned first; regions that
+        were only assumed are left out."""
+        counts = Counter(
+            m.kb_region for m in self.edema if m.status == "present" and m.region_basis != "assumed"
+        )
         return [r for r, _ in counts.most_common()]

@@ -22,7 +22,7 @@ from marrowpath.nlp.context import SentenceContext
 from marrowpath.nlp.language import detect_language
 from marrowpath.nlp.lexicon import LANGS, Lexicon, lexicon
 from marrowpath.nlp.merge import SPINE_ADJ, adopt_modic, merge_mentions
-from marrowpath.nlp.models import AssociatedFinding, EdemaMention, ReportReading
+from marrowpath.nlp.models import AssociatedFinding, EdemaMention, RegionBasis, ReportReading
 from marrowpath.nlp.patterns import lower, normalize
 from marrowpath.nlp.sections import Sentence, split_sentences
 
@@ -104,6 +104,23 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
+_REPORTED = {"tibia_shaft": "other", "femur_shaft": "other", "spine_unspecified": "lumbar_spine"}
+"""Knowledge-base regions finer than the reported ones. A spine part with no level is reported
+as lumbar (the most often imaged segment, expert-estimate) and flagged as assumed."""
+
+
+def _reported(region: str, basis: RegionBasis) -> tuple[str, RegionBasis]:
+    reported = _REPORTED.get(region, region)
+    return reported, "assumed" if reported == "lumbar_spine" != region else basis
+
+
+def _most_cued(counts: dict[str, int]) -> str | None:
+    """The most cued region; a spine part without a level yields to a named spine region."""
+    if "spine_unspecified" in counts and any(r in SPINE_ADJ for r in counts):
+        del counts["spine_unspecified"]
+    return max(counts, key=lambda r: counts[r]) if counts else None
+
+
 # A report title names the modality ("MRI RIGHT KNEE", "MRT Knie links").
 _TITLE = re.compile(r"\b(?:mri|mrt|mr|magnetic resonance|magnetresonanz\w*|kernspin\w*)\b")
 # Regions with a left and a right: the study's side applies to their bones.
@@ -141,25 +158,27 @@ class _Reader:
         """The region most cued in the whole report (None when nothing says)."""
         self.used_context = True
         if self._doc_region is False:
-            counts: dict[str, int] = {}
-            for m in self.lex.region_cues.finditer(self.low):
-                r = self.lex.region_of_cue.get(normalize(m.group()))
-                if r:
-                    counts[r] = counts.get(r, 0) + 1
+            counts = self._cue_counts(self.low)
             for hits in self._hits_cache.values():
                 for h in hits:
-                    if h.region != "spine_unspecified":
-                        counts[h.region] = counts.get(h.region, 0) + 2
-            self._doc_region = max(counts, key=lambda r: counts[r]) if counts else None
+                    counts[h.region] = counts.get(h.region, 0) + 2
+            self._doc_region = _most_cued(counts)
         return self._doc_region if isinstance(self._doc_region, str) else None
 
-    def sentence_region(self, s: str) -> str | None:
+    def sentence_region(self, i: int, s: str) -> str | None:
+        """The region most cued by sentence ``i``'s words and bones."""
+        counts = self._cue_counts(s)
+        for h in self.hits_of(i):
+            counts[h.region] = counts.get(h.region, 0) + 2
+        return _most_cued(counts)
+
+    def _cue_counts(self, s: str) -> dict[str, int]:
         counts: dict[str, int] = {}
         for m in self.lex.region_cues.finditer(s):
             r = self.lex.region_of_cue.get(normalize(m.group()))
             if r:
                 counts[r] = counts.get(r, 0) + 1
-        return max(counts, key=lambda r: counts[r]) if counts else None
+        return counts
 
     # ----------------------------------------------------------------- targets
     def targets(self, s: str) -> list[_Target]:
@@ -470,43 +489,62 @@ class _Reader:
             "section": sent.section,
         }
         if not hits:
-            region = self._region_without_bone(s, t)
+            region, basis = self._region_without_bone(i, s, t, status == "negated")
             bone = None
-            if t.kind == "modic" and region in SPINE_ADJ:
-                bone = f"{SPINE_ADJ[region]} endplates"
+            report_region, basis = _reported(region, basis)
+            if t.kind == "modic" and report_region in SPINE_ADJ:
+                bone = f"{SPINE_ADJ[report_region]} endplates"
             side = self.side(s, t.start, t.end, clause)
             return [
                 EdemaMention(
-                    bone=bone, bone_id=None, subregion=None, region=region, laterality=side, **base
+                    bone=bone,
+                    bone_id=None,
+                    subregion=None,
+                    region=report_region,
+                    kb_region=region,
+                    region_basis=basis,
+                    laterality=side,
+                    **base,
                 )
             ]
         out = []
         for h in hits:
-            region = h.region
+            region, basis = h.region, "context" if carried else "stated"
             if self.ana.is_spine_generic(h):
-                region = self._spine_region()
+                region, basis = self._spine_region()
+            report_region, basis = _reported(region, basis)
             side = None if carried else self.side(s, h.start, h.end, (0, len(s)))
             out.append(
                 EdemaMention(
                     bone=h.name,
                     bone_id=None if self.ana.is_spine_generic(h) else h.bone_id,
                     subregion=h.subregion,
-                    region=region,
+                    region=report_region,
+                    kb_region=region,
+                    region_basis=basis,
                     laterality=side,
                     **base,
                 )
             )
         return out
 
-    def _spine_region(self) -> str:
+    def _spine_region(self) -> tuple[str, RegionBasis]:
         doc = self.doc_region()
-        return doc if doc in SPINE_ADJ else "spine_unspecified"
+        return (doc, "context") if doc in SPINE_ADJ else ("spine_unspecified", "stated")
 
-    def _region_without_bone(self, s: str, t: _Target) -> str:
-        region = self.sentence_region(s) or self.doc_region()
+    def _region_without_bone(
+        self, i: int, s: str, t: _Target, negated: bool
+    ) -> tuple[str, RegionBasis]:
+        """Region of a mention naming no bone: the sentence's cues, then the report's, then
+        the usual site of this kind of mention (flagged as assumed), else "other"."""
+        region = self.sentence_region(i, s) or self.doc_region()
         if t.kind == "modic" and region not in SPINE_ADJ:
             region = None
-        return region or self.lex.default_region.get(t.kind) or "other"
+        if region:
+            return region, "context"
+        normal = t.normal or (t.kind == "signal" and negated)
+        default = self.lex.default_region.get("normal" if normal else t.kind)
+        return (default, "assumed") if default else ("other", "assumed")
 
     # -------------------------------------------------------------- associated
     def read_associated(self, out: list[AssociatedFinding]) -> None:
