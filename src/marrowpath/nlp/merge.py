@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marrowpath.nlp.models import EdemaMention
 
-__all__ = ["SPINE_ADJ", "adopt_modic", "merge_mentions"]
+__all__ = ["DOC_SPINE", "SPINE_ADJ", "adopt_modic", "merge_mentions"]
 
 SPINE_ADJ = {
     "lumbar_spine": "lumbar",
@@ -12,6 +12,8 @@ SPINE_ADJ = {
     "thoracic_spine": "thoracic",
 }
 """Spine regions, with the adjective used for level-less endplates ("lumbar endplates")."""
+DOC_SPINE = "?report-spine"
+"""Placeholder region of a spine part without a level, until the report's region is known."""
 _KIND_RANK = {"modic": 0, "bruise": 1, "bml": 2, "stress_reaction": 3, "edema": 4, "signal": 5}
 
 
@@ -24,7 +26,7 @@ def adopt_modic(made: list[EdemaMention]) -> list[EdemaMention]:
         m.model_copy(update={"kind": "modic", "modic_type": labels[m.status]})
         if m.kind in ("signal", "edema")
         and m.status in labels
-        and m.region in SPINE_ADJ
+        and (m.region in SPINE_ADJ or m.region == DOC_SPINE)
         and m.bone is not None
         else m
         for m in made

@@ -21,7 +21,7 @@ from marrowpath.nlp.associated import associated_matcher
 from marrowpath.nlp.context import SentenceContext
 from marrowpath.nlp.language import detect_language
 from marrowpath.nlp.lexicon import LANGS, Lexicon, lexicon
-from marrowpath.nlp.merge import SPINE_ADJ, adopt_modic, merge_mentions
+from marrowpath.nlp.merge import DOC_SPINE, SPINE_ADJ, adopt_modic, merge_mentions
 from marrowpath.nlp.models import AssociatedFinding, EdemaMention, RegionBasis, ReportReading
 from marrowpath.nlp.patterns import lower, normalize
 from marrowpath.nlp.sections import Sentence, split_sentences
@@ -114,6 +114,30 @@ def _reported(region: str, basis: RegionBasis) -> tuple[str, RegionBasis]:
     return reported, "assumed" if reported == "lumbar_spine" != region else basis
 
 
+_DOC = "?report"
+_DEFERRED = frozenset({_DOC, DOC_SPINE})
+"""Placeholders of a region that only the whole report can give: for a mention naming no bone
+or place, and for a spine part without a level ("vertebral bodies")."""
+
+
+def _placed(m: EdemaMention, region: str | None, basis: RegionBasis, lex: Lexicon) -> EdemaMention:
+    """``m`` placed in ``region``. A Modic change is placed only in the spine; with no place
+    at all, the usual site of the mention's kind is assumed."""
+    if m.kind == "modic" and region not in SPINE_ADJ:
+        region = None
+    if region is None:
+        normal = m.kind == "signal" and m.status == "negated"
+        region = lex.default_region.get("normal" if normal else m.kind) or "other"
+        basis = "assumed"
+    reported, basis = _reported(region, basis)
+    bone = m.bone
+    if m.kind == "modic" and bone is None and reported in SPINE_ADJ:
+        bone = f"{SPINE_ADJ[reported]} endplates"
+    return m.model_copy(
+        update={"region": reported, "kb_region": region, "region_basis": basis, "bone": bone}
+    )
+
+
 def _most_cued(counts: dict[str, int]) -> str | None:
     """The most cued region; a spine part without a level yields to a named spine region."""
     if "spine_unspecified" in counts and any(r in SPINE_ADJ for r in counts):
@@ -140,7 +164,6 @@ class _Reader:
         self.ana: Anatomy = anatomy()
         self.assoc = associated_matcher(lang)
         self.sentences = split_sentences(text, self.lex)
-        self._doc_region: str | bool | None = False
         self._study_side: str | bool | None = False
         self._hits_cache: dict[int, list[AnatomyHit]] = {}
         self._ctx_cache: dict[int, SentenceContext] = {}
@@ -154,16 +177,14 @@ class _Reader:
             self._hits_cache[i] = self.ana.find(self.low[s.start : s.end])
         return self._hits_cache[i]
 
-    def doc_region(self) -> str | None:
-        """The region most cued in the whole report (None when nothing says)."""
-        self.used_context = True
-        if self._doc_region is False:
-            counts = self._cue_counts(self.low)
-            for hits in self._hits_cache.values():
-                for h in hits:
-                    counts[h.region] = counts.get(h.region, 0) + 2
-            self._doc_region = _most_cued(counts)
-        return self._doc_region if isinstance(self._doc_region, str) else None
+    def doc_region(self, edema: list[EdemaMention]) -> str | None:
+        """The region the whole report points to: its cue words, and twice each mention
+        placed in a named bone (None when nothing says)."""
+        counts = self._cue_counts(self.low)
+        for m in edema:
+            if m.region_basis == "stated" and m.kb_region not in _DEFERRED:
+                counts[m.kb_region] = counts.get(m.kb_region, 0) + 2
+        return _most_cued(counts)
 
     def sentence_region(self, i: int, s: str) -> str | None:
         """The region most cued by sentence ``i``'s words and bones."""
@@ -489,37 +510,32 @@ class _Reader:
             "section": sent.section,
         }
         if not hits:
-            region, basis = self._region_without_bone(i, s, t, status == "negated")
-            bone = None
-            report_region, basis = _reported(region, basis)
-            if t.kind == "modic" and report_region in SPINE_ADJ:
-                bone = f"{SPINE_ADJ[report_region]} endplates"
-            side = self.side(s, t.start, t.end, clause)
-            return [
-                EdemaMention(
-                    bone=bone,
-                    bone_id=None,
-                    subregion=None,
-                    region=report_region,
-                    kb_region=region,
-                    region_basis=basis,
-                    laterality=side,
-                    **base,
-                )
-            ]
+            # Without a bone, the sentence's cue words place the mention; failing those, the
+            # whole report does, once it is read (so that this reading can be cached).
+            region = self.sentence_region(i, s)
+            m = EdemaMention(
+                bone=None,
+                bone_id=None,
+                subregion=None,
+                region=_DOC,
+                kb_region=_DOC,
+                region_basis="context",
+                laterality=self.side(s, t.start, t.end, clause),
+                **base,
+            )
+            return [m if region is None else _placed(m, region, "context", self.lex)]
         out = []
         for h in hits:
-            region, basis = h.region, "context" if carried else "stated"
-            if self.ana.is_spine_generic(h):
-                region, basis = self._spine_region()
-            report_region, basis = _reported(region, basis)
+            generic = self.ana.is_spine_generic(h)
+            region = DOC_SPINE if generic else h.region
+            reported, basis = _reported(region, "context" if carried else "stated")
             side = None if carried else self.side(s, h.start, h.end, (0, len(s)))
             out.append(
                 EdemaMention(
                     bone=h.name,
-                    bone_id=None if self.ana.is_spine_generic(h) else h.bone_id,
+                    bone_id=None if generic else h.bone_id,
                     subregion=h.subregion,
-                    region=report_region,
+                    region=reported,
                     kb_region=region,
                     region_basis=basis,
                     laterality=side,
@@ -528,23 +544,22 @@ class _Reader:
             )
         return out
 
-    def _spine_region(self) -> tuple[str, RegionBasis]:
-        doc = self.doc_region()
-        return (doc, "context") if doc in SPINE_ADJ else ("spine_unspecified", "stated")
-
-    def _region_without_bone(
-        self, i: int, s: str, t: _Target, negated: bool
-    ) -> tuple[str, RegionBasis]:
-        """Region of a mention naming no bone: the sentence's cues, then the report's, then
-        the usual site of this kind of mention (flagged as assumed), else "other"."""
-        region = self.sentence_region(i, s) or self.doc_region()
-        if t.kind == "modic" and region not in SPINE_ADJ:
-            region = None
-        if region:
-            return region, "context"
-        normal = t.normal or (t.kind == "signal" and negated)
-        default = self.lex.default_region.get("normal" if normal else t.kind)
-        return (default, "assumed") if default else ("other", "assumed")
+    def _place_in_report(self, edema: list[EdemaMention]) -> list[EdemaMention]:
+        """Place the mentions that waited for the report's region."""
+        if not any(m.kb_region in _DEFERRED for m in edema):
+            return edema
+        doc = self.doc_region(edema)
+        spine = doc if doc in SPINE_ADJ else None
+        out = []
+        for m in edema:
+            if m.kb_region == _DOC:
+                m = _placed(m, doc, "context", self.lex)
+            elif m.kb_region == DOC_SPINE:
+                m = _placed(
+                    m, spine or "spine_unspecified", "context" if spine else "stated", self.lex
+                )
+            out.append(m)
+        return out
 
     # -------------------------------------------------------------- associated
     def read_associated(self, out: list[AssociatedFinding]) -> None:
@@ -601,14 +616,15 @@ class _Reader:
             if sent is None or sent.section in skip:
                 continue
             self._read_cached(i, sent, edema)
+        edema = self._place_in_report(edema)
         self.read_associated(associated)
-        if any(m.laterality is None and m.region in _SIDED for m in edema):
+        if any(m.laterality is None and m.kb_region in _SIDED for m in edema):
             # Applied after reading, so that cached sentence readings stay side-free.
             side = self.study_side()
             if side is not None:
                 edema = [
                     m.model_copy(update={"laterality": side})
-                    if m.laterality is None and m.region in _SIDED
+                    if m.laterality is None and m.kb_region in _SIDED
                     else m
                     for m in edema
                 ]
