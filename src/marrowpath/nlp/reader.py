@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TypeVar
 
 from marrowpath.errors import InputError
 from marrowpath.nlp.anatomy import Anatomy, AnatomyHit, anatomy
@@ -22,7 +23,13 @@ from marrowpath.nlp.context import SentenceContext
 from marrowpath.nlp.language import detect_language
 from marrowpath.nlp.lexicon import LANGS, Lexicon, lexicon
 from marrowpath.nlp.merge import DOC_SPINE, SPINE_ADJ, adopt_modic, merge_mentions
-from marrowpath.nlp.models import AssociatedFinding, EdemaMention, RegionBasis, ReportReading
+from marrowpath.nlp.models import (
+    AssociatedFinding,
+    EdemaMention,
+    RegionBasis,
+    ReportReading,
+    Status,
+)
 from marrowpath.nlp.patterns import lower, normalize
 from marrowpath.nlp.sections import Sentence, split_sentences
 
@@ -167,6 +174,7 @@ class _Reader:
         self._study_side: str | bool | None = False
         self._hits_cache: dict[int, list[AnatomyHit]] = {}
         self._ctx_cache: dict[int, SentenceContext] = {}
+        self._texts: list[str] | None = None
         self.used_context = False
 
     # ----------------------------------------------------------------- helpers
@@ -176,15 +184,6 @@ class _Reader:
             s = self.sentences[i]
             self._hits_cache[i] = self.ana.find(self.low[s.start : s.end])
         return self._hits_cache[i]
-
-    def doc_region(self, edema: list[EdemaMention]) -> str | None:
-        """The region the whole report points to: its cue words, and twice each mention
-        placed in a named bone (None when nothing says)."""
-        counts = self._cue_counts(self.low)
-        for m in edema:
-            if m.region_basis == "stated" and m.kb_region not in _DEFERRED:
-                counts[m.kb_region] = counts.get(m.kb_region, 0) + 2
-        return _most_cued(counts)
 
     def sentence_region(self, i: int, s: str) -> str | None:
         """The region most cued by sentence ``i``'s words and bones."""
@@ -561,47 +560,64 @@ class _Reader:
             out.append(m)
         return out
 
-    # -------------------------------------------------------------- associated
-    def read_associated(self, out: list[AssociatedFinding]) -> None:
-        """One pass over the report; context only for sentences with a match."""
-        starts = [s.start for s in self.sentences]
+    # ------------------------------------------------------- whole-report passes
+    def texts(self) -> list[str]:
+        """Every sentence's lower-case text, sliced once."""
+        if self._texts is None:
+            low = self.low
+            self._texts = [low[a:b] for a, b, _ in self.sentences]
+        return self._texts
+
+    def doc_region(self, edema: list[EdemaMention]) -> str | None:
+        """The region the whole report points to: its cue words, and twice each mention
+        placed in a named bone (None when nothing says)."""
+        counts: dict[str, int] = {}
+        for s in self.texts():
+            for region, n in _remembered(_CUES, self.lang, s, self._cues):
+                counts[region] = counts.get(region, 0) + n
+        for m in edema:
+            if m.region_basis == "stated" and m.kb_region not in _DEFERRED:
+                counts[m.kb_region] = counts.get(m.kb_region, 0) + 2
+        return _most_cued(counts)
+
+    def _cues(self, s: str) -> tuple[tuple[str, int], ...]:
+        return tuple(self._cue_counts(s).items())
+
+    def read_associated(self) -> list[AssociatedFinding]:
+        """The associated findings of every sentence outside indication and history."""
+        out = []
         skip = self.lex.skip_sections
-        for m in self.assoc.pattern.finditer(self.low):
-            i = bisect_right(starts, m.start()) - 1
-            if i < 0:
+        text = self.text
+        for (start, _, section), s in zip(self.sentences, self.texts(), strict=True):
+            if section in skip:
                 continue
-            sent = self.sentences[i]
-            if sent.section in skip or m.end() > sent.end:
-                continue
+            for fid, status, a, b in _remembered(_ASSOCIATED, self.lang, s, self._associated):
+                out.append(
+                    AssociatedFinding(
+                        finding=fid,
+                        status=status,
+                        start=start + a,
+                        end=start + b,
+                        text=text[start + a : start + b],
+                        section=section,
+                    )
+                )
+        return out
+
+    def _associated(self, s: str) -> tuple[tuple[str, Status, int, int], ...]:
+        """(finding, status, start, end) of each associated finding in one sentence."""
+        found = []
+        ctx = None
+        for m in self.assoc.pattern.finditer(s):
             fid = self.assoc.finding(m.group())
             if fid is None:
                 continue
-            sentence = self.low[sent.start : sent.end]
-            rel = (m.start() - sent.start, m.end() - sent.start)
-            # A status depends only on the sentence and the span: archives repeat sentences
-            # ("No joint effusion."), so it is kept per process like sentence readings.
-            key = (self.lang, sentence, rel)
-            status = _STATUS_CACHE.get(key)
-            if status is None:
-                status = self.context(i, sentence).modifiers(*rel).status
-                if SENTENCE_CACHE_SIZE > 0:
-                    if len(_STATUS_CACHE) >= 4 * SENTENCE_CACHE_SIZE:
-                        _STATUS_CACHE.pop(next(iter(_STATUS_CACHE)))
-                    _STATUS_CACHE[key] = status
-            out.append(
-                AssociatedFinding.model_construct(
-                    finding=fid,
-                    status=status,
-                    start=m.start(),
-                    end=m.end(),
-                    text=self.text[m.start() : m.end()],
-                    section=sent.section,
-                )
-            )
+            ctx = ctx or SentenceContext(s, self.lex)
+            found.append((fid, ctx.modifiers(*m.span()).status, *m.span()))
+        return tuple(found)
 
     def read(self) -> ReportReading:
         edema: list[EdemaMention] = []
-        associated: list[AssociatedFinding] = []
         skip = self.lex.skip_sections
         low = self.low
         starts = [s.start for s in self.sentences]
@@ -617,7 +633,7 @@ class _Reader:
                 continue
             self._read_cached(i, sent, edema)
         edema = self._place_in_report(edema)
-        self.read_associated(associated)
+        associated = self.read_associated()
         if any(m.laterality is None and m.kb_region in _SIDED for m in edema):
             # Applied after reading, so that cached sentence readings stay side-free.
             side = self.study_side()
@@ -666,15 +682,34 @@ class _Reader:
 SENTENCE_CACHE_SIZE = 4096
 """Sentences whose readings are kept per process (0 turns the cache off)."""
 _SENTENCE_CACHE: dict[tuple[str, str, str], list[EdemaMention]] = {}
-_STATUS_CACHE: dict[
-    tuple[str, str, tuple[int, int]], Literal["negated", "uncertain", "historical", "present"]
-] = {}
+_CUES: dict[tuple[str, str], tuple[tuple[str, int], ...]] = {}
+_ASSOCIATED: dict[tuple[str, str], tuple[tuple[str, Status, int, int], ...]] = {}
+"""Region cue counts and associated findings of a sentence depend on its text alone; archives
+repeat sentences ("No joint effusion."), so they are kept per process like readings."""
+
+_T = TypeVar("_T")
+
+
+def _remembered(
+    memo: dict[tuple[str, str], _T], lang: str, sentence: str, make: Callable[[str], _T]
+) -> _T:
+    """``make(sentence)``, kept in ``memo``; the oldest entry goes when the memo is full."""
+    key = (lang, sentence)
+    value = memo.get(key)
+    if value is None:
+        value = make(sentence)
+        if SENTENCE_CACHE_SIZE > 0:
+            if len(memo) >= 4 * SENTENCE_CACHE_SIZE:
+                memo.pop(next(iter(memo)))
+            memo[key] = value
+    return value
 
 
 def clear_sentence_cache() -> None:
     """Forget every cached sentence reading (after rule changes, or to measure without it)."""
     _SENTENCE_CACHE.clear()
-    _STATUS_CACHE.clear()
+    _CUES.clear()
+    _ASSOCIATED.clear()
 
 
 def read_report(text: str, lang: str | None = None) -> ReportReading:
