@@ -225,6 +225,42 @@ class TestLocation:
         m = read_report(text).edema[0]
         assert (m.region, m.kb_region, m.region_basis) == (region, kb_region, basis)
 
+    @pytest.mark.parametrize(
+        ("text", "lang", "bone"),
+        [
+            ("Bone marrow edema in the medial femoral head.", "en", "medial femoral head"),
+            ("Knochenmarködem im lateralen Femurkopf.", "de", "lateral femoral head"),
+            (
+                "Bone bruise of the posterior lateral tibial plateau.",
+                "en",
+                "lateral tibial plateau",
+            ),
+            ("Bone bruise at the medial pole of the patella.", "en", "patella"),
+        ],
+    )
+    def test_position_word_of_a_part_of_a_bone(self, text: str, lang: str, bone: str) -> None:
+        """A position said just before a part of a bone stays in its name, unless the name
+        has one; whole bones keep their name."""
+        assert _one(text, lang).bone == bone
+
+    def test_normal_signal_after_bones_called_normal(self) -> None:
+        """ "The vertebral bodies appear normal. Normal marrow signal." is about those bones;
+        "otherwise normal" is not, nor is a sentence after a finding."""
+        text = "Vertebral bodies and pedicles appear normal. Normal marrow signal intensity."
+        m = _one(text)
+        assert (m.status, m.bone, m.region) == ("negated", "vertebral bodies", "lumbar_spine")
+        text = "The talus is intact. Bone marrow signal is otherwise normal."
+        assert _one(text).bone is None
+        text = "Tear of the meniscus reaching the tibial plateau. Normal marrow signal."
+        assert _one(text).bone is None
+
+    def test_edema_in_a_sentence_about_bone_takes_the_nearest_bone(self) -> None:
+        """Bare "edema" tied to bone by its sentence takes the nearest bone outside brackets."""
+        text = (
+            "High T1 signal within all vertebral bodies (other than L4), without evidence of edema."
+        )
+        assert _statuses(text) == [("vertebral bodies", "negated")]
+
     def test_assumed_regions_are_not_case_regions(self) -> None:
         """regions() offers a case region only where the report said it."""
         assert read_report("Bone bruise.").regions() == []
@@ -247,6 +283,65 @@ class TestLocation:
         text = "FINDINGS: Small bone bruise of the talus."
         m = _one(text)
         assert text[m.start : m.end] == m.text == "bone bruise"
+
+
+class TestAnaphora:
+    """Sentences that refer back to edema named before."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            ("The talus is spared.", "en", [("talus", "negated")]),
+            (
+                "Edema in the lateral femoral condyle; the medial femoral condyle is not involved.",
+                "en",
+                [("lateral femoral condyle", "present"), ("medial femoral condyle", "negated")],
+            ),
+            ("Der Talus ist nicht betroffen.", "de", [("talus", "negated")]),
+            (
+                "Der Femurkopf ist von den Veränderungen ausgespart.",
+                "de",
+                [("femoral head", "negated")],
+            ),
+            (
+                "Edema in the lateral femoral condyle, the medial femoral condyle is not affected.",
+                "en",
+                [("lateral femoral condyle", "present"), ("medial femoral condyle", "negated")],
+            ),
+            (
+                "Bone marrow edema in the femoral head with sparing of the femoral neck.",
+                "en",
+                [("femoral head", "present"), ("femoral neck", "negated")],
+            ),
+            (
+                "Ödem im Femurkopf unter Aussparung des Schenkelhalses.",
+                "de",
+                [("femoral head", "present"), ("femoral neck", "negated")],
+            ),
+            ("The articular cartilage is spared.", "en", []),
+            ("The ACL is not involved.", "en", []),
+        ],
+    )
+    def test_spared_bone_is_negated(
+        self, text: str, lang: str, expected: list[tuple[str | None, str]]
+    ) -> None:
+        """A bone said to be spared or not involved is a negated mention; without a bone, or
+        of a soft tissue, nothing."""
+        assert _statuses(text, lang) == expected
+
+    def test_resolution_of_the_findings_on_follow_up_imaging(self) -> None:
+        """ "Total resolution of the findings" on a control MRI is resolved edema; the same
+        words without imaging are not read."""
+        m = _one("The control MRI showed total resolution of the findings.")
+        assert (m.status, m.change) == ("resolved", "resolved")
+        assert read_report("Therapy led to total resolution of the findings.").edema == []
+        m = _one("Die MRT-Kontrolle zeigte eine vollständige Rückbildung der Befunde.", "de")
+        assert m.status == "resolved"
+
+    def test_modic_conversion(self) -> None:
+        """ "Nonconverted changes" of Modic conversion studies are Modic changes."""
+        m = _one("The nonconverted changes increased significantly in size.")
+        assert (m.kind, m.bone, m.region) == ("modic", "lumbar endplates", "lumbar_spine")
 
 
 class TestModic:

@@ -2,8 +2,8 @@
 
 A forward trigger ("no", "kein", "may represent", "V.a.", "known") covers the phrases after
 it, a backward trigger ("is not seen", "nicht nachweisbar", "cannot be excluded") those before
-it, until a terminator ("but", "however", "aber", "which", a new verb) or the end of the
-sentence. Commas do not end a forward scope, so "no fracture, dislocation or bone marrow edema"
+it, until a terminator ("but", "however", "aber", "which", a new verb), a semicolon or the end of
+the sentence. Commas do not end a forward scope, so "no fracture, dislocation or bone marrow edema"
 negates all three; a singular backward trigger does not reach across a comma. Pseudo triggers
 ("no change", "no longer", "nicht nur") are not modifiers.
 """
@@ -75,8 +75,8 @@ class SentenceContext:
         return spans
 
     def _blocked(self, a: int, b: int) -> bool:
-        """Is there a terminator starting within [a, b)?"""
-        return any(a <= t0 < b for t0, _ in self._get("terms"))
+        """Is there a terminator or a semicolon within [a, b)?"""
+        return ";" in self._text[a:b] or any(a <= t0 < b for t0, _ in self._get("terms"))
 
     def _forward(self, name: str, start: int, window: int) -> tuple[int, int] | None:
         best = None

@@ -72,7 +72,12 @@ class Lexicon:
     link_block: re.Pattern[str]
     bone_context: re.Pattern[str]
     signal_not_edema: re.Pattern[str]
-    any_target: re.Pattern[str]
+    spared: re.Pattern[str]
+    sparing: re.Pattern[str]
+    elsewhere: re.Pattern[str]
+    normal_words: re.Pattern[str]
+    resolved_findings: re.Pattern[str]
+    imaging_context: re.Pattern[str]
     stems: tuple[str, ...]
     # change
     change: re.Pattern[str]
@@ -84,6 +89,8 @@ class Lexicon:
     side_of: dict[str, str]
     region_cues: re.Pattern[str]
     region_of_cue: dict[str, str]
+    position_before: re.Pattern[str]
+    position_of: dict[str, str]
     level_region: dict[str, str]
     default_region: dict[str, str]
     # sections
@@ -96,6 +103,11 @@ class Lexicon:
     def longest_abbreviation(self) -> int:
         """Length of the longest abbreviation: a longer last word cannot be one."""
         return max((len(a) for a in self.abbreviations), default=0)
+
+    @functools.cached_property
+    def position_words(self) -> frozenset[str]:
+        """The position words of reported bone names ("medial", "posterolateral")."""
+        return frozenset(self.position_of.values())
 
 
 def _lookup(groups: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -126,15 +138,11 @@ def lexicon(lang: str) -> Lexicon:
             "signal": _strs(tgt, "generic_signal"),
         }
     )
-    every_target = [
-        *(p for k in KINDS for p in _strs(tgt, k)),
-        *_strs(tgt, "normal_signal"),
-        *_strs(tgt, "generic_edema"),
-        *_strs(tgt, "generic_contusion"),
-        *_strs(tgt, "generic_signal"),
-    ]
     change, change_kind = _lookup({k: _strs(chg, k) for k in CHANGES})
     sides, side_of = _lookup({k: [str(x) for x in v] for k, v in ana["sides"].items()})
+    positions, position_of = _lookup(
+        {k: [str(x) for x in v] for k, v in (ana.get("positions") or {}).items()}
+    )
     cues, region_of_cue = _lookup({k: [str(x) for x in v] for k, v in ana["region_cues"].items()})
     section_groups = {
         name: [str(x) for x in items]
@@ -175,7 +183,12 @@ def lexicon(lang: str) -> Lexicon:
         signal_not_edema=re.compile(
             "|".join(p[3:] for p in _strs(tgt, "signal_not_edema")) or r"(?!x)x", re.IGNORECASE
         ),
-        any_target=compile_phrases(every_target),
+        spared=compile_phrases(_strs(tgt, "spared")),
+        sparing=compile_phrases(_strs(tgt, "sparing")),
+        elsewhere=compile_phrases(_strs(tgt, "elsewhere")),
+        normal_words=compile_phrases(_strs(tgt, "normal_words")),
+        resolved_findings=compile_phrases(_strs(tgt, "resolved_findings")),
+        imaging_context=compile_phrases(_strs(tgt, "imaging_context")),
         stems=tuple(str(s).lower() for s in tgt.get("trigger_stems") or []),
         change=change,
         change_kind=change_kind,
@@ -187,6 +200,8 @@ def lexicon(lang: str) -> Lexicon:
         side_of=side_of,
         region_cues=cues,
         region_of_cue=region_of_cue,
+        position_before=re.compile(positions.pattern + r"\s+$"),
+        position_of=position_of,
         level_region={str(k): str(v) for k, v in ana["spine_region_of_level"].items()},
         default_region={
             str(k): str(v) for k, v in (ana.get("default_region_by_kind") or {}).items()

@@ -82,6 +82,10 @@ class _Target:
     generic: bool = False
     normal: bool = False
     anaphoric: bool = False
+    status: Status | None = None
+    """Set by the phrase itself: "negated" for a spared bone, "resolved" for resolved findings."""
+    subject: bool = False
+    """A spared bone named before the phrase ("the talus is spared")."""
     modic_type: int | None = None
     hits: list[AnatomyHit] = field(default_factory=list)
 
@@ -175,6 +179,8 @@ class _Reader:
         self._hits_cache: dict[int, list[AnatomyHit]] = {}
         self._ctx_cache: dict[int, SentenceContext] = {}
         self._texts: list[str] | None = None
+        self._candidates: set[int] = set()
+        """Sentences with a target stem: the ones read for edema."""
         self.used_context = False
 
     # ----------------------------------------------------------------- helpers
@@ -214,6 +220,16 @@ class _Reader:
         for m in lex.specific.finditer(s):
             kind = lex.specific_kind.get(normalize(m.group())) or _guess_kind(m.group())
             found.append((2, m.start(), m.end(), _Target(m.start(), m.end(), kind)))
+        for m in lex.spared.finditer(s):
+            t = _Target(m.start(), m.end(), "edema", status="negated", subject=True)
+            found.append((2, m.start(), m.end(), t))
+        for m in lex.sparing.finditer(s):
+            t = _Target(m.start(), m.end(), "edema", status="negated")
+            found.append((2, m.start(), m.end(), t))
+        if lex.imaging_context.search(s):
+            for m in lex.resolved_findings.finditer(s):
+                t = _Target(m.start(), m.end(), "edema", status="resolved")
+                found.append((2, m.start(), m.end(), t))
         anaphora = [m.span() for m in lex.anaphora.finditer(s)]
         for m in lex.generic.finditer(s):
             kind = lex.generic_kind.get(normalize(m.group())) or _guess_kind(m.group())
@@ -281,11 +297,13 @@ class _Reader:
             return not lex.soft_tissue.search(window)
         if t.kind == "edema":
             others = [o for o in targets if o is not t and not o.generic]
-            return (
-                not others
-                and lex.bone_context.search(s) is not None
-                and lex.soft_tissue.search(s) is None
-            )
+            if others or lex.bone_context.search(s) is None or lex.soft_tissue.search(s):
+                return False
+            # Edema in a sentence about bone: the nearest bone outside brackets, if any.
+            open_hits = [h for h in hits if s.count("(", 0, h.start) <= s.count(")", 0, h.start)]
+            near = min(open_hits, key=lambda h: abs(h.start - t.start), default=None)
+            t.hits = [near] if near is not None else []
+            return True
         return False
 
     # ------------------------------------------------------------------ change
@@ -378,6 +396,17 @@ class _Reader:
                 return hits
         return []
 
+    def _normal_before(self, i: int) -> list[AnatomyHit]:
+        """Bones that the sentence before called normal: "The vertebral bodies appear normal.
+        Normal marrow signal." is about those bones."""
+        prev, sent = self.sentences[i - 1], self.sentences[i]
+        if prev.section != sent.section or i - 1 in self._candidates:
+            return []
+        self.used_context = True
+        if not self.lex.normal_words.search(self.low, prev.start, prev.end):
+            return []
+        return self.hits_of(i - 1)
+
     def _refine_spine(self, hits: list[AnatomyHit], i: int) -> list[AnatomyHit]:
         """A level-less spine part ("para-discal marrow") takes the level of nearby text."""
         if not hits or not all(self.ana.is_spine_generic(h) for h in hits):
@@ -393,6 +422,8 @@ class _Reader:
     def _distance(self, s: str, h: AnatomyHit, t: _Target) -> float:
         """How far a bone is from a mention; a bone after the mention is nearer, and one
         across a clause break or a negation ("with no Modic type 1 changes") is far."""
+        if t.status == "negated" and t.subject != (h.end <= t.start):
+            return 2000.0  # "X is spared" looks back, "sparing X" forward
         if h.end <= t.start:
             a, b, weight = h.end, t.start, 1.5
         else:
@@ -429,6 +460,9 @@ class _Reader:
             kept.append(t)
         if not kept:
             return
+        for t in kept:
+            if t.subject:
+                self._claim_subject(s, t, kept, hits)
         linked = {id(h) for t in kept for h in t.hits}
         for h in hits:
             if id(h) in linked:
@@ -456,11 +490,25 @@ class _Reader:
                     if b - a <= 25 and _COORDINATED.match(s[a:b]):
                         t.hits = list(o.hits)
                         break
+        # A spared bone is only a finding when the bone is named ("the cartilage is spared").
+        kept = [t for t in kept if t.status != "negated" or t.hits]
         ctx = self.context(i, s)
         made: list[EdemaMention] = []
         for t in kept:
             made.extend(self._mentions(i, sent, s, t, kept, ctx))
         out.extend(merge_mentions(adopt_modic(made)))
+
+    @staticmethod
+    def _claim_subject(s: str, t: _Target, kept: list[_Target], hits: list[AnatomyHit]) -> None:
+        """A spared bone is the one just before "is spared", even where a list tied it to the
+        edema before: "edema in the lateral femoral condyle, the medial one is spared"."""
+        before = [h for h in hits if h.end <= t.start and t.start - h.end <= 12]
+        if not before or any(c in s[before[-1].end : t.start] for c in ",;"):
+            return
+        h = before[-1]
+        for o in kept:
+            o.hits = [x for x in o.hits if x is not h]
+        t.hits = [h]
 
     def _mentions(
         self,
@@ -473,9 +521,11 @@ class _Reader:
     ) -> list[EdemaMention]:
         mods = ctx.modifiers(t.start, t.end)
         clause = self._clause(s, t)
-        change = None if t.normal else self.change(s, t, kept, clause)
-        if t.normal:
+        change = None if t.normal or t.status else self.change(s, t, kept, clause)
+        if t.normal or t.status == "negated":
             status = "negated"
+        elif t.status == "resolved":
+            status, change = "resolved", "resolved"
         elif mods.negated:
             status = "resolved" if change in ("resolved", "improved") else "negated"
             change = "resolved" if status == "resolved" else None
@@ -490,11 +540,13 @@ class _Reader:
         else:
             status = "present"
         hits = self._refine_spine(t.hits, i)
+        carried = False
         if not hits and status in ("present", "uncertain", "resolved") and not t.normal:
             hits = self._refine_spine(self.carried_hits(i), i) if i else []
             carried = True
-        else:
-            carried = False
+        elif not hits and t.normal and i and not self.lex.elsewhere.search(s):
+            hits = self._normal_before(i)
+            carried = True
         size_m = _SIZE.search(s, clause[0], clause[1])
         size = size_m.group().strip() if size_m and abs(size_m.start() - t.end) <= 80 else None
         base = {
@@ -531,7 +583,7 @@ class _Reader:
             side = None if carried else self.side(s, h.start, h.end, (0, len(s)))
             out.append(
                 EdemaMention(
-                    bone=h.name,
+                    bone=h.name if carried else self._named(s, h),
                     bone_id=None if generic else h.bone_id,
                     subregion=h.subregion,
                     region=reported,
@@ -542,6 +594,21 @@ class _Reader:
                 )
             )
         return out
+
+    def _named(self, s: str, h: AnatomyHit) -> str:
+        """The name of a part of a bone, with a position word said just before it ("medial
+        femoral head") unless the name has one. Whole bones keep their name: in "medialer
+        Patellapol" the position is the pole's."""
+        if h.level or h.subregion is None:
+            return h.name
+        m = self.lex.position_before.search(s, max(0, h.start - 24), h.start)
+        if m is None:
+            return h.name
+        position = self.lex.position_of.get(normalize(m.group().strip()))
+        words = set(h.name.split())
+        if position is None or words & self.lex.position_words:
+            return h.name
+        return f"{position} {h.name}"
 
     def _place_in_report(self, edema: list[EdemaMention]) -> list[EdemaMention]:
         """Place the mentions that waited for the report's region."""
@@ -621,7 +688,7 @@ class _Reader:
         skip = self.lex.skip_sections
         low = self.low
         starts = [s.start for s in self.sentences]
-        candidates: set[int] = set()
+        candidates = self._candidates
         for stem in self.lex.stems:
             pos = low.find(stem)
             while pos != -1:
