@@ -41,6 +41,7 @@ class TestReadOne:
         text = runner.invoke(app, ["read", str(path)])
         assert text.exit_code == 0
         assert "negated" in text.stdout
+        assert "assumed" in text.stdout  # plain edema, and no place named: region "other"
         fhir = runner.invoke(app, ["read", str(path), "-f", "fhir", "--lang", "de"])
         assert json.loads(fhir.stdout)["entry"][0]["resource"]["valueBoolean"] is False
 

@@ -45,6 +45,15 @@ class TestReportReading:
         }
         assert 'value="P-1"' in r.text  # what the clinician typed stays
 
+    def test_assumed_region_is_marked_and_not_filled_in(self, ui: UI) -> None:
+        """A bruise with no place named is listed as "region assumed"; the case's region
+        stays for the clinician to choose."""
+        data = {"csrf_token": ui.csrf(), "action": "read", "report": "Small bone bruise."}
+        r = ui.client.post("/ui/cases?lang=en", data=data)
+        assert r.status_code == 200
+        assert "knee (region assumed)" in r.text
+        assert '<option value="knee" selected>' not in r.text
+
     def test_keeps_the_clinicians_values(self, ui: UI) -> None:
         """A field already filled is not overwritten by the report."""
         data = {

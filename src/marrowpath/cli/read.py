@@ -35,7 +35,7 @@ def _render(reading: ReportReading, console: Console) -> None:
             m.status,
             m.kind,
             m.bone or "-",
-            m.region,
+            f"{m.region} (assumed)" if m.region_basis == "assumed" else m.region,
             m.laterality or "-",
             str(m.modic_type or "-"),
             m.change or "-",

@@ -155,6 +155,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "mention_historical": ("earlier", "früher"),
     "mention_resolved": ("resolved", "rückläufig/abgeheilt"),
     "mention_hypothetical": ("hypothetical", "hypothetisch"),
+    "region_assumed": ("region assumed", "Region angenommen"),
     "assess_button": ("Assess and open episode", "Beurteilen und Episode anlegen"),
     "errors_heading": ("Please correct the following", "Bitte korrigieren Sie Folgendes"),
     "required": ("{field}: this field is required", "{field}: dieses Feld ist erforderlich"),
