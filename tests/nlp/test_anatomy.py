@@ -75,8 +75,30 @@ class TestFind:
     def test_part_of_named_bone(self) -> None:
         """ "iliac side of the SI joint" is one hit, the subregion."""
         assert _found("the iliac side of the right SI joint") == [
-            ("iliac side of the sacroiliac joint", "sacroiliac", "sacroiliac_joint")
+            ("ilium", "sacroiliac", "sacroiliac_joint")
         ]
+
+    def test_bone_beside_a_joint_is_the_joints_part(self) -> None:
+        """Beside the SI joint, the sacrum is the sacral side of that joint; elsewhere it is the
+        sacrum of the pelvis."""
+        assert _found("edema in the sacrum adjacent to the right SI joint") == [
+            ("sacrum", "sacroiliac", "sacroiliac_joint")
+        ]
+        assert _found("edema in the sacrum") == [("sacrum", "pelvis", "sacrum")]
+
+    def test_bone_named_by_its_adjective_beside_its_part(self) -> None:
+        """ "sacral fractures through the sacral alae" names the alae."""
+        assert _found("sacral insufficiency fractures through both sacral alae") == [
+            ("sacral ala", "pelvis", "sacrum")
+        ]
+
+    def test_numbered_metatarsals_and_carpal_bones(self) -> None:
+        """Metatarsals by number in English and German; carpal bones by name."""
+        assert _found("base of the 2nd metatarsal") == [
+            ("second metatarsal", "ankle_foot", "metatarsals")
+        ]
+        assert _found("Os metatarsale V") == [("fifth metatarsal", "ankle_foot", "metatarsals")]
+        assert _found("the capitate") == [("capitate", "other", "capitate")]
 
     def test_levels_and_endplates(self) -> None:
         """Disc levels, endplates in both word orders, German vertebra names."""

@@ -138,7 +138,7 @@ class TestWhatCounts:
     def test_soft_tissue_edema_without_underlying_marrow_edema(self) -> None:
         """Soft-tissue edema is no mention; the negated marrow edema is."""
         text = "Soft tissue edema about the lateral malleolus without underlying bone marrow edema."
-        assert _statuses(text) == [("distal fibula", "negated")]
+        assert _statuses(text) == [("lateral malleolus", "negated")]
 
     @pytest.mark.parametrize(
         ("text", "kind"),
@@ -180,6 +180,18 @@ class TestLocation:
         assert _one(text).laterality == "bilateral"
         text = "Flächige Knochenmarködem im proximalen Femur auf der linken Seite."
         assert _one(text, "de").laterality == "left"
+
+    def test_side_of_the_sentence(self) -> None:
+        """A sentence naming one side gives it to every bone of a sided region; "both"
+        joining two parts is no side; a carried bone keeps the side said with it."""
+        text = (
+            "Edema in the right femoral head and neck, extending to the intertrochanteric region."
+        )
+        assert {m.laterality for m in read_report(text).edema} == {"right"}
+        text = "Bone marrow edema on both the iliac and sacral sides of the right SI joint."
+        assert {m.laterality for m in read_report(text).edema} == {"right"}
+        text = "Osteochondral lesion of the left talus. The surrounding marrow edema increased."
+        assert _one(text).laterality == "left"
 
     def test_region_from_context_words(self) -> None:
         """ "ACL tear ... bone bruise" is a knee without a named bone."""

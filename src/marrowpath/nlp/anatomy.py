@@ -34,6 +34,10 @@ _VERTEBRA_AFTER = re.compile(
 _SPINE_GENERIC = "vertebral_bodies"
 _AND_WORD_AFTER = re.compile(r"\s+(?:and|und|&)\s+(?:the\s+)?(\w+?)(?:e?s)?\b")
 _WORD_AND_BEFORE = re.compile(r"\b(\w+)\s+(?:and|und|&|/)\s+(?:the\s+)?$")
+_JOINTS = frozenset({"sacroiliac_joint"})
+"""Bones of the knowledge base that are joints: named beside a part, the part is the place."""
+_ADJECTIVE = re.compile(r"\w+(?:al|ar)")
+"""A bone named by its adjective ("sacral fractures"), not as the place of the edema."""
 _OF_GAP = re.compile(r"^\s*(?:of|des|der)\s+(?:the\s+)?(?:(?:left|right|linken|rechten)\s+)?$")
 
 
@@ -73,6 +77,7 @@ class Anatomy:
         sub_phrases: list[str] = []
         self._sub_ids: dict[str, str] = {}
         self.bone_region: dict[str, str] = {}
+        parts: list[tuple[_Entry, tuple[str, ...]]] = []
         for region in kb.kb.regions:
             for bone in region.bones:
                 self.bone_region[bone.id] = region.id
@@ -94,10 +99,22 @@ class Anatomy:
                     self._entries.setdefault(normalize(syn), entry)
                 for sub in bone.subregions:
                     sub_entry = _Entry(region.id, bone.id, sub.id, sub.names.en.lower())
-                    for syn in (sub.names.en, *sub.synonyms.en, *sub.synonyms.de):
-                        phrases.append(syn)
-                        self._entries.setdefault(normalize(syn), sub_entry)
+                    parts.append((sub_entry, (sub.names.en, *sub.synonyms.en, *sub.synonyms.de)))
+        # Parts after every bone: a part named like a bone ("sacrum" of the SI joint) does
+        # not take the bone's name.
+        for sub_entry, syns in parts:
+            for syn in syns:
+                phrases.append(syn)
+                self._entries.setdefault(normalize(syn), sub_entry)
         self._general = compile_phrases(phrases, _ANATOMY_SEP, suffix="(?:e?s)?")
+        # A joint's parts named like bones ("ilium" and "sacrum" of the sacroiliac joint): next
+        # to the joint, those bones are the joint's parts.
+        by_name = {e.name: e for e in self._entries.values() if e.subregion is None}
+        self._joint_part: dict[tuple[str, str], _Entry] = {}
+        for e in self._entries.values():
+            named = by_name.get(e.name)
+            if e.subregion is not None and named is not None and named.bone_id != e.bone_id:
+                self._joint_part[(e.bone_id, named.bone_id)] = e
         level = phrase_regex(level_phrases)
         self._level = re.compile(
             r"(?P<a>" + level + r")(?:\s*(?:-|/|–|to|bis)\s*(?P<b>" + level + r"|\d{1,2}(?!\d)))?",
@@ -167,7 +184,24 @@ class Anatomy:
             hits.append(AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name))
             hits.extend(self._ellipsis(text, s, e, entry))
         hits.sort(key=lambda h: h.start)
-        return self._drop_parent_bones(text, hits)
+        return self._drop_parent_bones(text, self._joint_parts(hits))
+
+    def _joint_parts(self, hits: list[AnatomyHit]) -> list[AnatomyHit]:
+        """ "the sacrum adjacent to the SI joint" is the sacral side of that joint."""
+        joints = {h.bone_id for h in hits if h.subregion is None}
+        out = []
+        for h in hits:
+            part = None
+            if h.subregion is None:
+                found = (self._joint_part.get((j, h.bone_id)) for j in joints)
+                part = next((p for p in found if p is not None), None)
+            if part is None:
+                out.append(h)
+            else:
+                out.append(
+                    AnatomyHit(h.start, h.end, part.region, part.bone_id, part.subregion, part.name)
+                )
+        return out
 
     def _entry(self, matched: str) -> _Entry | None:
         key = normalize(_SIDE_STRIP.sub(" ", matched))
@@ -212,7 +246,8 @@ class Anatomy:
 
     @staticmethod
     def _drop_parent_bones(text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
-        """ "iliac side of the SI joint": the joint only names where the subregion is."""
+        """A bone named only to say where its part is: "iliac side of the SI joint", "the left
+        SI joint ... the iliac subchondral bone", "sacral fractures through the sacral alae"."""
         out: list[AnatomyHit] = []
         for h in hits:
             prev = out[-1] if out else None
@@ -225,7 +260,16 @@ class Anatomy:
             ):
                 continue
             out.append(h)
-        return out
+        parts = {h.bone_id for h in out if h.subregion is not None}
+        return [
+            h
+            for h in out
+            if not (
+                h.subregion is None
+                and h.bone_id in parts
+                and (h.bone_id in _JOINTS or _ADJECTIVE.fullmatch(text, h.start, h.end))
+            )
+        ]
 
     def is_spine_generic(self, hit: AnatomyHit) -> bool:
         """A spine part named without a level ("endplates", "vertebral bodies")."""

@@ -159,6 +159,7 @@ def _most_cued(counts: dict[str, int]) -> str | None:
 # A report title names the modality ("MRI RIGHT KNEE", "MRT Knie links").
 _TITLE = re.compile(r"\b(?:mri|mrt|mr|magnetic resonance|magnetresonanz\w*|kernspin\w*)\b")
 # Regions with a left and a right: the study's side applies to their bones.
+_JOINS_TWO = re.compile(r"\s+(?:the\s+)?[\w-]+\s+(?:and|&|or|und|oder)\b")
 _SIDED = frozenset(
     {"hip", "knee", "ankle_foot", "shoulder", "sacroiliac", "tibia_shaft", "femur_shaft"}
 )
@@ -378,12 +379,33 @@ class _Reader:
                 dist = m.start() - end
                 if dist > 25:
                     continue
-            side = lex.side_of.get(normalize(m.group()))
+            side = self._side_word(s, m)
             if side and (best is None or dist < best[0]):
                 best = (dist, side)
         return best[1] if best else None
 
+    def _side_word(self, s: str, m: re.Match[str]) -> str | None:
+        """The side a side word says; "both" joining two parts ("both the iliac and sacral
+        sides", "both medial and lateral condyles") says none."""
+        side = self.lex.side_of.get(normalize(m.group()))
+        if side == "bilateral" and _JOINS_TWO.match(s, m.end()):
+            return None
+        return side
+
+    def sentence_side(self, s: str) -> str | None:
+        """The one side a sentence names, if it names exactly one."""
+        sides = {self._side_word(s, m) for m in self.lex.sides.finditer(s)} - {None}
+        return sides.pop() if len(sides) == 1 else None
+
     # ---------------------------------------------------------------- sentence
+    def _carried_side(self, i: int, h: AnatomyHit) -> str | None:
+        """The side said with a bone in the sentence it was carried from."""
+        for j in (i - 1, i - 2):
+            if j >= 0 and any(x is h for x in self.hits_of(j)):
+                prev = self.low[self.sentences[j].start : self.sentences[j].end]
+                return self.side(prev, h.start, h.end, (0, len(prev)))
+        return None
+
     def carried_hits(self, i: int) -> list[AnatomyHit]:
         """Bones of the nearest earlier sentence (two back at most) of the same section."""
         sec = self.sentences[i].section
@@ -580,7 +602,12 @@ class _Reader:
             generic = self.ana.is_spine_generic(h)
             region = DOC_SPINE if generic else h.region
             reported, basis = _reported(region, "context" if carried else "stated")
-            side = None if carried else self.side(s, h.start, h.end, (0, len(s)))
+            if carried:
+                side = self._carried_side(i, h)
+            else:
+                side = self.side(s, h.start, h.end, (0, len(s)))
+                if side is None and h.region in _SIDED:
+                    side = self.sentence_side(s)
             out.append(
                 EdemaMention(
                     bone=h.name if carried else self._named(s, h),
