@@ -78,6 +78,13 @@ class SentenceContext:
         """Is there a terminator or a semicolon within [a, b)?"""
         return ";" in self._text[a:b] or any(a <= t0 < b for t0, _ in self._get("terms"))
 
+    def _verb_before(self, t0: int) -> int:
+        """Start of a terminator that ends right before ``t0`` (its verb), else ``t0``."""
+        for a, b in self._get("terms"):
+            if b <= t0 and not self._text[b:t0].strip():
+                return a
+        return t0
+
     def _forward(self, name: str, start: int, window: int) -> tuple[int, int] | None:
         best = None
         for t0, t1 in self._get(name):
@@ -87,7 +94,9 @@ class SentenceContext:
 
     def _backward(self, name: str, end: int) -> bool:
         for t0, t1 in self._get(name):
-            if t0 >= end and t0 - end <= BACKWARD_WINDOW and not self._blocked(end, t0):
+            # The verb of the trigger itself ("Ödem ist nicht auszuschließen") does not end it.
+            verb = self._verb_before(t0)
+            if t0 >= end and t0 - end <= BACKWARD_WINDOW and not self._blocked(end, verb):
                 gap = self._text[end:t0]
                 if "," in gap and normalize(self._text[t0:t1]) not in self.lex.plural_bwd:
                     continue

@@ -79,13 +79,15 @@ def phrase_regex(phrases: Iterable[str], sep: str = DEFAULT_SEP, suffix: str = "
             for sym in _symbols(variant):
                 node = node.setdefault(sym, {})  # type: ignore[assignment]
             node[""] = {}
-    parts = [f"(?i:{r})" for r in raw]
+    # A phrase starts and ends at a word boundary; a regex may also start or end on
+    # punctuation right after or before a word ("[;]" in "edema; new ...").
+    parts = [f"(?:(?<![^\\W_])|(?=[^\\w\\s]))(?i:{r})" for r in raw]
     body = _emit(trie, sep)
     if body:
-        parts.append(body)
+        parts.append(r"(?<![^\W_])(?:" + body + ")")
     if not parts:
         return r"(?!x)x"
-    return r"(?<![^\W_])(?:" + "|".join(parts) + r")" + suffix + r"(?![^\W_])"
+    return r"(?:" + "|".join(parts) + r")" + suffix + r"(?:(?![^\W_])|(?<=[^\w\s]))"
 
 
 def compile_phrases(
