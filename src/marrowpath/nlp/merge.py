@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marrowpath.nlp.models import EdemaMention
 
-__all__ = ["DOC_SPINE", "SPINE_ADJ", "adopt_modic", "merge_mentions"]
+__all__ = ["DOC_SPINE", "SPINE_ADJ", "adopt_labels", "merge_mentions"]
 
 SPINE_ADJ = {
     "lumbar_spine": "lumbar",
@@ -17,8 +17,12 @@ DOC_SPINE = "?report-spine"
 _KIND_RANK = {"modic": 0, "bruise": 1, "bml": 2, "stress_reaction": 3, "edema": 4, "signal": 5}
 
 
-def adopt_modic(made: list[EdemaMention]) -> list[EdemaMention]:
-    """Endplate signal or edema labelled Modic in the same sentence is that Modic change."""
+def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
+    """A described signal labelled in the same sentence is the label's finding: "STIR
+    hyperintensity in the capitate, which may represent early marrow edema" is one uncertain
+    edema; endplate signal or edema labelled Modic is that Modic change."""
+    labelled = {m.bone for m in made if m.kind not in ("signal", "modic") and m.bone is not None}
+    made = [m for m in made if not (m.kind == "signal" and m.bone in labelled)]
     labels = {m.status: m.modic_type for m in made if m.kind == "modic" and m.modic_type}
     if not labels:
         return made

@@ -22,7 +22,7 @@ from marrowpath.nlp.associated import associated_matcher
 from marrowpath.nlp.context import SentenceContext
 from marrowpath.nlp.language import detect_language
 from marrowpath.nlp.lexicon import LANGS, Lexicon, lexicon
-from marrowpath.nlp.merge import DOC_SPINE, SPINE_ADJ, adopt_modic, merge_mentions
+from marrowpath.nlp.merge import DOC_SPINE, SPINE_ADJ, adopt_labels, merge_mentions
 from marrowpath.nlp.models import (
     AssociatedFinding,
     EdemaMention,
@@ -472,9 +472,9 @@ class _Reader:
                     kept.append(t)
                 continue
             if t.kind == "bml" and self.lex.tumour_lesion.search(
-                s[max(0, t.start - 25) : t.end + 40]
+                s, max(0, t.start - 25), self._clause(s, t)[1]
             ):
-                continue
+                continue  # a tumour-like "marrow lesion" ("... consistent with enchondroma")
             if t.kind == "signal" and not t.normal:
                 a, b = self._clause(s, t)
                 if self.lex.other_process.search(s, t.end, min(b, t.end + 80)):
@@ -518,7 +518,7 @@ class _Reader:
         made: list[EdemaMention] = []
         for t in kept:
             made.extend(self._mentions(i, sent, s, t, kept, ctx))
-        out.extend(merge_mentions(adopt_modic(made)))
+        out.extend(merge_mentions(adopt_labels(made)))
 
     @staticmethod
     def _claim_subject(s: str, t: _Target, kept: list[_Target], hits: list[AnatomyHit]) -> None:
