@@ -273,6 +273,21 @@ class TestLocation:
         )
         assert _statuses(text) == [("vertebral bodies", "negated")]
 
+    def test_labelled_signal_is_one_finding(self) -> None:
+        """A described signal and its label are one finding with the label's status."""
+        text = "Faint STIR hyperintensity in the capitate, which may represent early marrow edema."
+        assert _statuses(text) == [("capitate", "uncertain")]
+        text = "Navicular: STIR hyperintense marrow signal, concerning for stress reaction."
+        assert _statuses(text) == [("navicular", "present")]
+
+    def test_tumour_like_marrow_lesion(self) -> None:
+        """A well-defined marrow lesion called an enchondroma is not a BML."""
+        text = (
+            "Well-defined lobulated T2 hyperintense marrow lesion in the distal femoral"
+            " metadiaphysis with chondroid matrix, most consistent with enchondroma."
+        )
+        assert read_report(text).edema == []
+
     def test_assumed_regions_are_not_case_regions(self) -> None:
         """regions() offers a case region only where the report said it."""
         assert read_report("Bone bruise.").regions() == []
@@ -391,6 +406,29 @@ class TestModic:
         )
         got = [(m.kind, m.bone, m.modic_type) for m in read_report(text).edema]
         assert got == [("modic", "L3 vertebral body", 1), ("modic", "L4 vertebral body", 1)]
+
+    def test_endplates_of_one_disc_level(self) -> None:
+        """The inferior endplate of one level and the superior of the next are one level."""
+        text = "Fettige Umwandlung der Grundplatte LWK 5 und der Deckplatte SWK 1, Modic Typ 2."
+        m = _one(text, "de")
+        assert (m.bone, m.region, m.modic_type) == ("L5-S1 endplates", "lumbar_spine", 2)
+
+    def test_vertebral_body_takes_the_level_of_its_fracture(self) -> None:
+        """ "Fracture of the superior endplate of L2. Edema throughout the vertebral body." is
+        the L2 vertebral body."""
+        text = (
+            "Fracture of the superior endplate of L2. Marrow oedema throughout the vertebral body."
+        )
+        assert _one(text).bone == "L2 vertebral body"
+
+    def test_pars_interarticularis(self) -> None:
+        """The pars is a part of a lumbar level; its unplaced label is the same finding."""
+        text = (
+            "Bone marrow edema in the left L5 pars interarticularis, compatible with a pars"
+            " stress reaction."
+        )
+        m = _one(text)
+        assert (m.bone, m.laterality) == ("L5 pars interarticularis", "left")
 
     def test_two_levels_two_types(self) -> None:
         """Each level keeps its own type."""

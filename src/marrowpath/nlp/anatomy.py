@@ -271,6 +271,14 @@ class Anatomy:
             )
         ]
 
+    def vertebral_body(self, hit: AnatomyHit) -> AnatomyHit:
+        """The vertebral body of a level named by one of its parts ("L2 superior endplate");
+        a disc level ("L4-L5 endplates") stays as it is."""
+        name = self.level_sub.get((hit.bone_id, "vertebral_body"))
+        if name is None or "-" in hit.name:
+            return hit
+        return AnatomyHit(hit.start, hit.end, hit.region, hit.bone_id, "vertebral_body", name, True)
+
     def is_spine_generic(self, hit: AnatomyHit) -> bool:
         """A spine part named without a level ("endplates", "vertebral bodies")."""
         return hit.bone_id == _SPINE_GENERIC

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 from marrowpath.nlp.models import EdemaMention
 
-__all__ = ["DOC_SPINE", "SPINE_ADJ", "adopt_labels", "merge_mentions"]
+__all__ = ["DOC_SPINE", "SPINE_ADJ", "adopt_labels", "merge_mentions", "pair_endplates"]
 
 SPINE_ADJ = {
     "lumbar_spine": "lumbar",
@@ -14,15 +16,27 @@ SPINE_ADJ = {
 """Spine regions, with the adjective used for level-less endplates ("lumbar endplates")."""
 DOC_SPINE = "?report-spine"
 """Placeholder region of a spine part without a level, until the report's region is known."""
+_LEVELS = [
+    *(f"c{i}" for i in range(1, 8)),
+    *(f"t{i}" for i in range(1, 13)),
+    *(f"l{i}" for i in range(1, 6)),
+    *(f"s{i}" for i in range(1, 6)),
+]
+_NEXT_LEVEL = dict(itertools.pairwise(_LEVELS))
 _KIND_RANK = {"modic": 0, "bruise": 1, "bml": 2, "stress_reaction": 3, "edema": 4, "signal": 5}
 
 
 def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
     """A described signal labelled in the same sentence is the label's finding: "STIR
     hyperintensity in the capitate, which may represent early marrow edema" is one uncertain
-    edema; endplate signal or edema labelled Modic is that Modic change."""
+    edema; a label without a bone is the placed finding of its status; endplate signal or
+    edema labelled Modic is that Modic change."""
     labelled = {m.bone for m in made if m.kind not in ("signal", "modic") and m.bone is not None}
     made = [m for m in made if not (m.kind == "signal" and m.bone in labelled)]
+    # "edema in the left L5 pars ..., compatible with a stress reaction": the unplaced label
+    # is the placed finding of the same status.
+    placed = {m.status for m in made if m.bone is not None}
+    made = [m for m in made if m.bone is not None or m.status not in placed or m.kind == "modic"]
     labels = {m.status: m.modic_type for m in made if m.kind == "modic" and m.modic_type}
     if not labels:
         return made
@@ -35,6 +49,31 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
         else m
         for m in made
     ]
+
+
+def pair_endplates(made: list[EdemaMention]) -> list[EdemaMention]:
+    """A Modic change of the inferior endplate of one level and the superior endplate of the
+    next is one change of that disc level: "Grundplatte LWK 5 und Deckplatte SWK 1" is
+    "L5-S1 endplates"."""
+    lower = {
+        (m.bone_id, m.status, m.modic_type): m
+        for m in made
+        if m.kind == "modic" and m.subregion == "superior_endplate"
+    }
+    out, used = [], set()
+    for m in made:
+        below = None
+        if m.kind == "modic" and m.subregion == "inferior_endplate" and m.bone_id:
+            below = lower.get((_NEXT_LEVEL.get(m.bone_id), m.status, m.modic_type))
+        if below is None:
+            out.append(m)
+            continue
+        used.add(id(below))
+        name = f"{m.bone_id.upper()}-{below.bone_id.upper()} endplates"  # type: ignore[union-attr]
+        out.append(
+            m.model_copy(update={"bone": name, "subregion": None, "end": max(m.end, below.end)})
+        )
+    return [m for m in out if id(m) not in used]
 
 
 def merge_mentions(mentions: list[EdemaMention]) -> list[EdemaMention]:

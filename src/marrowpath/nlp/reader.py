@@ -22,7 +22,13 @@ from marrowpath.nlp.associated import associated_matcher
 from marrowpath.nlp.context import SentenceContext
 from marrowpath.nlp.language import detect_language
 from marrowpath.nlp.lexicon import LANGS, Lexicon, lexicon
-from marrowpath.nlp.merge import DOC_SPINE, SPINE_ADJ, adopt_labels, merge_mentions
+from marrowpath.nlp.merge import (
+    DOC_SPINE,
+    SPINE_ADJ,
+    adopt_labels,
+    merge_mentions,
+    pair_endplates,
+)
 from marrowpath.nlp.models import (
     AssociatedFinding,
     EdemaMention,
@@ -434,11 +440,12 @@ class _Reader:
         if not hits or not all(self.ana.is_spine_generic(h) for h in hits):
             return [h for h in hits if not self.ana.is_spine_generic(h)] or hits
         self.used_context = True
+        body = all(h.subregion is None for h in hits)  # "the vertebral body", not "endplates"
         for j in (i - 1, i - 2):
             if j >= 0:
                 levels = [h for h in self.hits_of(j) if h.level]
                 if levels:
-                    return levels
+                    return [self.ana.vertebral_body(h) for h in levels] if body else levels
         return hits
 
     def _distance(self, s: str, h: AnatomyHit, t: _Target) -> float:
@@ -518,7 +525,7 @@ class _Reader:
         made: list[EdemaMention] = []
         for t in kept:
             made.extend(self._mentions(i, sent, s, t, kept, ctx))
-        out.extend(merge_mentions(adopt_labels(made)))
+        out.extend(merge_mentions(pair_endplates(adopt_labels(made))))
 
     @staticmethod
     def _claim_subject(s: str, t: _Target, kept: list[_Target], hits: list[AnatomyHit]) -> None:
