@@ -365,6 +365,52 @@ class TestAnaphora:
         m = _one("Die MRT-Kontrolle zeigte eine vollständige Rückbildung der Befunde.", "de")
         assert m.status == "resolved"
 
+    def test_negation_after_a_prior_study_is_resolution(self) -> None:
+        """What a prior study showed is historical; "no BML ... in either location" after it is
+        the resolution of those BMLs."""
+        text = (
+            "Comparison is made with the prior study, which showed BMLs in the medial femoral"
+            " condyle and medial tibial plateau. At this follow-up no BML is observed in either"
+            " location."
+        )
+        assert _statuses(text) == [
+            ("medial femoral condyle", "historical"),
+            ("medial tibial plateau", "historical"),
+            ("medial femoral condyle", "resolved"),
+            ("medial tibial plateau", "resolved"),
+        ]
+        text = (
+            "Z.n. transientem Knochenmarködem des Femurkopfes rechts. In der aktuellen Kontrolle"
+            " kein Ödem mehr abgrenzbar."
+        )
+        assert _statuses(text, "de")[-1] == ("femoral head", "resolved")
+
+    def test_resolution_with_normal_signal_is_one_finding(self) -> None:
+        """ "Das Ödem ist vollständig resorbiert, regelrechtes Markraumsignal" is one resolution."""
+        text = (
+            "Bone bruise der lateralen Tibiakonsole in der Voruntersuchung. Aktuell ist das Ödem"
+            " vollständig resorbiert, regelrechtes Markraumsignal."
+        )
+        assert _statuses(text, "de")[-1:] == [("lateral tibial plateau", "resolved")]
+        assert [m.status for m in read_report(text, lang="de").edema].count("negated") == 0
+
+    def test_negation_of_a_fracture_within_the_edema(self) -> None:
+        """ "No fracture line within the edematous area" negates the fracture only."""
+        for text, lang in (
+            ("There is no fracture line within the edematous area of the femoral head.", "en"),
+            ("Keine Frakturlinie innerhalb des ödematösen Areals im Femurkopf.", "de"),
+        ):
+            reading = read_report(text, lang=lang)
+            assert [(m.bone, m.status) for m in reading.edema] == [("femoral head", "present")]
+            assert [(a.finding, a.status) for a in reading.associated] == [
+                ("mri_fracture_line", "negated")
+            ]
+
+    def test_hedge_with_the_verb_of_its_sentence(self) -> None:
+        """ "... ist nicht sicher auszuschließen" hedges the edema before its verb."""
+        text = "Ein diskretes Ödem im Fibulaköpfchen ist nicht sicher auszuschließen."
+        assert _statuses(text, "de") == [("fibular head", "uncertain")]
+
     def test_modic_conversion(self) -> None:
         """ "Nonconverted changes" of Modic conversion studies are Modic changes."""
         m = _one("The nonconverted changes increased significantly in size.")

@@ -35,6 +35,9 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
     made = [m for m in made if not (m.kind == "signal" and m.bone in labelled)]
     # "edema in the left L5 pars ..., compatible with a stress reaction": the unplaced label
     # is the placed finding of the same status.
+    if any(m.status == "resolved" for m in made):
+        # "the edema has resolved, normal marrow signal": the normal signal is the resolution.
+        made = [m for m in made if not (m.kind == "signal" and m.status == "negated")]
     placed = {m.status for m in made if m.bone is not None}
     made = [m for m in made if m.bone is not None or m.status not in placed or m.kind == "modic"]
     labels = {m.status: m.modic_type for m in made if m.kind == "modic" and m.modic_type}

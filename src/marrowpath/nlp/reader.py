@@ -155,6 +155,34 @@ def _placed(m: EdemaMention, region: str | None, basis: RegionBasis, lex: Lexico
     )
 
 
+def _resolved_since_prior(edema: list[EdemaMention]) -> list[EdemaMention]:
+    """ "The prior study showed BMLs in the MFC and MTP. No BML is observed in either
+    location.": a negation with no bone after what a prior study showed is its resolution."""
+    out: list[EdemaMention] = []
+    for m in edema:
+        prior = [p for p in out if p.status == "historical" and p.kind == m.kind and p.bone]
+        if m.status != "negated" or m.bone is not None or not prior:
+            out.append(m)
+            continue
+        for p in prior:
+            out.append(
+                m.model_copy(
+                    update={
+                        "status": "resolved",
+                        "change": "resolved",
+                        "bone": p.bone,
+                        "bone_id": p.bone_id,
+                        "subregion": p.subregion,
+                        "region": p.region,
+                        "kb_region": p.kb_region,
+                        "region_basis": "context",
+                        "laterality": p.laterality,
+                    }
+                )
+            )
+    return out
+
+
 def _most_cued(counts: dict[str, int]) -> str | None:
     """The most cued region; a spine part without a level yields to a named spine region."""
     if "spine_unspecified" in counts and any(r in SPINE_ADJ for r in counts):
@@ -733,7 +761,7 @@ class _Reader:
             if sent is None or sent.section in skip:
                 continue
             self._read_cached(i, sent, edema)
-        edema = self._place_in_report(edema)
+        edema = _resolved_since_prior(self._place_in_report(edema))
         associated = self.read_associated()
         if any(m.laterality is None and m.kb_region in _SIDED for m in edema):
             # Applied after reading, so that cached sentence readings stay side-free.
