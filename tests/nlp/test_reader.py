@@ -626,6 +626,34 @@ class TestSentenceCache:
         assert [second[m.start : m.end] for m in cached.edema] == [m.text for m in cached.edema]
         assert cached.edema[1].text == "BONE BRUISE"
 
+    def test_placed_by_the_report_though_cached(self) -> None:
+        """A cached sentence that names no place is placed by each report it stands in."""
+        from marrowpath.nlp import reader
+
+        reader.clear_sentence_cache()
+        knee = read_report("MRI LEFT KNEE. No fracture, dislocation or bone marrow edema.")
+        ankle = read_report("MRI LEFT ANKLE. No fracture, dislocation or bone marrow edema.")
+        assert (knee.edema[0].region, ankle.edema[0].region) == ("knee", "ankle_foot")
+        assert knee.edema[0].region_basis == ankle.edema[0].region_basis == "context"
+
+    def test_threads_share_a_full_cache(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Threads of one server reading at once, with a cache that is always full, read as
+        one thread does."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        from marrowpath.nlp import reader
+
+        texts = [
+            f"Bone bruise of the talus measuring {n} mm. No joint effusion." for n in range(300)
+        ]
+        expected = [read_report(t) for t in texts]
+        monkeypatch.setattr(reader, "SENTENCE_CACHE_SIZE", 2)
+        reader.clear_sentence_cache()
+        with ThreadPoolExecutor(8) as pool:
+            got = list(pool.map(read_report, texts))
+        assert got == expected
+        assert len(reader._SENTENCE_CACHE) <= 2 + 8
+
     def test_context_dependent_sentences_are_not_cached(self) -> None:
         """A sentence that borrowed its bone from the one before is read again each time."""
         from marrowpath.nlp import reader

@@ -10,6 +10,7 @@ regex search.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -800,12 +801,11 @@ class _Reader:
         self.read_sentence(i, sent, made)
         out.extend(made)
         if not self.used_context and SENTENCE_CACHE_SIZE > 0:
-            if len(_SENTENCE_CACHE) >= SENTENCE_CACHE_SIZE:
-                _SENTENCE_CACHE.pop(next(iter(_SENTENCE_CACHE)))
-            _SENTENCE_CACHE[key] = [
+            relative = [
                 m.model_copy(update={"start": m.start - sent.start, "end": m.end - sent.start})
                 for m in made
             ]
+            _keep(_SENTENCE_CACHE, key, relative, SENTENCE_CACHE_SIZE)
 
 
 SENTENCE_CACHE_SIZE = 4096
@@ -817,6 +817,7 @@ _ASSOCIATED: dict[tuple[str, str], tuple[tuple[str, Status, int, int], ...]] = {
 repeat sentences ("No joint effusion."), so they are kept per process like readings."""
 
 _T = TypeVar("_T")
+_K = TypeVar("_K")
 
 
 def _remembered(
@@ -827,11 +828,19 @@ def _remembered(
     value = memo.get(key)
     if value is None:
         value = make(sentence)
-        if SENTENCE_CACHE_SIZE > 0:
-            if len(memo) >= 4 * SENTENCE_CACHE_SIZE:
-                memo.pop(next(iter(memo)))
-            memo[key] = value
+        _keep(memo, key, value, 4 * SENTENCE_CACHE_SIZE)
     return value
+
+
+def _keep(memo: dict[_K, _T], key: _K, value: _T, size: int) -> None:
+    """Keep ``value``; the oldest entry goes when the memo is full. Threads of one server may
+    evict at the same time: losing that race only forgets one more entry."""
+    if size <= 0:
+        return
+    if len(memo) >= size:
+        with contextlib.suppress(RuntimeError, StopIteration):
+            memo.pop(next(iter(memo)), None)
+    memo[key] = value
 
 
 def clear_sentence_cache() -> None:
