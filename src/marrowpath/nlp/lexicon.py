@@ -97,6 +97,7 @@ class Lexicon:
     headers: re.Pattern[str]
     section_of: dict[str, str]
     skip_sections: frozenset[str]
+    one_sentence_sections: frozenset[str]
     abbreviations: frozenset[str]
 
     @functools.cached_property
@@ -209,5 +210,6 @@ def lexicon(lang: str) -> Lexicon:
         headers=headers,
         section_of=section_of,
         skip_sections=frozenset((sec.get("skip") or {}).keys()),
+        one_sentence_sections=frozenset(str(x) for x in sec.get("one_sentence") or []),
         abbreviations=frozenset(normalize(a) for a in _strs(sec, "abbreviations")),
     )

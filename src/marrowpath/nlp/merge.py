@@ -23,6 +23,7 @@ _LEVELS = [
     *(f"s{i}" for i in range(1, 6)),
 ]
 _NEXT_LEVEL = dict(itertools.pairwise(_LEVELS))
+_PLACE = ("bone", "bone_id", "subregion", "region", "kb_region", "region_basis", "laterality")
 _KIND_RANK = {"modic": 0, "bruise": 1, "bml": 2, "stress_reaction": 3, "edema": 4, "signal": 5}
 
 
@@ -31,6 +32,16 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
     hyperintensity in the capitate, which may represent early marrow edema" is one uncertain
     edema; a label without a bone is the placed finding of its status; endplate signal or
     edema labelled Modic is that Modic change."""
+    unplaced = [m for m in made if m.kind not in ("signal", "modic")]
+    signals = [
+        m for m in made if m.kind == "signal" and m.bone is not None and m.status != "negated"
+    ]
+    if signals and unplaced and all(m.bone is None for m in unplaced):
+        # "Subtle high signal at the fibular head; a small bone contusion cannot be excluded."
+        moved = {id(m) for m in (*signals, *unplaced)}
+        made = [m for m in made if id(m) not in moved] + [
+            unplaced[0].model_copy(update={k: getattr(sig, k) for k in _PLACE}) for sig in signals
+        ]
     labelled = {m.bone for m in made if m.kind not in ("signal", "modic") and m.bone is not None}
     made = [m for m in made if not (m.kind == "signal" and m.bone in labelled)]
     # "edema in the left L5 pars ..., compatible with a stress reaction": the unplaced label

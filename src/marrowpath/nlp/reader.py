@@ -161,7 +161,11 @@ def _resolved_since_prior(edema: list[EdemaMention]) -> list[EdemaMention]:
     location.": a negation with no bone after what a prior study showed is its resolution."""
     out: list[EdemaMention] = []
     for m in edema:
-        prior = [p for p in out if p.status == "historical" and p.kind == m.kind and p.bone]
+        prior = [
+            p
+            for p in out
+            if p.status == "historical" and p.bone and (p.kind == "modic") == (m.kind == "modic")
+        ]
         if m.status != "negated" or m.bone is not None or not prior:
             out.append(m)
             continue
@@ -194,6 +198,7 @@ def _most_cued(counts: dict[str, int]) -> str | None:
 # A report title names the modality ("MRI RIGHT KNEE", "MRT Knie links").
 _TITLE = re.compile(r"\b(?:mri|mrt|mr|magnetic resonance|magnetresonanz\w*|kernspin\w*)\b")
 # Regions with a left and a right: the study's side applies to their bones.
+_OF_GAP_AFTER = re.compile(r"\s+(?:of|des|der)\s+(?:the\s+)?(?:\w+\s+){0,1}$")
 _JOINS_TWO = re.compile(r"\s+(?:the\s+)?[\w-]+\s+(?:and|&|or|und|oder)\b")
 _SIDED = frozenset(
     {"hip", "knee", "ankle_foot", "shoulder", "sacroiliac", "tibia_shaft", "femur_shaft"}
@@ -360,11 +365,12 @@ class _Reader:
         a, b = clause
         best: tuple[int, str] | None = None
         for m in lex.change.finditer(s, a, b):
-            if any(_overlaps(m.start(), m.end(), o.start, o.end) for o in targets):
+            inside = _overlaps(m.start(), m.end(), t.start, t.end)  # "Restödem", "residual edema"
+            if not inside and any(_overlaps(m.start(), m.end(), o.start, o.end) for o in targets):
                 continue
             if lex.change_not_after.match(s, m.end()):
                 continue
-            dist = t.start - m.end() if m.end() <= t.start else m.start() - t.end
+            dist = -1 if inside else t.start - m.end() if m.end() <= t.start else m.start() - t.end
             if dist > 80:
                 continue
             kind = lex.change_kind.get(normalize(m.group()))
@@ -442,11 +448,14 @@ class _Reader:
         return None
 
     def carried_hits(self, i: int) -> list[AnatomyHit]:
-        """Bones of the nearest earlier sentence (two back at most) of the same section."""
+        """Bones of the nearest earlier sentence (two back at most) of the same section, or of
+        a comparison line."""
         sec = self.sentences[i].section
         self.used_context = True
         for j in (i - 1, i - 2):
-            if j < 0 or self.sentences[j].section != sec:
+            # The comparison line names what the follow-up speaks of ("Comparison: MRI of 2 May
+            # (talar bone bruise). The edema has resolved.").
+            if j < 0 or self.sentences[j].section not in (sec, *self.lex.one_sentence_sections):
                 continue
             hits = [h for h in self.hits_of(j) if not self.ana.is_spine_generic(h)]
             if hits:
@@ -533,6 +542,11 @@ class _Reader:
             if owner is not None:
                 owner.hits.append(h)
         for t in kept:
+            if len(t.hits) > 1:
+                # "osteonecrosis of the femoral head, now with edema in the femoral neck"
+                own = [h for h in t.hits if not self._of_other_process(s, h, t)]
+                t.hits = own or t.hits
+        for t in kept:
             if not t.hits and not t.generic and hits:
                 a, b = self._clause(s, t)
                 near = [h for h in hits if a <= h.start and h.end <= b]
@@ -555,6 +569,15 @@ class _Reader:
         for t in kept:
             made.extend(self._mentions(i, sent, s, t, kept, ctx))
         out.extend(merge_mentions(pair_endplates(adopt_labels(made))))
+
+    def _of_other_process(self, s: str, h: AnatomyHit, t: _Target) -> bool:
+        """Is the bone, before the mention, the object of another process ("osteonecrosis of
+        the right femoral head")?"""
+        if h.end > t.start:
+            return False
+        window = s[max(0, h.start - 40) : h.start]
+        m = self.lex.other_process.search(window)
+        return m is not None and _OF_GAP_AFTER.match(window, m.end()) is not None
 
     @staticmethod
     def _claim_subject(s: str, t: _Target, kept: list[_Target], hits: list[AnatomyHit]) -> None:
@@ -622,6 +645,9 @@ class _Reader:
             # Without a bone, the sentence's cue words place the mention; failing those, the
             # whole report does, once it is read (so that this reading can be cached).
             region = self.sentence_region(i, s)
+            side = self.side(s, t.start, t.end, clause)
+            if side is None and region in _SIDED:
+                side = self.sentence_side(s)  # "Kniegelenk rechts: kein Knochenmarködem"
             m = EdemaMention(
                 bone=None,
                 bone_id=None,
@@ -629,7 +655,7 @@ class _Reader:
                 region=_DOC,
                 kb_region=_DOC,
                 region_basis="context",
-                laterality=self.side(s, t.start, t.end, clause),
+                laterality=side,
                 **base,
             )
             return [m if region is None else _placed(m, region, "context", self.lex)]
@@ -658,10 +684,13 @@ class _Reader:
             )
         return out
 
-    def _named(self, s: str, h: AnatomyHit) -> str:
+    def _named(self, s: str, h: AnatomyHit) -> str | None:
         """The name of a part of a bone, with a position word said just before it ("medial
         femoral head") unless the name has one. Whole bones keep their name: in "medialer
-        Patellapol" the position is the pole's."""
+        Patellapol" the position is the pole's. A joint named alone ("at the SI joints") is
+        a place, not a bone."""
+        if self.ana.is_joint(h):
+            return None
         if h.level or h.subregion is None:
             return h.name
         m = self.lex.position_before.search(s, max(0, h.start - 24), h.start)

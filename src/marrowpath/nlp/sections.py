@@ -91,14 +91,18 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     cuts.append(len(text))
     cuts = sorted(set(cuts))
     sentences = []
-    head_i, section = 0, "findings"
+    head_i, section, said = 0, "findings", 0
+    one_sentence = lex.one_sentence_sections
     for a, b in itertools.pairwise(cuts):
         while head_i < len(heads) and heads[head_i][1] <= a:
-            section = heads[head_i][2]
+            section, said = heads[head_i][2], 0
             head_i += 1
         segment = text[a:b]
         core = segment.strip()
         if core:
+            if said and section in one_sentence:
+                section = "findings"  # "COMPARISON: MRI of 2 May. The edema has resolved."
             start = a + len(segment) - len(segment.lstrip())
             sentences.append(Sentence(start, start + len(core), section))
+            said += 1
     return sentences
