@@ -613,7 +613,8 @@ class _Reader:
         elif change == "resolved":
             status = "resolved"
         elif mods.uncertain and not (
-            mods.label_hedge and any(o.kind == "signal" for o in kept if o is not t)
+            # "Flaues KMÖ im LTP, a.e. Kontusion": the hedge is on the label of described edema
+            mods.label_hedge and any(o.kind in ("signal", "edema") for o in kept if o is not t)
         ):
             status = "uncertain"
         elif mods.historical and change is None:
