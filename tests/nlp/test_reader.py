@@ -753,6 +753,95 @@ class TestChallengeLessons:
         line, a joint named alone, residual edema, nerve roots, hedges and spellings."""
         assert _statuses(text, lang) == expected
 
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "KMÖ lat. FK u. dorsolat. Tibiaplateau re. VKB komplett rupturiert.",
+                "de",
+                [("lateral femoral condyle", "present"), ("lateral tibial plateau", "present")],
+            ),
+            ("Bone bruise lat. femoral condyle.", "en", [("lateral femoral condyle", "present")]),
+            (
+                "Massa lateralis li. mit umgebendem KMÖ, die rechte Massa lateralis mit"
+                " regelrechtem Marksignal.",
+                "de",
+                [("sacral ala", "present"), ("sacral ala", "negated")],
+            ),
+            (
+                "Kräftiges Knochenmarködem im lateralen Femurkondylus; fraglich diskretes Ödem"
+                " auch im lateralen Tibiaplateau.",
+                "de",
+                [("lateral femoral condyle", "present"), ("lateral tibial plateau", "uncertain")],
+            ),
+            (
+                "Markraumödem an der medialen Schenkelhalskortikalis ohne abgrenzbare"
+                " Frakturlinie, V.a. Stressreaktion.",
+                "de",
+                [("femoral neck", "present")],
+            ),
+            (
+                "Unter Adalimumab kein KMÖ mehr an den ISG nachweisbar.",
+                "de",
+                [(None, "resolved")],
+            ),
+            (
+                "Ein zartes Ödem im Glenoidrand ist nicht sicher von einem Partialvolumeneffekt"
+                " abzugrenzen.",
+                "de",
+                [("glenoid", "uncertain")],
+            ),
+            (
+                "Mild STIR hyperintense marrow signal in the navicular; this may relate to early"
+                " stress reaction.",
+                "en",
+                [("navicular", "present")],
+            ),
+            (
+                "Hyperintense marrow signal in the 2nd metatarsal shaft, no cortical break ->"
+                " stress reaction.",
+                "en",
+                [("second metatarsal", "present")],
+            ),
+            (
+                "Patient with prior bone bruise of the lateral femoral condyle. This has resolved"
+                " on the current study.",
+                "en",
+                [
+                    ("lateral femoral condyle", "historical"),
+                    ("lateral femoral condyle", "resolved"),
+                ],
+            ),
+            (
+                "The previously reported stress reaction of the tibial shaft has healed.",
+                "en",
+                [("tibial shaft", "resolved")],
+            ),
+            ("Edema of the L3-L4 disc with a high-intensity zone.", "en", []),
+            (
+                "Bone bruise of the capitellum and radial head.",
+                "en",
+                [("capitellum", "present"), ("radial head", "present")],
+            ),
+        ],
+    )
+    def test_reads_round_three(
+        self, text: str, lang: str, expected: list[tuple[str | None, str]]
+    ) -> None:
+        """Dictation's shortened position words, declined normal statements, semicolons,
+        German compounds of a bone and its part, "kein ... mehr ... nachweisbar", hedges on
+        telling edema from an artefact, hedged causes, arrows, pronouns that resolve, healing,
+        disc edema, elbow bones."""
+        assert _statuses(text, lang) == expected
+
+    def test_both_of_two_bones_is_bilateral(self) -> None:
+        """ "Beide Femurköpfe und Schenkelhälse" are both sides; a wrist is sided."""
+        text = "Beide Femurköpfe und Schenkelhälse mit regelrechtem Markraumsignal."
+        assert {m.laterality for m in read_report(text, lang="de").edema} == {"bilateral"}
+        text = "MRI right wrist: bone marrow edema throughout the scaphoid waist. No fracture."
+        assert _statuses(text) == [("scaphoid", "present")]
+        assert read_report(text).edema[0].laterality == "right"
+
     def test_comparison_line_is_one_sentence(self) -> None:
         """After "COMPARISON: ..." the next sentence is a finding even without a header."""
         reading = read_report("COMPARISON: MRI of 2 May. Bone bruise of the talus.")

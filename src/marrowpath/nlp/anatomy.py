@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from marrowpath.knowledge import load_knowledge
+from marrowpath.nlp.lexicon import LANGS, lexicon
 from marrowpath.nlp.patterns import compile_phrases, lower, normalize, phrase_regex
 
 __all__ = ["Anatomy", "AnatomyHit", "anatomy"]
@@ -53,17 +54,39 @@ _OF_GAP = re.compile(r"^\s*(?:of|des|der)\s+(?:the\s+)?(?:(?:left|right|linken|r
 
 _ADJECTIVE_ENDING = re.compile(r"^([a-zäöü]{4,}?)(?:e|en|er|es|em)$")
 _ENDINGS = ("e", "en", "er", "es", "em")
+_SHORT = {
+    "lateral": ("lat.",),
+    "medial": ("med.",),
+    "distal": ("dist.",),
+    "proximal": ("prox.",),
+    "dorsolateral": ("dorsolat.",),
+    "posterolateral": ("posterolat.",),
+    "posteromedial": ("posteromed.",),
+}
+"""Position words as dictation shortens them."""
 
 
 def _declined(synonyms: list[str]) -> list[str]:
     """German synonyms with every ending of their leading adjective: the knowledge base
-    says "distale Tibia", reports say "distaler Tibia" and "distalen Tibia"."""
+    says "distale Tibia", reports say "distaler Tibia", "distalen Tibia" and "dist. Tibia"."""
     out = list(synonyms)
     for syn in synonyms:
         first, _, rest = syn.partition(" ")
         m = _ADJECTIVE_ENDING.match(first)
         if m and rest:
             out.extend(f"{m.group(1)}{ending} {rest}" for ending in _ENDINGS)
+            out.extend(f"{a} {rest}" for a in _SHORT.get(m.group(1), ()))
+    return out
+
+
+def _shortened(synonyms: list[str]) -> list[str]:
+    """English synonyms with their position word shortened as in dictation ("lat. femoral
+    condyle", "med. tibial plateau")."""
+    out = list(synonyms)
+    for syn in synonyms:
+        first, _, rest = syn.partition(" ")
+        if rest:
+            out.extend(f"{a} {rest}" for a in _SHORT.get(first, ()))
     return out
 
 
@@ -120,12 +143,14 @@ class Anatomy:
                             self._sub_ids.setdefault(normalize(syn), sub.id)
                     continue
                 entry = _Entry(region.id, bone.id, None, bone.names.en.lower())
-                for syn in (bone.names.en, *bone.synonyms.en, *_declined(bone.synonyms.de)):
+                en_syns = _shortened([bone.names.en, *bone.synonyms.en])
+                for syn in (*en_syns, *_declined(bone.synonyms.de)):
                     phrases.append(syn)
                     self._entries.setdefault(normalize(syn), entry)
                 for sub in bone.subregions:
                     sub_entry = _Entry(region.id, bone.id, sub.id, sub.names.en.lower())
-                    syns = (sub.names.en, *sub.synonyms.en, *_declined(sub.synonyms.de))
+                    en_syns = _shortened([sub.names.en, *sub.synonyms.en])
+                    syns = (*en_syns, *_declined(sub.synonyms.de))
                     parts.append((sub_entry, syns))
         # Parts after every bone: a part named like a bone ("sacrum" of the SI joint) does
         # not take the bone's name.
@@ -134,6 +159,18 @@ class Anatomy:
                 phrases.append(syn)
                 self._entries.setdefault(normalize(syn), sub_entry)
         self._general = compile_phrases(phrases, _ANATOMY_SEP, suffix="(?:e?s)?")
+        # German compounds of a bone and a part of it ("Schenkelhalskortikalis"): the bone.
+        self._parts = tuple(p for lang in LANGS for p in lexicon(lang).compound_parts)
+        heads = sorted(
+            {p.lower() for p in phrases if " " not in p.strip() and len(p) >= 4}, key=len
+        )
+        self._compound_re = re.compile(
+            r"(?<![^\W_])(?P<head>"
+            + "|".join(re.escape(h) for h in reversed(heads))
+            + r")(?:"
+            + "|".join(re.escape(p) for p in self._parts)
+            + r")\w*"
+        )
         # A joint's parts named like bones ("ilium" and "sacrum" of the sacroiliac joint): next
         # to the joint, those bones are the joint's parts.
         by_name = {e.name: e for e in self._entries.values() if e.subregion is None}
@@ -218,6 +255,14 @@ class Anatomy:
             elided = self._ellipsis(text, s, e, entry)
             hits.extend(elided)
             taken.extend((h.start, h.end) for h in elided)
+        if self._parts and any(p in text for p in self._parts):
+            for m in self._compound_re.finditer(text):
+                s, e = m.span()
+                entry = self._entries.get(normalize(m.group("head")))
+                if entry is not None and not any(h.start < e and s < h.end for h in hits):
+                    hits.append(
+                        AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name)
+                    )
         hits.sort(key=lambda h: h.start)
         return self._drop_parent_bones(text, self._joint_parts(hits))
 
@@ -333,6 +378,11 @@ class Anatomy:
         if name is None or "-" in hit.name:
             return hit
         return AnatomyHit(hit.start, hit.end, hit.region, hit.bone_id, "vertebral_body", name, True)
+
+    def names_itself(self, text: str) -> bool:
+        """Is ``text`` a name of a bone, rather than a compound of one ("Schenkelhalskortikalis",
+        whose position words are the part's)?"""
+        return self._entry(text) is not None
 
     def is_joint(self, hit: AnatomyHit) -> bool:
         """A joint named as a whole ("the sacroiliac joints"), not one of its bones."""

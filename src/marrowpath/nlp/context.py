@@ -81,7 +81,7 @@ class SentenceContext:
     def _verb_before(self, t0: int) -> int:
         """Start of a terminator that ends right before ``t0`` (its verb), else ``t0``."""
         for a, b in self._get("terms"):
-            if b <= t0 and not self._text[b:t0].strip():
+            if b <= t0 and not self._text[b:t0].strip() and self._text[a:b].isalpha():
                 return a
         return t0
 

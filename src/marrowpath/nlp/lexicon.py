@@ -82,6 +82,8 @@ class Lexicon:
     # change
     change: re.Pattern[str]
     change_kind: dict[str, str]
+    change_rules: tuple[tuple[re.Pattern[str], str], ...]
+    """The regex entries of the change lists, with their kind (a table cannot hold them)."""
     partial: re.Pattern[str]
     change_not_after: re.Pattern[str]
     # anatomy
@@ -90,9 +92,11 @@ class Lexicon:
     region_cues: re.Pattern[str]
     region_of_cue: dict[str, str]
     position_before: re.Pattern[str]
+    joins_two: re.Pattern[str]
     position_of: dict[str, str]
     level_region: dict[str, str]
     default_region: dict[str, str]
+    compound_parts: tuple[str, ...]
     # sections
     headers: re.Pattern[str]
     section_of: dict[str, str]
@@ -193,6 +197,12 @@ def lexicon(lang: str) -> Lexicon:
         stems=tuple(str(s).lower() for s in tgt.get("trigger_stems") or []),
         change=change,
         change_kind=change_kind,
+        change_rules=tuple(
+            (re.compile(p[3:], re.IGNORECASE), k)
+            for k in CHANGES
+            for p in _strs(chg, k)
+            if p.startswith("re:")
+        ),
         partial=compile_phrases(_strs(chg, "partial")),
         change_not_after=re.compile(
             "|".join(p[3:] for p in _strs(chg, "not_after")), re.IGNORECASE
@@ -202,8 +212,14 @@ def lexicon(lang: str) -> Lexicon:
         region_cues=cues,
         region_of_cue=region_of_cue,
         position_before=re.compile(positions.pattern + r"\s+$"),
+        joins_two=re.compile(
+            r"\s+(?:the\s+|die\s+|der\s+)?"
+            + compile_phrases(_strs(ana, "paired_parts")).pattern
+            + r"\s+(?:and|&|or|und|oder)\b"
+        ),
         position_of=position_of,
         level_region={str(k): str(v) for k, v in ana["spine_region_of_level"].items()},
+        compound_parts=tuple(str(x).lower() for x in ana.get("compound_parts") or []),
         default_region={
             str(k): str(v) for k, v in (ana.get("default_region_by_kind") or {}).items()
         },

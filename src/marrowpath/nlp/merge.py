@@ -43,7 +43,9 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
             unplaced[0].model_copy(update={k: getattr(sig, k) for k in _PLACE}) for sig in signals
         ]
     labelled = {m.bone for m in made if m.kind not in ("signal", "modic") and m.bone is not None}
-    made = [m for m in made if not (m.kind == "signal" and m.bone in labelled)]
+    made = [
+        m for m in made if not (m.kind == "signal" and m.bone in labelled and m.status != "negated")
+    ]
     # "edema in the left L5 pars ..., compatible with a stress reaction": the unplaced label
     # is the placed finding of the same status.
     if any(m.status == "resolved" for m in made):

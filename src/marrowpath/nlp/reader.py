@@ -199,10 +199,10 @@ def _most_cued(counts: dict[str, int]) -> str | None:
 _TITLE = re.compile(r"\b(?:mri|mrt|mr|magnetic resonance|magnetresonanz\w*|kernspin\w*)\b")
 # Regions with a left and a right: the study's side applies to their bones.
 _OF_GAP_AFTER = re.compile(r"\s+(?:of|des|der)\s+(?:the\s+)?(?:\w+\s+){0,1}$")
-_JOINS_TWO = re.compile(r"\s+(?:the\s+)?[\w-]+\s+(?:and|&|or|und|oder)\b")
 _SIDED = frozenset(
-    {"hip", "knee", "ankle_foot", "shoulder", "sacroiliac", "tibia_shaft", "femur_shaft"}
+    {"hip", "knee", "ankle_foot", "shoulder", "sacroiliac", "tibia_shaft", "femur_shaft", "other"}
 )
+"""Regions with a left and a right ("other" is the wrist, hand, elbow and long bones)."""
 
 
 class _Reader:
@@ -308,6 +308,8 @@ class _Reader:
                 and not lex.link_block.search(gap)
                 and not any(t.end <= o.start < h.start for o in targets)
             ):
+                if lex.soft_tissue.match(s, len(s) - len(s[h.end :].lstrip())):
+                    return False  # "edema of the L3-L4 disc": the bone names the soft tissue
                 linked = [h]
                 for nxt in after[1:]:
                     if _ANATOMY_LIST_GAP.match(s[linked[-1].end : nxt.start]):
@@ -373,7 +375,9 @@ class _Reader:
             dist = -1 if inside else t.start - m.end() if m.end() <= t.start else m.start() - t.end
             if dist > 80:
                 continue
-            kind = lex.change_kind.get(normalize(m.group()))
+            kind = lex.change_kind.get(normalize(m.group())) or next(
+                (k for p, k in lex.change_rules if p.match(s, m.start(), m.end() + 80)), None
+            )
             if kind is None:
                 continue
             if kind == "resolved":
@@ -429,7 +433,7 @@ class _Reader:
         """The side a side word says; "both" joining two parts ("both the iliac and sacral
         sides", "both medial and lateral condyles") says none."""
         side = self.lex.side_of.get(normalize(m.group()))
-        if side == "bilateral" and _JOINS_TWO.match(s, m.end()):
+        if side == "bilateral" and self.lex.joins_two.match(s, m.end()):
             return None
         return side
 
@@ -692,7 +696,7 @@ class _Reader:
         a place, not a bone."""
         if self.ana.is_joint(h):
             return None
-        if h.level or h.subregion is None:
+        if h.level or h.subregion is None or not self.ana.names_itself(s[h.start : h.end]):
             return h.name
         m = self.lex.position_before.search(s, max(0, h.start - 24), h.start)
         if m is None:
