@@ -33,11 +33,18 @@ from marrowpath.nlp.merge import (
 from marrowpath.nlp.models import (
     AssociatedFinding,
     EdemaMention,
-    RegionBasis,
     ReportReading,
     Status,
 )
 from marrowpath.nlp.patterns import lower, normalize
+from marrowpath.nlp.placement import (
+    DEFERRED,
+    DOC,
+    most_cued,
+    placed,
+    reported_region,
+    resolved_since_prior,
+)
 from marrowpath.nlp.sections import Sentence, split_sentences
 
 __all__ = [
@@ -122,80 +129,6 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
-_REPORTED = {"tibia_shaft": "other", "femur_shaft": "other", "spine_unspecified": "lumbar_spine"}
-"""Knowledge-base regions finer than the reported ones. A spine part with no level is reported
-as lumbar (the most often imaged segment, expert-estimate) and flagged as assumed."""
-
-
-def _reported(region: str, basis: RegionBasis) -> tuple[str, RegionBasis]:
-    reported = _REPORTED.get(region, region)
-    return reported, "assumed" if reported == "lumbar_spine" != region else basis
-
-
-_DOC = "?report"
-_DEFERRED = frozenset({_DOC, DOC_SPINE})
-"""Placeholders of a region that only the whole report can give: for a mention naming no bone
-or place, and for a spine part without a level ("vertebral bodies")."""
-
-
-def _placed(m: EdemaMention, region: str | None, basis: RegionBasis, lex: Lexicon) -> EdemaMention:
-    """``m`` placed in ``region``. A Modic change is placed only in the spine; with no place
-    at all, the usual site of the mention's kind is assumed."""
-    if m.kind == "modic" and region not in SPINE_ADJ:
-        region = None
-    if region is None:
-        normal = m.kind == "signal" and m.status == "negated"
-        region = lex.default_region.get("normal" if normal else m.kind) or "other"
-        basis = "assumed"
-    reported, basis = _reported(region, basis)
-    bone = m.bone
-    if m.kind == "modic" and bone is None and reported in SPINE_ADJ:
-        bone = f"{SPINE_ADJ[reported]} endplates"
-    return m.model_copy(
-        update={"region": reported, "kb_region": region, "region_basis": basis, "bone": bone}
-    )
-
-
-def _resolved_since_prior(edema: list[EdemaMention]) -> list[EdemaMention]:
-    """ "The prior study showed BMLs in the MFC and MTP. No BML is observed in either
-    location.": a negation with no bone after what a prior study showed is its resolution."""
-    out: list[EdemaMention] = []
-    for m in edema:
-        prior = [
-            p
-            for p in out
-            if p.status == "historical" and p.bone and (p.kind == "modic") == (m.kind == "modic")
-        ]
-        if m.status != "negated" or m.bone is not None or not prior:
-            out.append(m)
-            continue
-        for p in prior:
-            out.append(
-                m.model_copy(
-                    update={
-                        "status": "resolved",
-                        "change": "resolved",
-                        "bone": p.bone,
-                        "bone_id": p.bone_id,
-                        "subregion": p.subregion,
-                        "region": p.region,
-                        "kb_region": p.kb_region,
-                        "region_basis": "context",
-                        "laterality": p.laterality,
-                    }
-                )
-            )
-    return out
-
-
-def _most_cued(counts: dict[str, int]) -> str | None:
-    """The most cued region; a spine part without a level yields to a named spine region."""
-    if "spine_unspecified" in counts and any(r in SPINE_ADJ for r in counts):
-        del counts["spine_unspecified"]
-    return max(counts, key=lambda r: counts[r]) if counts else None
-
-
-# A report title names the modality ("MRI RIGHT KNEE", "MRT Knie links").
 _TITLE = re.compile(r"\b(?:mri|mrt|mr|magnetic resonance|magnetresonanz\w*|kernspin\w*)\b")
 # Regions with a left and a right: the study's side applies to their bones.
 _OF_GAP_AFTER = re.compile(r"\s+(?:of|des|der)\s+(?:the\s+)?(?:\w+\s+){0,1}$")
@@ -237,7 +170,7 @@ class _Reader:
         counts = self._cue_counts(s)
         for h in self.hits_of(i):
             counts[h.region] = counts.get(h.region, 0) + 2
-        return _most_cued(counts)
+        return most_cued(counts)
 
     def _cue_counts(self, s: str) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -657,18 +590,18 @@ class _Reader:
                 bone=None,
                 bone_id=None,
                 subregion=None,
-                region=_DOC,
-                kb_region=_DOC,
+                region=DOC,
+                kb_region=DOC,
                 region_basis="context",
                 laterality=side,
                 **base,
             )
-            return [m if region is None else _placed(m, region, "context", self.lex)]
+            return [m if region is None else placed(m, region, "context", self.lex)]
         out = []
         for h in hits:
             generic = self.ana.is_spine_generic(h)
             region = DOC_SPINE if generic else h.region
-            reported, basis = _reported(region, "context" if carried else "stated")
+            reported, basis = reported_region(region, "context" if carried else "stated")
             if carried:
                 side = self._carried_side(i, h)
             else:
@@ -709,16 +642,16 @@ class _Reader:
 
     def _place_in_report(self, edema: list[EdemaMention]) -> list[EdemaMention]:
         """Place the mentions that waited for the report's region."""
-        if not any(m.kb_region in _DEFERRED for m in edema):
+        if not any(m.kb_region in DEFERRED for m in edema):
             return edema
         doc = self.doc_region(edema)
         spine = doc if doc in SPINE_ADJ else None
         out = []
         for m in edema:
-            if m.kb_region == _DOC:
-                m = _placed(m, doc, "context", self.lex)
+            if m.kb_region == DOC:
+                m = placed(m, doc, "context", self.lex)
             elif m.kb_region == DOC_SPINE:
-                m = _placed(
+                m = placed(
                     m, spine or "spine_unspecified", "context" if spine else "stated", self.lex
                 )
             out.append(m)
@@ -740,9 +673,9 @@ class _Reader:
             for region, n in _remembered(_CUES, self.lang, s, self._cues):
                 counts[region] = counts.get(region, 0) + n
         for m in edema:
-            if m.region_basis == "stated" and m.kb_region not in _DEFERRED:
+            if m.region_basis == "stated" and m.kb_region not in DEFERRED:
                 counts[m.kb_region] = counts.get(m.kb_region, 0) + 2
-        return _most_cued(counts)
+        return most_cued(counts)
 
     def _cues(self, s: str) -> tuple[tuple[str, int], ...]:
         return tuple(self._cue_counts(s).items())
@@ -796,7 +729,7 @@ class _Reader:
             if sent is None or sent.section in skip:
                 continue
             self._read_cached(i, sent, edema)
-        edema = _resolved_since_prior(self._place_in_report(edema))
+        edema = resolved_since_prior(self._place_in_report(edema))
         associated = self.read_associated()
         if any(m.laterality is None and m.kb_region in _SIDED for m in edema):
             # Applied after reading, so that cached sentence readings stay side-free.

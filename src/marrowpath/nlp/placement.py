@@ -1,0 +1,86 @@
+"""Where a mention is: the reported region of a knowledge-base region, the region of a whole
+report, and what a report says after a prior study. Pure functions of mentions, so that
+sentence readings can be cached before the report is read to the end."""
+
+from __future__ import annotations
+
+from marrowpath.nlp.lexicon import Lexicon
+from marrowpath.nlp.merge import DOC_SPINE, SPINE_ADJ
+from marrowpath.nlp.models import EdemaMention, RegionBasis
+
+__all__ = ["DEFERRED", "DOC", "most_cued", "placed", "reported_region", "resolved_since_prior"]
+
+REPORTED = {"tibia_shaft": "other", "femur_shaft": "other", "spine_unspecified": "lumbar_spine"}
+"""Knowledge-base regions finer than the reported ones. A spine part with no level is reported
+as lumbar (the most often imaged segment, expert-estimate) and flagged as assumed."""
+
+
+def reported_region(region: str, basis: RegionBasis) -> tuple[str, RegionBasis]:
+    reported = REPORTED.get(region, region)
+    return reported, "assumed" if reported == "lumbar_spine" != region else basis
+
+
+DOC = "?report"
+DEFERRED = frozenset({DOC, DOC_SPINE})
+"""Placeholders of a region that only the whole report can give: for a mention naming no bone
+or place, and for a spine part without a level ("vertebral bodies")."""
+
+
+def placed(m: EdemaMention, region: str | None, basis: RegionBasis, lex: Lexicon) -> EdemaMention:
+    """``m`` placed in ``region``. A Modic change is placed only in the spine; with no place
+    at all, the usual site of the mention's kind is assumed."""
+    if m.kind == "modic" and region not in SPINE_ADJ:
+        region = None
+    if region is None:
+        normal = m.kind == "signal" and m.status == "negated"
+        region = lex.default_region.get("normal" if normal else m.kind) or "other"
+        basis = "assumed"
+    reported, basis = reported_region(region, basis)
+    bone = m.bone
+    if m.kind == "modic" and bone is None and reported in SPINE_ADJ:
+        bone = f"{SPINE_ADJ[reported]} endplates"
+    return m.model_copy(
+        update={"region": reported, "kb_region": region, "region_basis": basis, "bone": bone}
+    )
+
+
+def resolved_since_prior(edema: list[EdemaMention]) -> list[EdemaMention]:
+    """ "The prior study showed BMLs in the MFC and MTP. No BML is observed in either
+    location.": a negation with no bone after what a prior study showed is its resolution."""
+    out: list[EdemaMention] = []
+    for m in edema:
+        prior = [
+            p
+            for p in out
+            if p.status == "historical" and p.bone and (p.kind == "modic") == (m.kind == "modic")
+        ]
+        if m.status != "negated" or m.bone is not None or not prior:
+            out.append(m)
+            continue
+        for p in prior:
+            out.append(
+                m.model_copy(
+                    update={
+                        "status": "resolved",
+                        "change": "resolved",
+                        "bone": p.bone,
+                        "bone_id": p.bone_id,
+                        "subregion": p.subregion,
+                        "region": p.region,
+                        "kb_region": p.kb_region,
+                        "region_basis": "context",
+                        "laterality": p.laterality,
+                    }
+                )
+            )
+    return out
+
+
+def most_cued(counts: dict[str, int]) -> str | None:
+    """The most cued region; a spine part without a level yields to a named spine region."""
+    if "spine_unspecified" in counts and any(r in SPINE_ADJ for r in counts):
+        del counts["spine_unspecified"]
+    return max(counts, key=lambda r: counts[r]) if counts else None
+
+
+# A report title names the modality ("MRI RIGHT KNEE", "MRT Knie links").
