@@ -834,6 +834,76 @@ class TestChallengeLessons:
         disc edema, elbow bones."""
         assert _statuses(text, lang) == expected
 
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "In der Voruntersuchung war ein Bone bruise des lateralen Femurkondylus"
+                " beschrieben worden; dieses ist nun vollständig rückläufig.",
+                "de",
+                [
+                    ("lateral femoral condyle", "historical"),
+                    ("lateral femoral condyle", "resolved"),
+                ],
+            ),
+            (
+                "Osseous contusions of the inferomedial patella and the anterolateral femoral"
+                " condyle.",
+                "en",
+                [("patella", "present"), ("lateral femoral condyle", "present")],
+            ),
+            (
+                "Bilateral sacral alar marrow edema with vertical fracture lines.",
+                "en",
+                [("sacral ala", "present")],
+            ),
+            (
+                "Hill-Sachs impaction of the humeral head with bone marrow edema, and a Bankart"
+                " lesion of the anteroinferior glenoid labrum.",
+                "en",
+                [("humeral head", "present")],
+            ),
+            (
+                "Subchondral bone marrow edema in the lunate and in the ulnar head.",
+                "en",
+                [("lunate", "present"), ("ulnar head", "present")],
+            ),
+            (
+                "Feathery edema in the obturator externus muscle; marrow signal in both femoral"
+                " heads is normal.",
+                "en",
+                [("femoral head", "negated")],
+            ),
+            (
+                "Bone marrow oedema in the talus, navicular and cuneiform bones along with a small"
+                " joint effusion.",
+                "en",
+                [("talus", "present"), ("navicular", "present"), ("cuneiform", "present")],
+            ),
+        ],
+    )
+    def test_reads_round_four(
+        self, text: str, lang: str, expected: list[tuple[str | None, str]]
+    ) -> None:
+        """A pronoun that resolves what a prior study showed, quadrants of a condyle, adjective
+        forms of bone parts, a bone that names a labrum, the ulnar head, normal marrow signal
+        said of named bones, a list followed by "along with"."""
+        assert _statuses(text, lang) == expected
+
+    def test_side_of_the_joint_named_anywhere(self) -> None:
+        """A side said of the joint anywhere in the report holds for its bones; a side said of
+        another lesion ("proximal right femur") does not."""
+        text = (
+            "Valgus-Rotationstrauma des rechten Kniegelenks. Die MRT zeigte ein Knochenmarködem"
+            " im lateralen Femurkondylus."
+        )
+        assert {m.laterality for m in read_report(text, lang="de").edema} == {"right"}
+        text = (
+            "Benign lesion in the proximal right femur. Otherwise bone marrow signal intensity"
+            " is normal."
+        )
+        assert read_report(text).edema[0].laterality is None
+
     def test_both_of_two_bones_is_bilateral(self) -> None:
         """ "Beide Femurköpfe und Schenkelhälse" are both sides; a wrist is sided."""
         text = "Beide Femurköpfe und Schenkelhälse mit regelrechtem Markraumsignal."

@@ -77,6 +77,7 @@ class Lexicon:
     elsewhere: re.Pattern[str]
     normal_words: re.Pattern[str]
     resolved_findings: re.Pattern[str]
+    resolved_pronoun: re.Pattern[str]
     imaging_context: re.Pattern[str]
     stems: tuple[str, ...]
     # change
@@ -193,6 +194,7 @@ def lexicon(lang: str) -> Lexicon:
         elsewhere=compile_phrases(_strs(tgt, "elsewhere")),
         normal_words=compile_phrases(_strs(tgt, "normal_words")),
         resolved_findings=compile_phrases(_strs(tgt, "resolved_findings")),
+        resolved_pronoun=compile_phrases(_strs(tgt, "resolved_pronoun")),
         imaging_context=compile_phrases(_strs(tgt, "imaging_context")),
         stems=tuple(str(s).lower() for s in tgt.get("trigger_stems") or []),
         change=change,

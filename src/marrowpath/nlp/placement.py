@@ -54,7 +54,7 @@ def resolved_since_prior(edema: list[EdemaMention]) -> list[EdemaMention]:
             for p in out
             if p.status == "historical" and p.bone and (p.kind == "modic") == (m.kind == "modic")
         ]
-        if m.status != "negated" or m.bone is not None or not prior:
+        if m.status not in ("negated", "resolved") or m.bone is not None or not prior:
             out.append(m)
             continue
         for p in prior:

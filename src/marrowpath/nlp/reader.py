@@ -204,6 +204,9 @@ class _Reader:
             for m in lex.resolved_findings.finditer(s):
                 t = _Target(m.start(), m.end(), "edema", status="resolved")
                 found.append((2, m.start(), m.end(), t))
+        for m in lex.resolved_pronoun.finditer(s):  # "This has resolved.", "dieses ist rückläufig"
+            t = _Target(m.start(), m.end(), "edema", status="resolved")
+            found.append((2, m.start(), m.end(), t))
         anaphora = [m.span() for m in lex.anaphora.finditer(s)]
         for m in lex.generic.finditer(s):
             kind = lex.generic_kind.get(normalize(m.group())) or _guess_kind(m.group())
@@ -241,7 +244,7 @@ class _Reader:
                 and not lex.link_block.search(gap)
                 and not any(t.end <= o.start < h.start for o in targets)
             ):
-                if lex.soft_tissue.match(s, len(s) - len(s[h.end :].lstrip())):
+                if self._names_soft_tissue(s, h):
                     return False  # "edema of the L3-L4 disc": the bone names the soft tissue
                 linked = [h]
                 for nxt in after[1:]:
@@ -325,7 +328,8 @@ class _Reader:
     # ------------------------------------------------------------------- sides
     def study_side(self) -> str | None:
         """The side of the study when the report's title or header sections name exactly one
-        ("MRI RIGHT KNEE", "Indication: left hip pain"); None for single sentences."""
+        ("MRI RIGHT KNEE", "Indication: left hip pain"), else when the report names only one
+        side of a joint ("... Valgustrauma des rechten Kniegelenks. Die MRT zeigte ...")."""
         if self._study_side is False:
             sides = set()
             for k, sent in enumerate(self.sentences):
@@ -340,6 +344,15 @@ class _Reader:
                     side = self.lex.side_of.get(normalize(m.group()))
                     if side:
                         sides.add(side)
+            if not sides:
+                # A side said of the joint anywhere: "des rechten Kniegelenks", "vom li. Knie".
+                low = self.low
+                sides = {
+                    side
+                    for m in self.lex.sides.finditer(low)
+                    if (side := self._side_word(low, m)) is not None
+                    and self.lex.region_cues.match(low, len(low) - len(low[m.end() :].lstrip()))
+                }
             self._study_side = sides.pop() if len(sides) == 1 else None
         return self._study_side if isinstance(self._study_side, str) else None
 
@@ -469,8 +482,8 @@ class _Reader:
                 self._claim_subject(s, t, kept, hits)
         linked = {id(h) for t in kept for h in t.hits}
         for h in hits:
-            if id(h) in linked:
-                continue
+            if id(h) in linked or self._names_soft_tissue(s, h):
+                continue  # "... Bankart lesion of the anteroinferior glenoid labrum"
             owner = min(
                 (t for t in kept if not t.generic),
                 key=lambda t: self._distance(s, h, t),
@@ -506,6 +519,14 @@ class _Reader:
         for t in kept:
             made.extend(self._mentions(i, sent, s, t, kept, ctx))
         out.extend(merge_mentions(pair_endplates(adopt_labels(made))))
+
+    def _names_soft_tissue(self, s: str, h: AnatomyHit) -> bool:
+        """Is the bone the first word of a soft tissue ("L3-L4 disc", "glenoid labrum")?"""
+        at = len(s) - len(s[h.end :].lstrip())
+        return (
+            self.lex.soft_tissue.match(s, at) is not None
+            and self.lex.link_block.match(s, at) is None  # "... bones along with", not a tissue
+        )
 
     def _of_other_process(self, s: str, h: AnatomyHit, t: _Target) -> bool:
         """Is the bone, before the mention, the object of another process ("osteonecrosis of
