@@ -890,6 +890,31 @@ class TestChallengeLessons:
         said of named bones, a list followed by "along with"."""
         assert _statuses(text, lang) == expected
 
+    def test_involvement_beside_an_edema_mention(self) -> None:
+        """ "Possible involvement of the navicular" after edema named in the sentence is a
+        hedged mention of the navicular; "involvement" alone is nothing."""
+        for text, lang in (
+            ("Bone marrow edema in the talar head; possible involvement of the navicular.", "en"),
+            (
+                "Knochenmarködem im Taluskopf; eine Mitbeteiligung des Os naviculare ist möglich.",
+                "de",
+            ),
+        ):
+            assert _statuses(text, lang) == [("talus", "present"), ("navicular", "uncertain")]
+        assert read_report("Involvement of the ACL.").edema == []
+
+    def test_hedged_modic_label_of_described_signal(self) -> None:
+        """ "Signal along the L3-L4 endplates may represent early Modic type 1 change" is one
+        uncertain Modic 1 change at L3-L4."""
+        text = "Faint edema-like signal along the L3-L4 endplates may represent early Modic type 1 change."
+        m = _one(text)
+        assert (m.status, m.kind, m.bone, m.modic_type) == (
+            "uncertain",
+            "modic",
+            "L3-L4 endplates",
+            1,
+        )
+
     def test_side_of_the_joint_named_anywhere(self) -> None:
         """A side said of the joint anywhere in the report holds for its bones; a side said of
         another lesion ("proximal right femur") does not."""

@@ -78,6 +78,7 @@ class Lexicon:
     normal_words: re.Pattern[str]
     resolved_findings: re.Pattern[str]
     resolved_pronoun: re.Pattern[str]
+    involvement: re.Pattern[str]
     imaging_context: re.Pattern[str]
     stems: tuple[str, ...]
     # change
@@ -195,6 +196,7 @@ def lexicon(lang: str) -> Lexicon:
         normal_words=compile_phrases(_strs(tgt, "normal_words")),
         resolved_findings=compile_phrases(_strs(tgt, "resolved_findings")),
         resolved_pronoun=compile_phrases(_strs(tgt, "resolved_pronoun")),
+        involvement=compile_phrases(_strs(tgt, "involvement")),
         imaging_context=compile_phrases(_strs(tgt, "imaging_context")),
         stems=tuple(str(s).lower() for s in tgt.get("trigger_stems") or []),
         change=change,

@@ -46,13 +46,14 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
     made = [
         m for m in made if not (m.kind == "signal" and m.bone in labelled and m.status != "negated")
     ]
-    # "edema in the left L5 pars ..., compatible with a stress reaction": the unplaced label
-    # is the placed finding of the same status.
     if any(m.status == "resolved" for m in made):
         # "the edema has resolved, normal marrow signal": the normal signal is the resolution.
         made = [m for m in made if not (m.kind == "signal" and m.status == "negated")]
+    # "edema in the left L5 pars ..., compatible with a stress reaction": the unplaced label
+    # is the placed finding of the same status.
     placed = {m.status for m in made if m.bone is not None}
     made = [m for m in made if m.bone is not None or m.status not in placed or m.kind == "modic"]
+    made = _hedged_modic(made)
     labels = {m.status: m.modic_type for m in made if m.kind == "modic" and m.modic_type}
     if not labels:
         return made
@@ -65,6 +66,26 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
         else m
         for m in made
     ]
+
+
+def _hedged_modic(made: list[EdemaMention]) -> list[EdemaMention]:
+    """ "Faint edema-like signal along the L3-L4 endplates may represent early Modic type 1
+    change": a Modic label without a level is the described spine signal, with its status."""
+    loose = [m for m in made if m.kind == "modic" and m.modic_type and m.bone_id is None]
+    spine = [
+        m
+        for m in made
+        if m.kind in ("signal", "edema")
+        and m.bone_id is not None
+        and (m.region in SPINE_ADJ or m.region == DOC_SPINE)
+        and m.status in ("present", "uncertain")
+    ]
+    if len(loose) != 1 or not spine or any(m.status == loose[0].status for m in spine):
+        return made
+    label = loose[0]
+    moved = {id(label), *(id(m) for m in spine)}
+    update = {"kind": "modic", "modic_type": label.modic_type, "status": label.status}
+    return [m for m in made if id(m) not in moved] + [m.model_copy(update=update) for m in spine]
 
 
 def pair_endplates(made: list[EdemaMention]) -> list[EdemaMention]:

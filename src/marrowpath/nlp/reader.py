@@ -204,6 +204,9 @@ class _Reader:
             for m in lex.resolved_findings.finditer(s):
                 t = _Target(m.start(), m.end(), "edema", status="resolved")
                 found.append((2, m.start(), m.end(), t))
+        if lex.specific.search(s):
+            for m in lex.involvement.finditer(s):  # "...; eine Mitbeteiligung des Os naviculare"
+                found.append((2, m.start(), m.end(), _Target(m.start(), m.end(), "edema")))
         for m in lex.resolved_pronoun.finditer(s):  # "This has resolved.", "dieses ist rückläufig"
             t = _Target(m.start(), m.end(), "edema", status="resolved")
             found.append((2, m.start(), m.end(), t))
