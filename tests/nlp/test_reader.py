@@ -915,6 +915,78 @@ class TestChallengeLessons:
             1,
         )
 
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Prior MRI showed a navicular stress reaction with marrow edema. On today's exam"
+                " this has completely resolved.",
+                "en",
+                [("navicular", "historical"), ("navicular", "resolved")],
+            ),
+            (
+                "L4-5: posterior annular fissure with T2-hyperintense disc edema; no stenosis.",
+                "en",
+                [],
+            ),
+            (
+                "Unchanged edema-like signal in the medial tibial plateau subjacent to the"
+                " posterior root tear.",
+                "en",
+                [("medial tibial plateau", "present")],
+            ),
+            (
+                "Previously seen bone bruises have resolved in the lateral femoral condyle, with a"
+                " small residual focus in the lateral tibial plateau.",
+                "en",
+                [("lateral femoral condyle", "resolved"), ("lateral tibial plateau", "present")],
+            ),
+            (
+                "Endplate oedema  L4 - L5 (Modic I ), disc desiccation.",
+                "en",
+                [("L4-L5 endplates", "present")],
+            ),
+            (
+                "Frische Deckplattenimpressionsfraktur LWK 2 mit Knochenmarködem. Ältere,"
+                " ödemfreie Sinterung von LWK 4.",
+                "de",
+                [("L2 vertebral body", "present"), ("L4 vertebral body", "negated")],
+            ),
+            (
+                "H-förmiges Knochenmarködem in beiden Sakrumflügeln.",
+                "de",
+                [("sacral ala", "present")],
+            ),
+            (
+                "Vollständige Regredienz der Knochenmarködeme an beiden Iliosakralgelenken.",
+                "de",
+                [(None, "resolved")],
+            ),
+            (
+                "Kleines Knochenmarködem im Hamulus ossis hamati.",
+                "de",
+                [("hamate", "present")],
+            ),
+            (
+                "Ödemäquivalente Signalanhebung im lateralen Klavikulaende.",
+                "de",
+                [("distal clavicle", "present")],
+            ),
+            (
+                "Edema in the right ischial tuberosity at the hamstring origin.",
+                "en",
+                [("ischial tuberosity", "present")],
+            ),
+        ],
+    )
+    def test_reads_round_five(
+        self, text: str, lang: str, expected: list[tuple[str | None, str]]
+    ) -> None:
+        """A prior finding told twice, disc edema, a tear named as the place, a residual focus,
+        level-less endplates beside their level, "ödemfrei", German plurals and compounds,
+        Regredienz, the hamulus, the ischial tuberosity."""
+        assert _statuses(text, lang) == expected
+
     def test_side_of_the_joint_named_anywhere(self) -> None:
         """A side said of the joint anywhere in the report holds for its bones; a side said of
         another lesion ("proximal right femur") does not."""

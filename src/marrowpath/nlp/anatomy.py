@@ -158,7 +158,7 @@ class Anatomy:
             for syn in syns:
                 phrases.append(syn)
                 self._entries.setdefault(normalize(syn), sub_entry)
-        self._general = compile_phrases(phrases, _ANATOMY_SEP, suffix="(?:e?s)?")
+        self._general = compile_phrases(phrases, _ANATOMY_SEP, suffix="(?:e?[sn])?")
         # German compounds of a bone and a part of it ("Schenkelhalskortikalis"): the bone.
         self._parts = tuple(p for lang in LANGS for p in lexicon(lang).compound_parts)
         heads = sorted(
@@ -286,7 +286,7 @@ class Anatomy:
     def _entry(self, matched: str) -> _Entry | None:
         key = normalize(_SIDE_STRIP.sub(" ", matched))
         entry = self._entries.get(key)
-        if entry is None and key.endswith("s"):
+        if entry is None and key.endswith(("s", "n")):  # plurals, German "-n"/"-en"
             entry = self._entries.get(key[:-1]) or self._entries.get(key[:-2])
         return entry
 

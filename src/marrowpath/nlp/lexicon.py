@@ -79,6 +79,7 @@ class Lexicon:
     resolved_findings: re.Pattern[str]
     resolved_pronoun: re.Pattern[str]
     involvement: re.Pattern[str]
+    located_by: re.Pattern[str]
     imaging_context: re.Pattern[str]
     stems: tuple[str, ...]
     # change
@@ -197,6 +198,7 @@ def lexicon(lang: str) -> Lexicon:
         resolved_findings=compile_phrases(_strs(tgt, "resolved_findings")),
         resolved_pronoun=compile_phrases(_strs(tgt, "resolved_pronoun")),
         involvement=compile_phrases(_strs(tgt, "involvement")),
+        located_by=compile_phrases(_strs(tgt, "located_by")),
         imaging_context=compile_phrases(_strs(tgt, "imaging_context")),
         stems=tuple(str(s).lower() for s in tgt.get("trigger_stems") or []),
         change=change,

@@ -54,6 +54,21 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
     placed = {m.status for m in made if m.bone is not None}
     made = [m for m in made if m.bone is not None or m.status not in placed or m.kind == "modic"]
     made = _hedged_modic(made)
+    # "Prior MRI showed a navicular stress reaction with marrow edema": one prior finding.
+    past = {m.bone for m in made if m.status == "historical" and m.bone is not None}
+    made = [
+        m.model_copy(update={"status": "historical"})
+        if m.status == "present" and m.bone in past and m.change is None
+        else m
+        for m in made
+    ]
+    # "Endplate oedema L4 - L5": the level-less endplates are those of the level.
+    levelled = {m.status for m in made if m.bone_id is not None and m.region in SPINE_ADJ}
+    made = [
+        m
+        for m in made
+        if not (m.bone_id is None and m.region == DOC_SPINE and m.status in levelled)
+    ]
     labels = {m.status: m.modic_type for m in made if m.kind == "modic" and m.modic_type}
     if not labels:
         return made

@@ -234,8 +234,8 @@ class _Reader:
     ) -> bool:
         """Tie a generic phrase to the bone(s) it names; False when it is not marrow edema."""
         lex = self.lex
-        if self._soft_before(s, t):
-            return False
+        if self._soft_before(s, t) or self._names_soft_tissue(s, t):
+            return False  # "prepatellar edema", "T2-hyperintense disc edema"
         after = [h for h in hits if h.start >= t.end]
         if after:
             h = after[0]
@@ -475,8 +475,9 @@ class _Reader:
                 continue  # a tumour-like "marrow lesion" ("... consistent with enchondroma")
             if t.kind == "signal" and not t.normal:
                 a, b = self._clause(s, t)
-                if self.lex.other_process.search(s, t.end, min(b, t.end + 80)):
-                    continue
+                other = self.lex.other_process.search(s, t.end, min(b, t.end + 80))
+                if other and not self.lex.located_by.search(s, t.end, other.start()):
+                    continue  # "... compatible with osteonecrosis"; not "subjacent to the tear"
             kept.append(t)
         if not kept:
             return
@@ -523,8 +524,9 @@ class _Reader:
             made.extend(self._mentions(i, sent, s, t, kept, ctx))
         out.extend(merge_mentions(pair_endplates(adopt_labels(made))))
 
-    def _names_soft_tissue(self, s: str, h: AnatomyHit) -> bool:
-        """Is the bone the first word of a soft tissue ("L3-L4 disc", "glenoid labrum")?"""
+    def _names_soft_tissue(self, s: str, h: AnatomyHit | _Target) -> bool:
+        """Is a soft tissue the next word ("L3-L4 disc", "glenoid labrum", "T2-hyperintense
+        disc edema")?"""
         at = len(s) - len(s[h.end :].lstrip())
         return (
             self.lex.soft_tissue.match(s, at) is not None
