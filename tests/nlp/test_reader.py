@@ -987,6 +987,66 @@ class TestChallengeLessons:
         Regredienz, the hamulus, the ischial tuberosity."""
         assert _statuses(text, lang) == expected
 
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Stress fracture of the 2nd metatarsal shaft, with surrounding marrow and soft"
+                " tissue oedema.",
+                "en",
+                [("second metatarsal", "present")],
+            ),
+            (
+                "The previously seen bone bruise in the lateral femoral condyle has largely"
+                " resolved, with only minimal residual edema.",
+                "en",
+                [("lateral femoral condyle", "present")],
+            ),
+            (
+                "There is a 2 cm subchondral cyst-like lesion in the lateral tibial plateau."
+                " Surrounding edema is noted.",
+                "en",
+                [("lateral tibial plateau", "present")],
+            ),
+            (
+                "Mild bone bruise of the distal fibula/lateral malleolus.",
+                "en",
+                [("lateral malleolus", "present")],
+            ),
+            ("No scaphoid fracture; bone bruise of the capitate.", "en", [("capitate", "present")]),
+            (
+                "Regelrechte Signalgebung des Knochenmarks von distaler Tibia, Fibula, Talus und"
+                " Kalkaneus.",
+                "de",
+                [
+                    ("distal tibia", "negated"),
+                    ("distal fibula", "negated"),
+                    ("talus", "negated"),
+                    ("calcaneus", "negated"),
+                ],
+            ),
+            (
+                "Ödematöse Signalanhebung im superolateralen Hoffa-Fettkörper, vereinbar mit"
+                " Patellasehnen-Femur-Impingement.",
+                "de",
+                [],
+            ),
+            ("BME fem neck, no fracture line seen.", "en", [("femoral neck", "present")]),
+        ],
+    )
+    def test_reads_round_six(
+        self, text: str, lang: str, expected: list[tuple[str | None, str]]
+    ) -> None:
+        """Marrow and soft-tissue edema, "largely resolved", surrounding edema of a lesion
+        named before, "distal fibula/lateral malleolus", clause breaks, comma lists of bones,
+        signal placed in a fat pad, dictation's "fem neck"."""
+        assert _statuses(text, lang) == expected
+
+    def test_range_of_levels_is_not_a_disc(self) -> None:
+        """ "LWK 1 bis 5" are five vertebrae, not the endplates of one disc."""
+        text = "Kein Knochenmarködem der Wirbelkörper LWK 1 bis 5."
+        assert _one(text, "de").bone == "L1-L5 vertebral bodies"
+
     def test_side_of_the_joint_named_anywhere(self) -> None:
         """A side said of the joint anywhere in the report holds for its bones; a side said of
         another lesion ("proximal right femur") does not."""

@@ -9,6 +9,7 @@ the context says vertebra, not sequence.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from marrowpath.knowledge import load_knowledge
 from marrowpath.nlp.lexicon import LANGS, lexicon
 from marrowpath.nlp.patterns import compile_phrases, lower, normalize, phrase_regex
 
-__all__ = ["Anatomy", "AnatomyHit", "anatomy"]
+__all__ = ["NEXT_LEVEL", "Anatomy", "AnatomyHit", "anatomy"]
 
 _SIDE_WORD = r"(?:left|right|linke[nmrs]?|rechte[nmrs]?)"
 _ANATOMY_SEP = r"(?:\s*[-‐–]\s*|\s+)(?:" + _SIDE_WORD + r"\s+)?"
@@ -37,12 +38,20 @@ _VERTEBRA_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SPINE_GENERIC = "vertebral_bodies"
+_LEVEL_ORDER = [
+    *(f"c{i}" for i in range(1, 8)),
+    *(f"t{i}" for i in range(1, 13)),
+    *(f"l{i}" for i in range(1, 6)),
+    *(f"s{i}" for i in range(1, 6)),
+]
+NEXT_LEVEL = dict(itertools.pairwise(_LEVEL_ORDER))
+"""The level below each spine level (L5 -> S1)."""
 _ENDPLATES_BEFORE = re.compile(
     r"(?:end\s?plates?|endplatten|abschlussplatten|grund-\s*und\s*deckplatten?"
     r"|deck-\s*und\s*grundplatten?)\s*(?:of\s+(?:the\s+)?|at\s+|der\s+|von\s+)?$",
     re.IGNORECASE,
 )
-_AND_WORD_AFTER = re.compile(r"\s+(?:and|und|&)\s+(?:the\s+)?(\w+?)(?:e?s)?\b")
+_AND_WORD_AFTER = re.compile(r"\s*(?:,|\s(?:and|und|&))\s+(?:the\s+)?(\w+?)(?:e?s)?\b")
 _AND_SUFFIX_AFTER = re.compile(r"\s+(?:und|sowie|oder|bzw\.?)\s+-(\w+)")
 _WORD_AND_BEFORE = re.compile(r"\b(\w+)\s+(?:and|und|&|/)\s+(?:the\s+)?$")
 _JOINTS = frozenset({"sacroiliac_joint"})
@@ -218,7 +227,9 @@ class Anatomy:
             if b_token:
                 b = self._level_id(b_token) or self._level_id(a[0] + b_token.strip())
                 if b is not None:
-                    name = f"{a.upper()}-{b.upper()} endplates"
+                    # "L4/5" is a disc level; "LWK 1 bis 5" a range of vertebrae.
+                    part = "endplates" if NEXT_LEVEL.get(a) == b else "vertebral bodies"
+                    name = f"{a.upper()}-{b.upper()} {part}"
                     if region == "pelvis":
                         region = "lumbar_spine"
                     said = _ENDPLATES_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -359,6 +370,10 @@ class Anatomy:
             prev = out[-1] if out else None
             if prev is not None and _OF_GAP.match(text[prev.end : h.start]):
                 continue  # "iliac side of the SI joint", "sesamoid of the hallux"
+            if prev is not None and prev.bone_id == h.bone_id and text[prev.end : h.start] == "/":
+                if h.subregion is not None and prev.subregion is None:
+                    out[-1] = h  # "distal fibula/lateral malleolus": one place, the part
+                continue
             out.append(h)
         parts = {h.bone_id for h in out if h.subregion is not None}
         return [

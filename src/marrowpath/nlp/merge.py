@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
-
+from marrowpath.nlp.anatomy import NEXT_LEVEL
 from marrowpath.nlp.models import EdemaMention
 
 __all__ = ["DOC_SPINE", "SPINE_ADJ", "adopt_labels", "merge_mentions", "pair_endplates"]
@@ -16,13 +15,7 @@ SPINE_ADJ = {
 """Spine regions, with the adjective used for level-less endplates ("lumbar endplates")."""
 DOC_SPINE = "?report-spine"
 """Placeholder region of a spine part without a level, until the report's region is known."""
-_LEVELS = [
-    *(f"c{i}" for i in range(1, 8)),
-    *(f"t{i}" for i in range(1, 13)),
-    *(f"l{i}" for i in range(1, 6)),
-    *(f"s{i}" for i in range(1, 6)),
-]
-_NEXT_LEVEL = dict(itertools.pairwise(_LEVELS))
+_NEXT_LEVEL = NEXT_LEVEL
 _PLACE = ("bone", "bone_id", "subregion", "region", "kb_region", "region_basis", "laterality")
 _KIND_RANK = {"modic": 0, "bruise": 1, "bml": 2, "stress_reaction": 3, "edema": 4, "signal": 5}
 

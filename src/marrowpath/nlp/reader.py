@@ -225,9 +225,15 @@ class _Reader:
         return kept
 
     def _soft_before(self, s: str, t: _Target) -> bool:
+        """A soft tissue named just before ("prepatellar edema"); "surrounding edema" of a
+        lesion is no tissue."""
         window = s[max(0, t.start - 30) : t.start]
         cut = max(window.rfind(","), window.rfind(";"))
-        return self.lex.soft_tissue.search(window[cut + 1 :]) is not None
+        lex = self.lex
+        return any(
+            not lex.link_block.match(window, m.start())
+            for m in lex.soft_tissue.finditer(window, cut + 1)
+        )
 
     def _link_generic(
         self, s: str, t: _Target, targets: list[_Target], hits: list[AnatomyHit]
@@ -473,6 +479,8 @@ class _Reader:
                 s, max(0, t.start - 25), self._clause(s, t)[1]
             ):
                 continue  # a tumour-like "marrow lesion" ("... consistent with enchondroma")
+            if t.kind == "signal" and not t.normal and self._placed_in_soft_tissue(s, t, hits):
+                continue  # "Ödematöse Signalanhebung im Hoffa-Fettkörper"
             if t.kind == "signal" and not t.normal:
                 a, b = self._clause(s, t)
                 other = self.lex.other_process.search(s, t.end, min(b, t.end + 80))
@@ -493,7 +501,9 @@ class _Reader:
                 key=lambda t: self._distance(s, h, t),
                 default=None,
             )
-            if owner is not None:
+            if owner is not None and (owner.status or not self._across_clause(s, h, owner)):
+                # Not across a clause break ("No scaphoid fracture; bone bruise of the
+                # capitate"), except to continue a spared list ("...; auch nicht die Tibia").
                 owner.hits.append(h)
         for t in kept:
             if len(t.hits) > 1:
@@ -523,6 +533,21 @@ class _Reader:
         for t in kept:
             made.extend(self._mentions(i, sent, s, t, kept, ctx))
         out.extend(merge_mentions(pair_endplates(adopt_labels(made))))
+
+    def _across_clause(self, s: str, h: AnatomyHit, t: _Target) -> bool:
+        a, b = (h.end, t.start) if h.end <= t.start else (t.end, h.start)
+        return self.lex.clause_breaks.search(s, a, b) is not None
+
+    def _placed_in_soft_tissue(self, s: str, t: _Target, hits: list[AnatomyHit]) -> bool:
+        """Is the signal's place ("im ...", "in the ...") a soft tissue, before any bone?"""
+        lex = self.lex
+        gap = s[t.end : t.end + 50]
+        if not lex.link_after.match(gap):
+            return False
+        soft = lex.soft_tissue.search(s, t.end, t.end + 50)
+        if soft is None or lex.link_block.match(s, soft.start()):
+            return False
+        return not any(t.end <= h.start < soft.start() for h in hits)
 
     def _names_soft_tissue(self, s: str, h: AnatomyHit | _Target) -> bool:
         """Is a soft tissue the next word ("L3-L4 disc", "glenoid labrum", "T2-hyperintense
