@@ -1042,6 +1042,12 @@ class TestChallengeLessons:
         signal placed in a fat pad, dictation's "fem neck"."""
         assert _statuses(text, lang) == expected
 
+    def test_one_letter_side_before_a_joint(self) -> None:
+        """ "R knee." and "L hip MRI" give the side; "L 4" is a level, not a side."""
+        assert {m.laterality for m in read_report("R knee. BME LFC + LTP.").edema} == {"right"}
+        assert _one("L hip MRI. BME fem neck, no fracture line.").laterality == "left"
+        assert _one("Edema at L 4.").laterality is None
+
     def test_range_of_levels_is_not_a_disc(self) -> None:
         """ "LWK 1 bis 5" are five vertebrae, not the endplates of one disc."""
         text = "Kein Knochenmarködem der Wirbelkörper LWK 1 bis 5."

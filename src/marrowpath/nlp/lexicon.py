@@ -100,6 +100,7 @@ class Lexicon:
     level_region: dict[str, str]
     default_region: dict[str, str]
     compound_parts: tuple[str, ...]
+    side_letters: dict[str, str]
     # sections
     headers: re.Pattern[str]
     section_of: dict[str, str]
@@ -226,6 +227,7 @@ def lexicon(lang: str) -> Lexicon:
         position_of=position_of,
         level_region={str(k): str(v) for k, v in ana["spine_region_of_level"].items()},
         compound_parts=tuple(str(x).lower() for x in ana.get("compound_parts") or []),
+        side_letters={str(k): str(v) for k, v in (ana.get("side_letters") or {}).items()},
         default_region={
             str(k): str(v) for k, v in (ana.get("default_region_by_kind") or {}).items()
         },

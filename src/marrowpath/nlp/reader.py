@@ -131,6 +131,8 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
 
 _TITLE = re.compile(r"\b(?:mri|mrt|mr|magnetic resonance|magnetresonanz\w*|kernspin\w*)\b")
 # Regions with a left and a right: the study's side applies to their bones.
+_SIDE_LETTER = re.compile(r"(?<![\w-])([a-z])\.?\s+")
+"""A one-letter side before a joint ("R knee", "L hip MRI")."""
 _OF_GAP_AFTER = re.compile(r"\s+(?:of|des|der)\s+(?:the\s+)?(?:\w+\s+){0,1}$")
 _SIDED = frozenset(
     {"hip", "knee", "ankle_foot", "shoulder", "sacroiliac", "tibia_shaft", "femur_shaft", "other"}
@@ -361,6 +363,12 @@ class _Reader:
                     for m in self.lex.sides.finditer(low)
                     if (side := self._side_word(low, m)) is not None
                     and self.lex.region_cues.match(low, len(low) - len(low[m.end() :].lstrip()))
+                }
+                sides |= {
+                    self.lex.side_letters[m.group(1)]
+                    for m in _SIDE_LETTER.finditer(low)
+                    if m.group(1) in self.lex.side_letters
+                    and self.lex.region_cues.match(low, m.end())
                 }
             self._study_side = sides.pop() if len(sides) == 1 else None
         return self._study_side if isinstance(self._study_side, str) else None
