@@ -1042,6 +1042,61 @@ class TestChallengeLessons:
         signal placed in a fat pad, dictation's "fem neck"."""
         assert _statuses(text, lang) == expected
 
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Bone marrow edema in the navicular and possibly also in the adjacent medial"
+                " cuneiform.",
+                "en",
+                [("navicular", "present"), ("medial cuneiform", "uncertain")],
+            ),
+            (
+                "Knochenmarködeme im Os cuboideum und im Os cuneiforme laterale, fraglich auch im"
+                " angrenzenden Kalkaneus.",
+                "de",
+                [
+                    ("cuboid", "present"),
+                    ("lateral cuneiform", "present"),
+                    ("calcaneus", "uncertain"),
+                ],
+            ),
+            (
+                "Modic type 1 endplate changes at L5/S1 have increased, now involving most of the"
+                " S1 superior endplate.",
+                "en",
+                [("L5-S1 endplates", "present")],
+            ),
+            (
+                "Edema-like marrow signal throughout the lateral tibial plateau; the medial plateau"
+                " is spared.",
+                "en",
+                [("lateral tibial plateau", "present"), ("medial tibial plateau", "negated")],
+            ),
+            (
+                "Intramedulläre T2-Hyperintensität mit Myelonödem in Höhe HWK 5/6.",
+                "de",
+                [],
+            ),
+            (
+                "Possible subtle marrow edema in the left inferior pubic ramus.",
+                "en",
+                [("inferior pubic ramus", "uncertain")],
+            ),
+        ],
+    )
+    def test_reads_round_seven(
+        self, text: str, lang: str, expected: list[tuple[str | None, str]]
+    ) -> None:
+        """A hedge inside a list of bones, an endplate of a disc level named twice, "medial
+        plateau", cord edema, the pubic rami."""
+        assert _statuses(text, lang) == expected
+
+    def test_bilateral_with_one_side_greater(self) -> None:
+        """ "Both pubic bodies, right greater than left" is bilateral."""
+        text = "Bone marrow oedema in both pubic bodies, right greater than left."
+        assert _one(text).laterality == "bilateral"
+
     def test_one_letter_side_before_a_joint(self) -> None:
         """ "R knee." and "L hip MRI" give the side; "L 4" is a level, not a side."""
         assert {m.laterality for m in read_report("R knee. BME LFC + LTP.").edema} == {"right"}

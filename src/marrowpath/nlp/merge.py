@@ -118,7 +118,23 @@ def pair_endplates(made: list[EdemaMention]) -> list[EdemaMention]:
         out.append(
             m.model_copy(update={"bone": name, "subregion": None, "end": max(m.end, below.end)})
         )
-    return [m for m in out if id(m) not in used]
+    out = [m for m in out if id(m) not in used]
+    # "Modic 1 at L5/S1 ..., now involving most of the S1 superior endplate": one level.
+    discs = {
+        (m.bone_id, m.status)
+        for m in out
+        if m.bone and "-" in m.bone and m.bone.endswith(" endplates")
+    }
+    discs |= {(NEXT_LEVEL[b], st) for b, st in list(discs) if b in NEXT_LEVEL}
+    return [
+        m
+        for m in out
+        if not (
+            m.kind == "modic"
+            and m.subregion in ("superior_endplate", "inferior_endplate")
+            and (m.bone_id, m.status) in discs
+        )
+    ]
 
 
 def merge_mentions(mentions: list[EdemaMention]) -> list[EdemaMention]:

@@ -657,6 +657,7 @@ class _Reader:
             )
             return [m if region is None else placed(m, region, "context", self.lex)]
         out = []
+        hedged = self._hedged_in_list(s, t, hits) if status == "present" and not carried else set()
         for h in hits:
             generic = self.ana.is_spine_generic(h)
             region = DOC_SPINE if generic else h.region
@@ -676,10 +677,21 @@ class _Reader:
                     kb_region=region,
                     region_basis=basis,
                     laterality=side,
-                    **base,
+                    **(base | {"status": "uncertain"} if id(h) in hedged else base),
                 )
             )
         return out
+
+    def _hedged_in_list(self, s: str, t: _Target, hits: list[AnatomyHit]) -> set[int]:
+        """Bones of a list after a hedge ("edema in the navicular and possibly also in the
+        medial cuneiform"): ids of the hits that the hedge covers."""
+        after = sorted((h for h in hits if h.start >= t.end), key=lambda h: h.start)
+        prev, hedged = t.end, set[int]()
+        for h in after:
+            if hedged or self.lex.unc_fwd.search(s, prev, h.start):
+                hedged.add(id(h))
+            prev = h.end
+        return hedged if len(hedged) < len(hits) else set()
 
     def _named(self, s: str, h: AnatomyHit) -> str | None:
         """The name of a part of a bone, with a position word said just before it ("medial
