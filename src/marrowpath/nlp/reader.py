@@ -193,25 +193,26 @@ class _Reader:
         for m in lex.modic.finditer(s):
             t = _Target(m.start(), m.end(), "modic", modic_type=_modic_type(m.group()))
             found.append((1, m.start(), m.end(), t))
+        before = len(found)
         for m in lex.specific.finditer(s):
             kind = lex.specific_kind.get(normalize(m.group())) or _guess_kind(m.group())
             found.append((2, m.start(), m.end(), _Target(m.start(), m.end(), kind)))
-        for m in lex.spared.finditer(s):
-            t = _Target(m.start(), m.end(), "edema", status="negated", subject=True)
-            found.append((2, m.start(), m.end(), t))
-        for m in lex.sparing.finditer(s):
-            t = _Target(m.start(), m.end(), "edema", status="negated")
-            found.append((2, m.start(), m.end(), t))
+        named_edema = (
+            len(found) > before
+        )  # "..., possible involvement of X" needs edema named before
+        phrases: list[tuple[re.Pattern[str], Status | None, bool]] = [
+            (lex.spared, "negated", True),  # "the talus is spared"
+            (lex.sparing, "negated", False),  # "sparing the calcaneus"
+            (lex.resolved_pronoun, "resolved", False),  # "This has resolved."
+        ]
         if lex.imaging_context.search(s):
-            for m in lex.resolved_findings.finditer(s):
-                t = _Target(m.start(), m.end(), "edema", status="resolved")
+            phrases.append((lex.resolved_findings, "resolved", False))
+        if named_edema:
+            phrases.append((lex.involvement, None, False))
+        for pattern, status, subject in phrases:
+            for m in pattern.finditer(s):
+                t = _Target(m.start(), m.end(), "edema", status=status, subject=subject)
                 found.append((2, m.start(), m.end(), t))
-        if lex.specific.search(s):
-            for m in lex.involvement.finditer(s):  # "...; eine Mitbeteiligung des Os naviculare"
-                found.append((2, m.start(), m.end(), _Target(m.start(), m.end(), "edema")))
-        for m in lex.resolved_pronoun.finditer(s):  # "This has resolved.", "dieses ist rückläufig"
-            t = _Target(m.start(), m.end(), "edema", status="resolved")
-            found.append((2, m.start(), m.end(), t))
         anaphora = [m.span() for m in lex.anaphora.finditer(s)]
         for m in lex.generic.finditer(s):
             kind = lex.generic_kind.get(normalize(m.group())) or _guess_kind(m.group())
