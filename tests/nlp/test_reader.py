@@ -366,16 +366,14 @@ class TestAnaphora:
         assert m.status == "resolved"
 
     def test_negation_after_a_prior_study_is_resolution(self) -> None:
-        """What a prior study showed is historical; "no BML ... in either location" after it is
-        the resolution of those BMLs."""
+        """ "No BML ... in either location" after what a prior study showed is the resolution
+        of those BMLs, which then stand for the prior finding."""
         text = (
             "Comparison is made with the prior study, which showed BMLs in the medial femoral"
             " condyle and medial tibial plateau. At this follow-up no BML is observed in either"
             " location."
         )
         assert _statuses(text) == [
-            ("medial femoral condyle", "historical"),
-            ("medial tibial plateau", "historical"),
             ("medial femoral condyle", "resolved"),
             ("medial tibial plateau", "resolved"),
         ]
@@ -807,10 +805,7 @@ class TestChallengeLessons:
                 "Patient with prior bone bruise of the lateral femoral condyle. This has resolved"
                 " on the current study.",
                 "en",
-                [
-                    ("lateral femoral condyle", "historical"),
-                    ("lateral femoral condyle", "resolved"),
-                ],
+                [("lateral femoral condyle", "resolved")],
             ),
             (
                 "The previously reported stress reaction of the tibial shaft has healed.",
@@ -841,10 +836,7 @@ class TestChallengeLessons:
                 "In der Voruntersuchung war ein Bone bruise des lateralen Femurkondylus"
                 " beschrieben worden; dieses ist nun vollständig rückläufig.",
                 "de",
-                [
-                    ("lateral femoral condyle", "historical"),
-                    ("lateral femoral condyle", "resolved"),
-                ],
+                [("lateral femoral condyle", "resolved")],
             ),
             (
                 "Osseous contusions of the inferomedial patella and the anterolateral femoral"
@@ -922,7 +914,7 @@ class TestChallengeLessons:
                 "Prior MRI showed a navicular stress reaction with marrow edema. On today's exam"
                 " this has completely resolved.",
                 "en",
-                [("navicular", "historical"), ("navicular", "resolved")],
+                [("navicular", "resolved")],
             ),
             (
                 "L4-5: posterior annular fissure with T2-hyperintense disc edema; no stenosis.",
@@ -1140,3 +1132,56 @@ class TestChallengeLessons:
         nerve roots is no side of an endplate."""
         m = _one("Kniegelenk rechts: Kein Anhalt für Bandruptur oder Knochenmarködem.", "de")
         assert (m.region, m.laterality) == ("knee", "right")
+
+
+class TestPriorStudies:
+    """What a prior study showed is told once, by what the follow-up says of it."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Prior MRI showed a navicular stress reaction with marrow edema. On today's exam"
+                " this has completely resolved.",
+                "en",
+                [("navicular", "resolved")],
+            ),
+            (
+                "Bone bruise lateral femoral condyle on the March study. On today's scan this has"
+                " resolved.",
+                "en",
+                [("lateral femoral condyle", "resolved")],
+            ),
+            (
+                "Initial MRI showed contusions of the lateral femoral condyle and lateral tibial"
+                " plateau. Follow-up MRI at 10 weeks shows complete resolution of these findings.",
+                "en",
+                [("lateral femoral condyle", "resolved"), ("lateral tibial plateau", "resolved")],
+            ),
+            (
+                "Bekannte Kontusion des medialen Femurkondylus. Das Ödem ist gegenüber der"
+                " Vorstudie deutlich regredient.",
+                "de",
+                [("medial femoral condyle", "present")],
+            ),
+            (
+                "Z.n. transientem Knochenmarködem des Femurkopfes rechts. In der aktuellen"
+                " Kontrolle kein Ödem mehr abgrenzbar.",
+                "de",
+                [("femoral head", "resolved")],
+            ),
+        ],
+    )
+    def test_followed_up_finding_is_one(
+        self, text: str, lang: str, expected: list[tuple[str, str]]
+    ) -> None:
+        assert _statuses(text, lang) == expected
+
+    def test_prior_finding_alone_stays_historical(self) -> None:
+        """Without a follow-up statement, the prior study's finding is kept as historical;
+        "as on the prior study" is a comparison, not the past."""
+        assert _statuses("Bone bruise of the talus on the prior MRI.") == [("talus", "historical")]
+        assert _statuses("Knochenmarködem im Talus in der Voruntersuchung.", "de") == [
+            ("talus", "historical")
+        ]
+        assert _statuses("Bone bruise of the talus, as on the prior MRI.")[0][1] != "historical"

@@ -123,7 +123,8 @@ class SentenceContext:
             negated=False,
             uncertain=uncertain,
             label_hedge=label,
-            historical=self._forward("hist", start, HISTORY_WINDOW) is not None,
+            historical=self._forward("hist", start, HISTORY_WINDOW) is not None
+            or self._backward("hist_b", end),
         )
 
 
@@ -132,5 +133,6 @@ _PATTERNS = {
     "unc_f": "unc_fwd",
     "unc_b": "unc_bwd",
     "hist": "hist_fwd",
+    "hist_b": "hist_bwd",
     "terms": "terminators",
 }

@@ -54,6 +54,7 @@ class Lexicon:
     unc_fwd: re.Pattern[str]
     unc_bwd: re.Pattern[str]
     hist_fwd: re.Pattern[str]
+    hist_bwd: re.Pattern[str]
     label_hedges: frozenset[str]
     terminators: re.Pattern[str]
     clause_breaks: re.Pattern[str]
@@ -173,6 +174,7 @@ def lexicon(lang: str) -> Lexicon:
         unc_fwd=compile_phrases(_strs(ctx, "uncertainty_forward")),
         unc_bwd=compile_phrases(_strs(ctx, "uncertainty_backward")),
         hist_fwd=compile_phrases(_strs(ctx, "history_forward")),
+        hist_bwd=compile_phrases(_strs(ctx, "history_backward")),
         label_hedges=frozenset(normalize(p) for p in _strs(ctx, "label_hedges")),
         terminators=compile_phrases(_strs(ctx, "terminators")),
         clause_breaks=compile_phrases(_strs(ctx, "clause_breaks")),

@@ -73,7 +73,25 @@ def resolved_since_prior(edema: list[EdemaMention]) -> list[EdemaMention]:
                     }
                 )
             )
-    return out
+    return _followed_up(out)
+
+
+def _followed_up(edema: list[EdemaMention]) -> list[EdemaMention]:
+    """ "Prior bone bruise of the LFC. This has resolved.": the prior study's finding is told by
+    its follow-up (resolved, residual, worse), so it is not a finding of its own."""
+    later = {
+        (m.bone, m.laterality, m.kind == "modic"): i
+        for i, m in enumerate(edema)
+        if m.bone is not None and (m.status == "resolved" or m.change is not None)
+    }
+    return [
+        m
+        for i, m in enumerate(edema)
+        if not (
+            m.status == "historical"
+            and later.get((m.bone, m.laterality, m.kind == "modic"), -1) > i
+        )
+    ]
 
 
 def most_cued(counts: dict[str, int]) -> str | None:
