@@ -79,7 +79,7 @@ def resolved_since_prior(edema: list[EdemaMention]) -> list[EdemaMention]:
 def _followed_up(edema: list[EdemaMention]) -> list[EdemaMention]:
     """ "Prior bone bruise of the LFC. This has resolved.": the prior study's finding is told by
     its follow-up (resolved, residual, worse), so it is not a finding of its own."""
-    later = {
+    later: dict[tuple[str | None, str | None, bool], int] = {
         (m.bone, m.laterality, m.kind == "modic"): i
         for i, m in enumerate(edema)
         if m.bone is not None and (m.status == "resolved" or m.change is not None)
