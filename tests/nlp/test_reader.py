@@ -1185,3 +1185,14 @@ class TestPriorStudies:
             ("talus", "historical")
         ]
         assert _statuses("Bone bruise of the talus, as on the prior MRI.")[0][1] != "historical"
+
+    def test_impression_restating_a_placed_finding_is_one(self) -> None:
+        """The syndrome named in the impression is the femoral head and neck edema of the
+        findings, not a third finding; a negation without a bone still says "elsewhere"."""
+        text = (
+            "FINDINGS: Diffuse marrow edema of the left femoral head and neck. No subchondral"
+            " fracture line.\nIMPRESSION: Transient bone marrow edema syndrome of the left hip."
+        )
+        assert _statuses(text) == [("femoral head", "present"), ("femoral neck", "present")]
+        text = "Bone bruise of the lateral femoral condyle. No other bone marrow edema."
+        assert _statuses(text) == [("lateral femoral condyle", "present"), (None, "negated")]

@@ -8,7 +8,15 @@ from marrowpath.nlp.lexicon import Lexicon
 from marrowpath.nlp.merge import DOC_SPINE, SPINE_ADJ
 from marrowpath.nlp.models import EdemaMention, RegionBasis
 
-__all__ = ["DEFERRED", "DOC", "most_cued", "placed", "reported_region", "resolved_since_prior"]
+__all__ = [
+    "DEFERRED",
+    "DOC",
+    "most_cued",
+    "placed",
+    "reported_region",
+    "resolved_since_prior",
+    "restated",
+]
 
 REPORTED = {"tibia_shaft": "other", "femur_shaft": "other", "spine_unspecified": "lumbar_spine"}
 """Knowledge-base regions finer than the reported ones. A spine part with no level is reported
@@ -91,6 +99,31 @@ def _followed_up(edema: list[EdemaMention]) -> list[EdemaMention]:
             m.status == "historical"
             and later.get((m.bone, m.laterality, m.kind == "modic"), -1) > i
         )
+    ]
+
+
+def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
+    """ "Edema of the left femoral head and neck. IMPRESSION: transient bone marrow edema
+    syndrome of the left hip.": a finding without a bone, of the same status, region and side
+    as a placed one, is that finding told again. A negation without a bone is kept: it says
+    "elsewhere"."""
+
+    def told(m: EdemaMention, p: EdemaMention) -> bool:
+        return (
+            p.bone is not None
+            and p.status == m.status
+            and p.region == m.region
+            and (p.laterality == m.laterality or None in (p.laterality, m.laterality))
+            and (m.change is None or m.change == p.change)
+        )
+
+    return [
+        m
+        for m in edema
+        if m.bone is not None
+        or m.status == "negated"
+        or m.kind == "modic"
+        or not any(told(m, p) for p in edema)
     ]
 
 

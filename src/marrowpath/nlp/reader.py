@@ -44,6 +44,7 @@ from marrowpath.nlp.placement import (
     placed,
     reported_region,
     resolved_since_prior,
+    restated,
 )
 from marrowpath.nlp.sections import Sentence, split_sentences
 
@@ -813,7 +814,7 @@ class _Reader:
                     else m
                     for m in edema
                 ]
-        return ReportReading(lang=self.lang, edema=edema, associated=associated)
+        return ReportReading(lang=self.lang, edema=restated(edema), associated=associated)
 
     def _read_cached(self, i: int, sent: Sentence, out: list[EdemaMention]) -> None:
         """Read a sentence, or reuse the reading of the same sentence seen before.
