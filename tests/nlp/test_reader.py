@@ -1196,3 +1196,89 @@ class TestPriorStudies:
         assert _statuses(text) == [("femoral head", "present"), ("femoral neck", "present")]
         text = "Bone bruise of the lateral femoral condyle. No other bone marrow edema."
         assert _statuses(text) == [("lateral femoral condyle", "present"), (None, "negated")]
+
+
+class TestRoundEightLessons:
+    """Lessons of the eighth and ninth blind rounds, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Bone marrow signal in the distal tibia, distal fibula, talus and calcaneus is"
+                " normal.",
+                "en",
+                [
+                    ("distal tibia", "negated"),
+                    ("distal fibula", "negated"),
+                    ("talus", "negated"),
+                    ("calcaneus", "negated"),
+                ],
+            ),
+            (
+                "Talus, Calcaneus und Os naviculare ohne Ödem.",
+                "de",
+                [("talus", "negated"), ("calcaneus", "negated"), ("navicular", "negated")],
+            ),
+            (
+                "2nd MT: marrow edema from the base into the diaphysis. 3rd and 4th MT marrow"
+                " normal.",
+                "en",
+                [
+                    ("second metatarsal", "present"),
+                    ("third metatarsal", "negated"),
+                    ("fourth metatarsal", "negated"),
+                ],
+            ),
+            (
+                "Medial hallux sesamoid: diffuse BME. Lateral sesamoid normal.",
+                "en",
+                [("medial sesamoid", "present"), ("lateral sesamoid", "negated")],
+            ),
+            (
+                "BME L3 sup EP, acute # likely. L2, L4 nl.",
+                "en",
+                [
+                    ("L3 vertebral body", "present"),
+                    ("L2 vertebral body", "negated"),
+                    ("L4 vertebral body", "negated"),
+                ],
+            ),
+            (
+                "Marrow oedema within the second metacarpal head with a marginal erosion.",
+                "en",
+                [("second metacarpal", "present")],
+            ),
+            ("Osteitis/KMÖ im Metakarpale-II-Köpfchen.", "de", [("second metacarpal", "present")]),
+            (
+                "Marrow edema in both sacral alae and across the S2 body.",
+                "en",
+                [("sacral ala", "present"), ("sacrum", "present")],
+            ),
+            (
+                "There is mild bone marow oedma in the anterior medial femoral condyl.",
+                "en",
+                [("medial femoral condyle", "present")],
+            ),
+            ("Bone bruize of the medial cunieform.", "en", [("medial cuneiform", "present")]),
+            ("Flaues Knochemarködem im Talus.", "de", [("talus", "present")]),
+            ("Perifokales Talusödem.", "de", [("talus", "present")]),
+            ("Tibiakopfkontusion medial.", "de", [("proximal tibia", "present")]),
+            ("Ausgeprägtes Weichteilödem und Muskelödem.", "de", []),
+            (
+                "Kontusionsödem am Femurkondylus lateral.",
+                "de",
+                [("lateral femoral condyle", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+        assert _statuses(text, lang) == expected
+
+    def test_normal_sentence_needs_edema_before(self) -> None:
+        """A sentence calling bones normal is a finding only after a sentence with edema, and
+        only when it holds nothing but bones and the normal word."""
+        assert _statuses("ACL tear. Lateral sesamoid normal.") == []
+        assert _statuses("Bone bruise of the patella. Menisci normal.") == [("patella", "present")]
+        text = "Bone bruise of the patella. Patella alignment normal after reduction."
+        assert _statuses(text) == [("patella", "present")]

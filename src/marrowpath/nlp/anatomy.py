@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from marrowpath.knowledge import load_knowledge
-from marrowpath.nlp.lexicon import LANGS, lexicon
+from marrowpath.nlp.lexicon import LANGS, lexicon, misspellings
 from marrowpath.nlp.patterns import compile_phrases, lower, normalize, phrase_regex
 
 __all__ = ["NEXT_LEVEL", "Anatomy", "AnatomyHit", "anatomy"]
@@ -45,6 +45,7 @@ _LEVEL_ORDER = [
     *(f"s{i}" for i in range(1, 6)),
 ]
 NEXT_LEVEL = dict(itertools.pairwise(_LEVEL_ORDER))
+_LOWER_SACRAL = frozenset({"s2", "s3", "s4", "s5"})
 """The level below each spine level (L5 -> S1)."""
 _ENDPLATES_BEFORE = re.compile(
     r"(?:end\s?plates?|endplatten|abschlussplatten|grund-\s*und\s*deckplatten?"
@@ -77,7 +78,8 @@ _SHORT = {
 
 def _declined(synonyms: list[str]) -> list[str]:
     """German synonyms with every ending of their leading adjective: the knowledge base
-    says "distale Tibia", reports say "distaler Tibia", "distalen Tibia" and "dist. Tibia"."""
+    says "distale Tibia", reports say "distaler Tibia", "distalen Tibia", "dist. Tibia" and
+    "Tibia distal"."""
     out = list(synonyms)
     for syn in synonyms:
         first, _, rest = syn.partition(" ")
@@ -85,6 +87,9 @@ def _declined(synonyms: list[str]) -> list[str]:
         if m and rest:
             out.extend(f"{m.group(1)}{ending} {rest}" for ending in _ENDINGS)
             out.extend(f"{a} {rest}" for a in _SHORT.get(m.group(1), ()))
+            if m.group(1) in _SHORT and " " not in rest:
+                # Dictated with the position after: "Femurkondylus medial", "Tibia dist."
+                out.extend(f"{rest} {a}" for a in (m.group(1), *_SHORT[m.group(1)]))
     return out
 
 
@@ -167,9 +172,17 @@ class Anatomy:
             for syn in syns:
                 phrases.append(syn)
                 self._entries.setdefault(normalize(syn), sub_entry)
+        # Misspelled names ("condyl", "cunieform") find the entry of the right spelling.
+        typos = {k: v for lang in LANGS for k, v in lexicon(lang).anatomy_typos.items()}
+        for syn in list(phrases):
+            for bad in misspellings(syn, typos):
+                phrases.append(bad)
+                self._entries.setdefault(normalize(bad), self._entries[normalize(syn)])
         self._general = compile_phrases(phrases, _ANATOMY_SEP, suffix="(?:e?[sn])?")
         # German compounds of a bone and a part of it ("Schenkelhalskortikalis"): the bone.
-        self._parts = tuple(p for lang in LANGS for p in lexicon(lang).compound_parts)
+        findings = {w: k for lang in LANGS for w, k in lexicon(lang).finding_compounds.items()}
+        self.finding_kind = findings
+        self._parts = tuple(p for lang in LANGS for p in (*lexicon(lang).compound_parts, *findings))
         heads = sorted(
             {p.lower() for p in phrases if " " not in p.strip() and len(p) >= 4}, key=len
         )
@@ -179,6 +192,18 @@ class Anatomy:
             + r")(?:"
             + "|".join(re.escape(p) for p in self._parts)
             + r")\w*"
+        )
+        # A bone and a finding in one word ("Talusödem", "Tibiakopfkontusion"): the finding.
+        self.finding_compound = (
+            re.compile(
+                r"(?<![^\W_])(?:"
+                + "|".join(re.escape(h) for h in reversed(heads))
+                + r")(?P<tail>"
+                + "|".join(re.escape(w) for w in sorted(findings, key=len, reverse=True))
+                + r")(?![^\W_])"
+            )
+            if findings
+            else None
         )
         # A joint's parts named like bones ("ilium" and "sacrum" of the sacroiliac joint): next
         # to the joint, those bones are the joint's parts.
@@ -247,6 +272,8 @@ class Anatomy:
                     sub, start = self._sub_ids.get(normalize(before.group("sub"))), before.start()
             sub = sub or "vertebral_body"
             name = self.level_sub.get((a, sub), f"{a.upper()} vertebral body")
+            if a in _LOWER_SACRAL and sub == "vertebral_body":
+                name = "sacrum"  # "across the S2 body": the sacrum, not a vertebra of the spine
             hits.append(AnatomyHit(start, end, region, a, sub, name, True))
         return hits
 

@@ -18,7 +18,7 @@ import yaml
 from marrowpath.errors import InputError
 from marrowpath.nlp.patterns import compile_phrases, normalize
 
-__all__ = ["LANGS", "Lexicon", "lexicon"]
+__all__ = ["LANGS", "Lexicon", "lexicon", "misspelled", "misspellings"]
 
 LANGS = ("en", "de")
 KINDS = ("edema", "bruise", "bml", "stress_reaction", "signal", "modic")
@@ -39,6 +39,28 @@ def _load(lang: str, name: str) -> dict[str, Any]:
 
 def _strs(data: dict[str, Any], key: str) -> list[str]:
     return [str(x) for x in data.get(key) or []]
+
+
+def _typos(data: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    table = data.get("misspellings") or {}
+    return {str(k).lower(): tuple(str(v).lower() for v in vs) for k, vs in table.items()}
+
+
+def misspelled(phrases: list[str], typos: dict[str, tuple[str, ...]]) -> list[str]:
+    """``phrases`` and their spellings with common misspellings ("bone marow oedma",
+    "Knochemarködem"): reports are dictated and typed in haste."""
+    return [*phrases, *(v for p in phrases for v in misspellings(p, typos))]
+
+
+def misspellings(phrase: str, typos: dict[str, tuple[str, ...]]) -> list[str]:
+    """The misspelled forms of one phrase (none for a regex entry)."""
+    low = phrase.lower()
+    if low.startswith("re:"):
+        return []
+    variants = {low}
+    for key in [k for k in typos if k in low][:3]:
+        variants |= {v.replace(key, bad) for v in variants if key in v for bad in typos[key]}
+    return sorted(variants - {low})
 
 
 @dataclass(frozen=True)
@@ -101,7 +123,10 @@ class Lexicon:
     level_region: dict[str, str]
     default_region: dict[str, str]
     compound_parts: tuple[str, ...]
+    finding_compounds: dict[str, str]
+    """Finding words joined to a bone's name ("Talusödem": ödem -> edema), with their kind."""
     side_letters: dict[str, str]
+    anatomy_typos: dict[str, tuple[str, ...]]
     # sections
     headers: re.Pattern[str]
     section_of: dict[str, str]
@@ -140,11 +165,14 @@ def lexicon(lang: str) -> Lexicon:
         raise InputError(msg, field="lang")
     ctx, tgt = _load(lang, "context"), _load(lang, "targets")
     chg, ana, sec = _load(lang, "change"), _load(lang, "anatomy"), _load(lang, "sections")
-    specific, specific_kind = _lookup({k: _strs(tgt, k) for k in KINDS if k != "modic"})
+    typos = _typos(tgt)
+    specific, specific_kind = _lookup(
+        {k: misspelled(_strs(tgt, k), typos) for k in KINDS if k != "modic"}
+    )
     generic, generic_kind = _lookup(
         {
-            "edema": _strs(tgt, "generic_edema"),
-            "bruise": _strs(tgt, "generic_contusion"),
+            "edema": misspelled(_strs(tgt, "generic_edema"), typos),
+            "bruise": misspelled(_strs(tgt, "generic_contusion"), typos),
             "signal": _strs(tgt, "generic_signal"),
         }
     )
@@ -203,7 +231,10 @@ def lexicon(lang: str) -> Lexicon:
         involvement=compile_phrases(_strs(tgt, "involvement")),
         located_by=compile_phrases(_strs(tgt, "located_by")),
         imaging_context=compile_phrases(_strs(tgt, "imaging_context")),
-        stems=tuple(str(s).lower() for s in tgt.get("trigger_stems") or []),
+        stems=tuple(
+            {str(s).lower(): None for s in tgt.get("trigger_stems") or []}
+            | {w: None for ws in typos.values() for w in ws}
+        ),
         change=change,
         change_kind=change_kind,
         change_rules=tuple(
@@ -229,7 +260,13 @@ def lexicon(lang: str) -> Lexicon:
         position_of=position_of,
         level_region={str(k): str(v) for k, v in ana["spine_region_of_level"].items()},
         compound_parts=tuple(str(x).lower() for x in ana.get("compound_parts") or []),
+        finding_compounds={
+            str(w).lower(): str(kind)
+            for kind, words in (ana.get("finding_compounds") or {}).items()
+            for w in words
+        },
         side_letters={str(k): str(v) for k, v in (ana.get("side_letters") or {}).items()},
+        anatomy_typos=_typos(ana),
         default_region={
             str(k): str(v) for k, v in (ana.get("default_region_by_kind") or {}).items()
         },

@@ -65,6 +65,11 @@ _SIZE = re.compile(
     re.IGNORECASE,
 )
 _COORDINATED = re.compile(r"^[\s,()/]*(?:and|or|und|oder|bzw\.?|as well as|sowie|&)?[\s,()/]*$")
+_NORMAL_FILLER = re.compile(
+    r"[\s,.;:/&]+|\b(?:and|und|the|der|die|das|bone|marrow|signal|knochenmark\w*|is|are"
+    r"|appears?|ist|sind|otherwise|both|beide\w*)\b"
+)
+"""What may stand beside bones and one normal word in a sentence calling them normal."""
 _ANATOMY_LIST_GAP = re.compile(
     r"^[\s,]*(?:and|or|und|oder|as well as|sowie|&|/)?[\s,]*"
     r"(?:(?:the|der|die|das|des|dem|im|in)\s+)?"
@@ -195,6 +200,11 @@ class _Reader:
             t = _Target(m.start(), m.end(), "modic", modic_type=_modic_type(m.group()))
             found.append((1, m.start(), m.end(), t))
         before = len(found)
+        joined = self.ana.finding_compound
+        if joined is not None and any(w in s for w in self.ana.finding_kind):
+            for m in joined.finditer(s):
+                kind = self.ana.finding_kind[m.group("tail")]
+                found.append((2, m.start(), m.end(), _Target(m.start(), m.end(), kind)))
         for m in lex.specific.finditer(s):
             kind = lex.specific_kind.get(normalize(m.group())) or _guess_kind(m.group())
             found.append((2, m.start(), m.end(), _Target(m.start(), m.end(), kind)))
@@ -278,7 +288,13 @@ class _Reader:
                     and not any(h.end <= o.start < t.start for o in targets if o is not t)
                     and not lex.clause_breaks.search(gap)
                 ):
-                    t.hits = [h]
+                    # "Talus, Calcaneus und Os naviculare ohne Ödem": the whole list.
+                    linked = [h]
+                    for prv in reversed(before[:-1]):
+                        if not _ANATOMY_LIST_GAP.match(s[prv.end : linked[0].start]):
+                            break
+                        linked.insert(0, prv)
+                    t.hits = linked
         if t.hits:
             return not (
                 t.kind == "signal"
@@ -441,6 +457,52 @@ class _Reader:
         if not self.lex.normal_words.search(self.low, prev.start, prev.end):
             return []
         return self.hits_of(i - 1)
+
+    def _normal_bones(self, told: list[int]) -> list[EdemaMention]:
+        """ "Medial sesamoid: diffuse BME. Lateral sesamoid normal.", "BME L3. L2, L4 nl.":
+        bones called normal in a sentence of their own, right after a sentence with edema,
+        are negated mentions of those bones."""
+        out: list[EdemaMention] = []
+        for i in told:
+            j = i + 1
+            if j >= len(self.sentences) or j in self._candidates:
+                continue
+            sent = self.sentences[j]
+            if sent.section != self.sentences[i].section or sent.end - sent.start > 80:
+                continue
+            s = self.low[sent.start : sent.end]
+            hits = self.hits_of(j)
+            if not hits:
+                continue
+            rest = "".join(
+                " " if any(h.start <= k < h.end for h in hits) else c for k, c in enumerate(s)
+            )
+            said = self.lex.normal_words.search(rest)
+            if said is None or _NORMAL_FILLER.sub("", rest.replace(said.group(), " ", 1)):
+                continue
+            for h in hits:
+                region, basis = reported_region(h.region, "stated")
+                out.append(
+                    EdemaMention(
+                        status="negated",
+                        kind="signal",
+                        bone=h.name,
+                        bone_id=h.bone_id,
+                        subregion=h.subregion,
+                        region=region,
+                        kb_region=h.region,
+                        region_basis=basis,
+                        laterality=self.side(s, h.start, h.end, (0, len(s))),
+                        modic_type=None,
+                        change=None,
+                        size=None,
+                        start=sent.start + said.start(),
+                        end=sent.start + said.end(),
+                        text=self.text[sent.start + said.start() : sent.start + said.end()],
+                        section=sent.section,
+                    )
+                )
+        return out
 
     def _refine_spine(self, hits: list[AnatomyHit], i: int) -> list[AnatomyHit]:
         """A level-less spine part ("para-discal marrow") takes the level of nearby text."""
@@ -797,11 +859,18 @@ class _Reader:
             while pos != -1:
                 candidates.add(bisect_right(starts, pos) - 1)
                 pos = low.find(stem, pos + 1)
+        told = []
         for i in sorted(candidates):
             sent = self.sentences[i] if i >= 0 else None
             if sent is None or sent.section in skip:
                 continue
+            n = len(edema)
             self._read_cached(i, sent, edema)
+            if len(edema) > n:
+                told.append(i)
+        normal = self._normal_bones(told)
+        if normal:
+            edema = sorted([*edema, *normal], key=lambda m: bisect_right(starts, m.start))
         edema = resolved_since_prior(self._place_in_report(edema))
         associated = self.read_associated()
         if any(m.laterality is None and m.kb_region in _SIDED for m in edema):
