@@ -449,7 +449,8 @@ class TestModic:
             "STIR hyperintensity in the L3 and L4 vertebral bodies, consistent with Modic 1 change."
         )
         got = [(m.kind, m.bone, m.modic_type) for m in read_report(text).edema]
-        assert got == [("modic", "L3 vertebral body", 1), ("modic", "L4 vertebral body", 1)]
+        # Modic changes sit on both sides of a disc: two adjacent bodies are one disc level.
+        assert got == [("modic", "L3-L4 endplates", 1)]
 
     def test_endplates_of_one_disc_level(self) -> None:
         """The inferior endplate of one level and the superior of the next are one level."""
@@ -1282,3 +1283,74 @@ class TestRoundEightLessons:
         assert _statuses("Bone bruise of the patella. Menisci normal.") == [("patella", "present")]
         text = "Bone bruise of the patella. Patella alignment normal after reduction."
         assert _statuses(text) == [("patella", "present")]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "L4/L5: Modic I endplate edema inferior L4 > superior L5, protrusion contacting"
+                " the traversing L5 roots.",
+                [("L4-L5 endplates", "present")],
+            ),
+            (
+                "The Modic type 1 change at L4-5 has extended further into the L5 vertebral body.",
+                [("L4-L5 endplates", "present")],
+            ),
+            (
+                "Type 1 Modic signal of the inferior L4 and superior L5 endplates.",
+                [("L4-L5 endplates", "present")],
+            ),
+            (
+                "Modic type 1 changes at L2 and L4.",
+                [("L2 vertebral body", "present"), ("L4 vertebral body", "present")],
+            ),
+        ],
+    )
+    def test_one_modic_change_per_disc_level(
+        self, text: str, expected: list[tuple[str, str]]
+    ) -> None:
+        assert _statuses(text) == expected
+
+    def test_spaced_dash_starts_anew(self) -> None:
+        m = _one("Ill-defined edema-like marrow signal, no fracture line - stress reaction.")
+        assert m.status == "present"
+
+    @pytest.mark.parametrize(
+        ("text", "sides"),
+        [
+            (
+                "Subchondral oedema on both sides of the joint, in the distal clavicle and the"
+                " acromion.",
+                [None, None],
+            ),
+            ("Marrow edema along the mid-tibial diaphysis, visible on both STIR and T1.", [None]),
+            ("Bone marrow edema in both femoral heads.", ["bilateral"]),
+        ],
+    )
+    def test_both_that_is_no_side(self, text: str, sides: list[str | None]) -> None:
+        """ "Both" of one joint or of two sequences is no side."""
+        assert [m.laterality for m in read_report(text).edema] == sides
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "No fracture line is seen through the oedematous medial malleolus.",
+                [("medial malleolus", "present")],
+            ),
+            (
+                "Heights of the lumbar vertebral bodies are maintained and none shows edema.",
+                [("vertebral bodies", "negated")],
+            ),
+            (
+                "Patchy T1-hypointense marrow in both distal femoral metaphyses, sparing the"
+                " epiphyses, in keeping with red marrow reconversion.",
+                [],
+            ),
+            ("T2-hyperintense intramedullary signal at C5-C6 consistent with cord edema.", []),
+        ],
+    )
+    def test_adjectives_none_and_other_tissues(
+        self, text: str, expected: list[tuple[str, str]]
+    ) -> None:
+        assert _statuses(text) == expected

@@ -45,6 +45,8 @@ _LEVEL_ORDER = [
     *(f"s{i}" for i in range(1, 6)),
 ]
 NEXT_LEVEL = dict(itertools.pairwise(_LEVEL_ORDER))
+_POSITION_BEFORE = re.compile(r"\b(inferior|superior)\s+$", re.IGNORECASE)
+_ENDPLATE_TEXT = re.compile(r"end\s?plate|modic", re.IGNORECASE)
 _LOWER_SACRAL = frozenset({"s2", "s3", "s4", "s5"})
 """The level below each spine level (L5 -> S1)."""
 _ENDPLATES_BEFORE = re.compile(
@@ -270,6 +272,12 @@ class Anatomy:
                 before = self._sub_before.search(text, max(0, start - 40), start)
                 if before is not None:
                     sub, start = self._sub_ids.get(normalize(before.group("sub"))), before.start()
+            if sub is None and _ENDPLATE_TEXT.search(text):
+                # "inferior L4 > superior L5", "the inferior L4 and superior L5 endplates"
+                said = _POSITION_BEFORE.search(text, max(0, start - 12), start)
+                if said is not None:
+                    sub = f"{said.group(1).lower()}_endplate"
+                    start = said.start(1)
             sub = sub or "vertebral_body"
             name = self.level_sub.get((a, sub), f"{a.upper()} vertebral body")
             if a in _LOWER_SACRAL and sub == "vertebral_body":

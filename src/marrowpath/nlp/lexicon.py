@@ -119,6 +119,8 @@ class Lexicon:
     region_of_cue: dict[str, str]
     position_before: re.Pattern[str]
     joins_two: re.Pattern[str]
+    not_bilateral_after: re.Pattern[str]
+    """After "both (sides)": what makes it no side ("of the joint", "STIR and T1 images")."""
     position_of: dict[str, str]
     level_region: dict[str, str]
     default_region: dict[str, str]
@@ -256,6 +258,10 @@ def lexicon(lang: str) -> Lexicon:
             r"\s+(?:the\s+|die\s+|der\s+)?"
             + compile_phrases(_strs(ana, "paired_parts")).pattern
             + r"\s+(?:and|&|or|und|oder)\b"
+        ),
+        not_bilateral_after=re.compile(
+            "|".join(p[3:] for p in _strs(ana, "not_bilateral_after")) or r"(?!x)x",
+            re.IGNORECASE,
         ),
         position_of=position_of,
         level_region={str(k): str(v) for k, v in ana["spine_region_of_level"].items()},

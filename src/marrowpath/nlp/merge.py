@@ -97,18 +97,24 @@ def _hedged_modic(made: list[EdemaMention]) -> list[EdemaMention]:
 
 
 def pair_endplates(made: list[EdemaMention]) -> list[EdemaMention]:
-    """A Modic change of the inferior endplate of one level and the superior endplate of the
-    next is one change of that disc level: "Grundplatte LWK 5 und Deckplatte SWK 1" is
-    "L5-S1 endplates"."""
+    """A Modic change of the inferior endplate (or body) of one level and the superior endplate
+    (or body) of the next is one change of that disc level: "Grundplatte LWK 5 und Deckplatte
+    SWK 1", "the L3 and L4 vertebral bodies ..., consistent with Modic type 1" are "L5-S1
+    endplates" and "L3-L4 endplates"."""
     lower = {
         (m.bone_id, m.status, m.modic_type): m
         for m in made
-        if m.kind == "modic" and m.subregion == "superior_endplate"
+        if m.kind == "modic" and m.subregion in ("superior_endplate", "vertebral_body")
     }
     out, used = [], set()
     for m in made:
         below = None
-        if m.kind == "modic" and m.subregion == "inferior_endplate" and m.bone_id:
+        if (
+            m.kind == "modic"
+            and m.subregion in ("inferior_endplate", "vertebral_body")
+            and m.bone_id
+            and id(m) not in used
+        ):
             below = lower.get((_NEXT_LEVEL.get(m.bone_id), m.status, m.modic_type))
         if below is None:
             out.append(m)
@@ -126,12 +132,13 @@ def pair_endplates(made: list[EdemaMention]) -> list[EdemaMention]:
         if m.bone and "-" in m.bone and m.bone.endswith(" endplates")
     }
     discs |= {(NEXT_LEVEL[b], st) for b, st in list(discs) if b in NEXT_LEVEL}
+    # "Modic 1 at L4-5 has extended further into the L5 vertebral body": the same change.
     return [
         m
         for m in out
         if not (
             m.kind == "modic"
-            and m.subregion in ("superior_endplate", "inferior_endplate")
+            and m.subregion in ("superior_endplate", "inferior_endplate", "vertebral_body")
             and (m.bone_id, m.status) in discs
         )
     ]

@@ -213,9 +213,12 @@ class _Reader:
         )  # "..., possible involvement of X" needs edema named before
         phrases: list[tuple[re.Pattern[str], Status | None, bool]] = [
             (lex.spared, "negated", True),  # "the talus is spared"
-            (lex.sparing, "negated", False),  # "sparing the calcaneus"
             (lex.resolved_pronoun, "resolved", False),  # "This has resolved."
         ]
+        if named_edema or lex.generic.search(s):
+            # "sparing the calcaneus" after edema; not "T1-hypointense marrow ... sparing the
+            # epiphyses" of red marrow
+            phrases.append((lex.sparing, "negated", False))
         if lex.imaging_context.search(s):
             phrases.append((lex.resolved_findings, "resolved", False))
         if named_edema:
@@ -412,9 +415,12 @@ class _Reader:
 
     def _side_word(self, s: str, m: re.Match[str]) -> str | None:
         """The side a side word says; "both" joining two parts ("both the iliac and sacral
-        sides", "both medial and lateral condyles") says none."""
+        sides", "both medial and lateral condyles"), the two sides of one joint or two
+        sequences says none."""
         side = self.lex.side_of.get(normalize(m.group()))
-        if side == "bilateral" and self.lex.joins_two.match(s, m.end()):
+        if side == "bilateral" and (
+            self.lex.joins_two.match(s, m.end()) or self.lex.not_bilateral_after.match(s, m.end())
+        ):
             return None
         return side
 
