@@ -1354,3 +1354,33 @@ class TestRoundEightLessons:
         self, text: str, expected: list[tuple[str, str]]
     ) -> None:
         assert _statuses(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "The outside MRI from January described oedema in the lateral tibial plateau; on"
+                " today's examination the bone marrow signal is normal throughout.",
+                "en",
+                [("lateral tibial plateau", "resolved")],
+            ),
+            (
+                "At the 24-month follow-up no BML is seen in the lateral tibial plateau, where a"
+                " large lesion was present at baseline.",
+                "en",
+                [("lateral tibial plateau", "resolved")],
+            ),
+            (
+                "In der auswärtigen Voruntersuchung (11/2023) wurde ein Ödem im Os cuboideum"
+                " beschrieben. Aktuell stellt sich das Os cuboideum regelrecht signalgebend dar.",
+                "de",
+                [("cuboid", "resolved")],
+            ),
+            ("Wie in der Voruntersuchung Ödem im Talus.", "de", [("talus", "present")]),
+            ("No edema in the talus, where the fracture was.", "en", [("talus", "negated")]),
+        ],
+    )
+    def test_resolution_of_what_a_prior_study_showed(
+        self, text: str, lang: str, expected: list[tuple[str, str]]
+    ) -> None:
+        assert _statuses(text, lang) == expected

@@ -54,7 +54,8 @@ def placed(m: EdemaMention, region: str | None, basis: RegionBasis, lex: Lexicon
 
 def resolved_since_prior(edema: list[EdemaMention]) -> list[EdemaMention]:
     """ "The prior study showed BMLs in the MFC and MTP. No BML is observed in either
-    location.": a negation with no bone after what a prior study showed is its resolution."""
+    location.": a negation with no bone, or of the same bone, after what a prior study showed
+    is its resolution."""
     out: list[EdemaMention] = []
     for m in edema:
         prior = [
@@ -62,8 +63,15 @@ def resolved_since_prior(edema: list[EdemaMention]) -> list[EdemaMention]:
             for p in out
             if p.status == "historical" and p.bone and (p.kind == "modic") == (m.kind == "modic")
         ]
-        if m.status not in ("negated", "resolved") or m.bone is not None or not prior:
+        if m.status not in ("negated", "resolved") or not prior:
             out.append(m)
+            continue
+        if m.bone is not None:
+            # "Ödem im Os cuboideum (Voruntersuchung). Aktuell Os cuboideum regelrecht."
+            same = m.status == "negated" and any(p.bone == m.bone for p in prior)
+            out.append(
+                m.model_copy(update={"status": "resolved", "change": "resolved"}) if same else m
+            )
             continue
         for p in prior:
             out.append(
