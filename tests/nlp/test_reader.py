@@ -1384,3 +1384,72 @@ class TestRoundEightLessons:
         self, text: str, lang: str, expected: list[tuple[str, str]]
     ) -> None:
         assert _statuses(text, lang) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Modic type 3 sclerotic endplate changes at L5/S1 without an edematous (type 1)"
+                " component.",
+                "en",
+                [("L5-S1 endplates", "present", 3), ("L5-S1 endplates", "negated", None)],
+            ),
+            (
+                "Type 1 Modic changes at the lumbosacral junction are unchanged.",
+                "en",
+                [("L5-S1 endplates", "present", 1)],
+            ),
+            (
+                "Modic-I-Veränderungen am lumbosakralen Übergang.",
+                "de",
+                [("L5-S1 endplates", "present", 1)],
+            ),
+            (
+                "L4-5: Disc desiccation.\nL5-S1: Disc bulge. No Modic changes.",
+                "en",
+                [("L5-S1 endplates", "negated", None)],
+            ),
+            (
+                "Lumbar spine: normal alignment. No Modic changes.",
+                "en",
+                [("lumbar endplates", "negated", None)],
+            ),
+        ],
+    )
+    def test_spine_levels_in_words_and_headings(
+        self, text: str, lang: str, expected: list[tuple[str, str, int | None]]
+    ) -> None:
+        got = [(m.bone, m.status, m.modic_type) for m in read_report(text, lang=lang).edema]
+        assert got == expected
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Edema in the left L5 pedicle and pars interarticularis without a cortical break.",
+                "en",
+                [("L5 pedicle", "present"), ("L5 pars interarticularis", "present")],
+            ),
+            (
+                "R hip: subchondral BME FH superolat, small effusion.",
+                "en",
+                [("femoral head", "present")],
+            ),
+            (
+                "BWK 12 mit frischer Deckplattenimpression und flächigem STIR-hyperintensem Ödem;"
+                " LWK 1 mit älterer keilförmiger Deformierung ohne Ödem.",
+                "de",
+                [("T12 vertebral body", "present"), ("L1 vertebral body", "negated")],
+            ),
+            (
+                "Bone bruise in the lateral femoral condyle, the medial femoral condyle without"
+                " edema.",
+                "en",
+                [("lateral femoral condyle", "present"), ("medial femoral condyle", "negated")],
+            ),
+        ],
+    )
+    def test_parts_and_subjects(
+        self, text: str, lang: str, expected: list[tuple[str, str]]
+    ) -> None:
+        assert _statuses(text, lang) == expected

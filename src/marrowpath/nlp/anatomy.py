@@ -226,16 +226,30 @@ class Anatomy:
             r"(?P<sub>" + subs + r")",
             re.IGNORECASE,
         )
+        self._sub_more = re.compile(
+            r"\s*(?:,|and|und|&)\s*(?:the\s+|die\s+|der\s+)?(?P<sub>" + subs + r")(?![\w-])",
+            re.IGNORECASE,
+        )
         self._sub_before = re.compile(
             r"(?P<sub>" + subs + r")\s*(?:of\s+(?:the\s+)?|des\s+|von\s+)?(?:vertebra\s+)?$",
             re.IGNORECASE,
         )
+
+        # Disc levels named in words: "the lumbosacral junction" is L5-S1.
+        said = {k: v for lang in LANGS for k, v in lexicon(lang).disc_level_names.items()}
+        self._disc_named = {normalize(k): v.lower() for k, v in said.items()}
+        self._disc_name = compile_phrases(list(said)) if said else None
 
     def _level_id(self, token: str) -> str | None:
         return self._levels.get(normalize(token).replace(" ", ""))
 
     def _spine(self, text: str) -> list[AnatomyHit]:
         hits = []
+        if self._disc_name is not None:
+            for m in self._disc_name.finditer(text):
+                a, _, b = self._disc_named[normalize(m.group())].partition("-")
+                name = f"{a.upper()}-{b.upper()} endplates"
+                hits.append(AnatomyHit(m.start(), m.end(), "lumbar_spine", a, None, name, True))
         for m in self._level.finditer(text):
             a = self._level_id(m.group("a"))
             if (
@@ -283,6 +297,12 @@ class Anatomy:
             if a in _LOWER_SACRAL and sub == "vertebral_body":
                 name = "sacrum"  # "across the S2 body": the sacrum, not a vertebra of the spine
             hits.append(AnatomyHit(start, end, region, a, sub, name, True))
+            # "the left L5 pedicle and pars interarticularis": a second part of the level.
+            more = self._sub_more.match(text, end) if after is not None else None
+            other = self._sub_ids.get(normalize(more.group("sub"))) if more else None
+            if more is not None and other is not None and other != sub:
+                name = self.level_sub.get((a, other), f"{a.upper()} {other}")
+                hits.append(AnatomyHit(more.start("sub"), more.end(), region, a, other, name, True))
         return hits
 
     def find(self, text: str) -> list[AnatomyHit]:

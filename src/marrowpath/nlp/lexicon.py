@@ -129,6 +129,7 @@ class Lexicon:
     """Finding words joined to a bone's name ("Talusödem": ödem -> edema), with their kind."""
     side_letters: dict[str, str]
     anatomy_typos: dict[str, tuple[str, ...]]
+    disc_level_names: dict[str, str]
     # sections
     headers: re.Pattern[str]
     section_of: dict[str, str]
@@ -273,6 +274,7 @@ def lexicon(lang: str) -> Lexicon:
         },
         side_letters={str(k): str(v) for k, v in (ana.get("side_letters") or {}).items()},
         anatomy_typos=_typos(ana),
+        disc_level_names={str(k): str(v) for k, v in (ana.get("disc_level_names") or {}).items()},
         default_region={
             str(k): str(v) for k, v in (ana.get("default_region_by_kind") or {}).items()
         },

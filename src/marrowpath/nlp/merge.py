@@ -55,6 +55,7 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
         else m
         for m in made
     ]
+    labels = {m.status: m.modic_type for m in made if m.kind == "modic" and m.modic_type}
     # "Endplate oedema L4 - L5": the level-less endplates are those of the level.
     levelled = {m.status for m in made if m.bone_id is not None and m.region in SPINE_ADJ}
     made = [
@@ -62,12 +63,11 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
         for m in made
         if not (m.bone_id is None and m.region == DOC_SPINE and m.status in levelled)
     ]
-    labels = {m.status: m.modic_type for m in made if m.kind == "modic" and m.modic_type}
     if not labels:
         return made
     return [
         m.model_copy(update={"kind": "modic", "modic_type": labels[m.status]})
-        if m.kind in ("signal", "edema")
+        if (m.kind in ("signal", "edema") or (m.kind == "modic" and m.modic_type is None))
         and m.status in labels
         and (m.region in SPINE_ADJ or m.region == DOC_SPINE)
         and m.bone is not None

@@ -65,6 +65,11 @@ _SIZE = re.compile(
     re.IGNORECASE,
 )
 _COORDINATED = re.compile(r"^[\s,()/]*(?:and|or|und|oder|bzw\.?|as well as|sowie|&)?[\s,()/]*$")
+_LEVEL_HEADING = re.compile(r"[ \t]*([a-z]{1,3}\s?\d{1,2}\s*[-/–]\s*[a-z]{0,3}\s?\d{1,2})[ \t]*:")
+"""A disc level heading a line of a template spine report ("L4-5:", "LWK 4/5:")."""
+_WITH = re.compile(r"\s*(?:with|mit)\b")
+"""A bone, then "with" and what it shows: "BWK 12 mit frischer Deckplattenimpression und
+flächigem Ödem"."""
 _NORMAL_FILLER = re.compile(
     r"[\s,.;:/&]+|\b(?:and|und|the|der|die|das|bone|marrow|signal|knochenmark\w*|is|are"
     r"|appears?|ist|sind|otherwise|both|beide\w*)\b"
@@ -108,6 +113,9 @@ class _Target:
     """A spared bone named before the phrase ("the talus is spared")."""
     modic_type: int | None = None
     hits: list[AnatomyHit] = field(default_factory=list)
+    shared: bool = False
+    """Tied to the bone named before it, which a finding just before that bone also owns:
+    "Modic type 3 changes at L5/S1 without an edematous (type 1) component"."""
 
 
 def _guess_kind(matched: str) -> str:
@@ -285,7 +293,7 @@ class _Reader:
                 h = before[-1]
                 gap = s[h.end : t.start]
                 if (
-                    len(gap) <= 40
+                    (len(gap) <= 40 or (len(gap) <= 80 and _WITH.match(gap)))
                     and not any(c in gap for c in ";()")
                     and not lex.soft_tissue.search(gap)
                     and not any(h.end <= o.start < t.start for o in targets if o is not t)
@@ -296,8 +304,17 @@ class _Reader:
                     for prv in reversed(before[:-1]):
                         if not _ANATOMY_LIST_GAP.match(s[prv.end : linked[0].start]):
                             break
+                        if any(
+                            o.end <= prv.start
+                            and prv.start - o.end <= 30
+                            and lex.link_after.match(s[o.end : prv.start])
+                            for o in targets
+                            if not o.generic
+                        ):
+                            break  # "Bone bruise in the LFC, the MFC without edema"
                         linked.insert(0, prv)
                     t.hits = linked
+                    t.shared = True
         if t.hits:
             return not (
                 t.kind == "signal"
@@ -453,6 +470,18 @@ class _Reader:
                 return hits
         return []
 
+    def _level_heading(self, i: int) -> list[AnatomyHit]:
+        """The disc level heading the line of sentence ``i`` ("L5-S1: Disc bulge. No Modic
+        changes."), as in template spine reports."""
+        start = self.sentences[i].start
+        line = self.text.rfind("\n", 0, start) + 1
+        self.used_context = True
+        head = _LEVEL_HEADING.match(self.low, line, start)
+        if head is None:
+            return []
+        hits = self.ana.find(head.group(1))
+        return [h for h in hits if h.level and h.name.endswith("endplates")]
+
     def _normal_before(self, i: int) -> list[AnatomyHit]:
         """Bones that the sentence before called normal: "The vertebral bodies appear normal.
         Normal marrow signal." is about those bones."""
@@ -570,8 +599,12 @@ class _Reader:
         for t in kept:
             if t.subject:
                 self._claim_subject(s, t, kept, hits)
-        linked = {id(h) for t in kept for h in t.hits}
+        linked = {id(h) for t in kept for h in t.hits if not t.shared}
+        shared = {id(h) for t in kept for h in t.hits if t.shared}
         for h in hits:
+            if id(h) in shared:
+                self._share(s, h, kept)
+                continue
             if id(h) in linked or self._names_soft_tissue(s, h):
                 continue  # "... Bankart lesion of the anteroinferior glenoid labrum"
             owner = min(
@@ -611,6 +644,15 @@ class _Reader:
         for t in kept:
             made.extend(self._mentions(i, sent, s, t, kept, ctx))
         out.extend(merge_mentions(pair_endplates(adopt_labels(made))))
+
+    def _share(self, s: str, h: AnatomyHit, kept: list[_Target]) -> None:
+        """A bone tied to a phrase after it is also the place of a finding just before it
+        ("Modic type 3 changes at L5/S1 without ... edema")."""
+        before = [t for t in kept if not t.generic and t.end <= h.start and h.start - t.end <= 30]
+        if before:
+            t = before[-1]
+            if self.lex.link_after.match(s[t.end : h.start]) and h not in t.hits:
+                t.hits.append(h)
 
     def _across_clause(self, s: str, h: AnatomyHit, t: _Target) -> bool:
         a, b = (h.end, t.start) if h.end <= t.start else (t.end, h.start)
@@ -692,6 +734,9 @@ class _Reader:
         if not hits and status in ("present", "uncertain", "resolved") and not t.normal:
             hits = self._refine_spine(self.carried_hits(i), i) if i else []
             carried = True
+        elif not hits and t.kind == "modic" and i:
+            hits = self._level_heading(i)  # "L5-S1: Disc bulge. No Modic changes."
+            carried = bool(hits)
         elif not hits and t.normal and i and not self.lex.elsewhere.search(s):
             hits = self._normal_before(i)
             carried = True
