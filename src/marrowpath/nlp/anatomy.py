@@ -247,9 +247,9 @@ class Anatomy:
         hits = []
         if self._disc_name is not None:
             for m in self._disc_name.finditer(text):
-                a, _, b = self._disc_named[normalize(m.group())].partition("-")
-                name = f"{a.upper()}-{b.upper()} endplates"
-                hits.append(AnatomyHit(m.start(), m.end(), "lumbar_spine", a, None, name, True))
+                upper, _, lower_ = self._disc_named[normalize(m.group())].partition("-")
+                name = f"{upper.upper()}-{lower_.upper()} endplates"
+                hits.append(AnatomyHit(m.start(), m.end(), "lumbar_spine", upper, None, name, True))
         for m in self._level.finditer(text):
             a = self._level_id(m.group("a"))
             if (
