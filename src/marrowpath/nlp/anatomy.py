@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from marrowpath.knowledge import load_knowledge
 from marrowpath.nlp.lexicon import LANGS, lexicon, misspellings
-from marrowpath.nlp.patterns import compile_phrases, lower, normalize, phrase_regex
+from marrowpath.nlp.patterns import compile_phrases, lower, normalize, phrase_regex, substring_regex
 
 __all__ = ["NEXT_LEVEL", "Anatomy", "AnatomyHit", "anatomy"]
 
@@ -184,7 +184,9 @@ class Anatomy:
         # German compounds of a bone and a part of it ("Schenkelhalskortikalis"): the bone.
         findings = {w: k for lang in LANGS for w, k in lexicon(lang).finding_compounds.items()}
         self.finding_kind = findings
+        self.finding_word = substring_regex(findings)
         self._parts = tuple(p for lang in LANGS for p in (*lexicon(lang).compound_parts, *findings))
+        self._part_word = substring_regex(self._parts) if self._parts else None
         heads = sorted(
             {p.lower() for p in phrases if " " not in p.strip() and len(p) >= 4}, key=len
         )
@@ -239,13 +241,14 @@ class Anatomy:
         said = {k: v for lang in LANGS for k, v in lexicon(lang).disc_level_names.items()}
         self._disc_named = {normalize(k): v.lower() for k, v in said.items()}
         self._disc_name = compile_phrases(list(said)) if said else None
+        self._disc_hint = substring_regex({lower(k)[:7] for k in said})
 
     def _level_id(self, token: str) -> str | None:
         return self._levels.get(normalize(token).replace(" ", ""))
 
     def _spine(self, text: str) -> list[AnatomyHit]:
         hits = []
-        if self._disc_name is not None:
+        if self._disc_name is not None and self._disc_hint.search(text):
             for m in self._disc_name.finditer(text):
                 upper, _, lower_ = self._disc_named[normalize(m.group())].partition("-")
                 name = f"{upper.upper()}-{lower_.upper()} endplates"
@@ -321,7 +324,7 @@ class Anatomy:
             elided = self._ellipsis(text, s, e, entry)
             hits.extend(elided)
             taken.extend((h.start, h.end) for h in elided)
-        if self._parts and any(p in text for p in self._parts):
+        if self._part_word is not None and self._part_word.search(text):
             for m in self._compound_re.finditer(text):
                 s, e = m.span()
                 entry = self._entries.get(normalize(m.group("head")))

@@ -33,11 +33,8 @@ def detect_language(text: str) -> str:
     """
     sample = lower(text[:1000])
     de_words, en_words = _words("de"), _words("en")
-    de = len(_GERMAN_LETTERS.findall(sample))
-    en = 0
-    for w in _WORD.findall(sample):
-        if w in de_words:
-            de += 1
-        elif w in en_words:
-            en += 1
+    words = _WORD.findall(sample)
+    # A word of both lists counts for both, which leaves the comparison as it is.
+    de = len(_GERMAN_LETTERS.findall(sample)) + sum(map(de_words.__contains__, words))
+    en = sum(map(en_words.__contains__, words))
     return "de" if de > en else "en"

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from marrowpath.errors import InputError
-from marrowpath.nlp.patterns import compile_phrases, normalize
+from marrowpath.nlp.patterns import compile_phrases, normalize, substring_regex
 
 __all__ = ["LANGS", "Lexicon", "lexicon", "misspelled", "misspellings"]
 
@@ -104,7 +104,8 @@ class Lexicon:
     involvement: re.Pattern[str]
     located_by: re.Pattern[str]
     imaging_context: re.Pattern[str]
-    stems: tuple[str, ...]
+    stems: re.Pattern[str]
+    """Any trigger stem, inside words too: a sentence without one is not read."""
     # change
     change: re.Pattern[str]
     change_kind: dict[str, str]
@@ -234,9 +235,9 @@ def lexicon(lang: str) -> Lexicon:
         involvement=compile_phrases(_strs(tgt, "involvement")),
         located_by=compile_phrases(_strs(tgt, "located_by")),
         imaging_context=compile_phrases(_strs(tgt, "imaging_context")),
-        stems=tuple(
-            {str(s).lower(): None for s in tgt.get("trigger_stems") or []}
-            | {w: None for ws in typos.values() for w in ws}
+        stems=substring_regex(
+            [str(s) for s in tgt.get("trigger_stems") or []]
+            + [w for ws in typos.values() for w in ws]
         ),
         change=change,
         change_kind=change_kind,

@@ -209,7 +209,7 @@ class _Reader:
             found.append((1, m.start(), m.end(), t))
         before = len(found)
         joined = self.ana.finding_compound
-        if joined is not None and any(w in s for w in self.ana.finding_kind):
+        if joined is not None and self.ana.finding_word.search(s):
             for m in joined.finditer(s):
                 kind = self.ana.finding_kind[m.group("tail")]
                 found.append((2, m.start(), m.end(), _Target(m.start(), m.end(), kind)))
@@ -506,38 +506,59 @@ class _Reader:
             if sent.section != self.sentences[i].section or sent.end - sent.start > 80:
                 continue
             s = self.low[sent.start : sent.end]
-            hits = self.hits_of(j)
-            if not hits:
-                continue
-            rest = "".join(
-                " " if any(h.start <= k < h.end for h in hits) else c for k, c in enumerate(s)
-            )
-            said = self.lex.normal_words.search(rest)
-            if said is None or _NORMAL_FILLER.sub("", rest.replace(said.group(), " ", 1)):
-                continue
-            for h in hits:
-                region, basis = reported_region(h.region, "stated")
+            found = _remembered(_NORMAL, self.lang, s, self._called_normal)
+            for a, b, bone, bone_id, sub, kb_region, side in found:
+                region, basis = reported_region(kb_region, "stated")
                 out.append(
                     EdemaMention(
                         status="negated",
                         kind="signal",
-                        bone=h.name,
-                        bone_id=h.bone_id,
-                        subregion=h.subregion,
+                        bone=bone,
+                        bone_id=bone_id,
+                        subregion=sub,
                         region=region,
-                        kb_region=h.region,
+                        kb_region=kb_region,
                         region_basis=basis,
-                        laterality=self.side(s, h.start, h.end, (0, len(s))),
+                        laterality=side,
                         modic_type=None,
                         change=None,
                         size=None,
-                        start=sent.start + said.start(),
-                        end=sent.start + said.end(),
-                        text=self.text[sent.start + said.start() : sent.start + said.end()],
+                        start=sent.start + a,
+                        end=sent.start + b,
+                        text=self.text[sent.start + a : sent.start + b],
                         section=sent.section,
                     )
                 )
         return out
+
+    def _called_normal(
+        self, s: str
+    ) -> tuple[tuple[int, int, str, str, str | None, str, str | None], ...]:
+        """The bones a sentence of nothing but bones and a normal word calls normal, with the
+        normal word's span and each bone's side; () for any other sentence."""
+        if self.lex.normal_words.search(s) is None:
+            return ()
+        hits = self.ana.find(s)
+        if not hits:
+            return ()
+        rest = "".join(
+            " " if any(h.start <= k < h.end for h in hits) else c for k, c in enumerate(s)
+        )
+        said = self.lex.normal_words.search(rest)
+        if said is None or _NORMAL_FILLER.sub("", rest.replace(said.group(), " ", 1)):
+            return ()
+        return tuple(
+            (
+                said.start(),
+                said.end(),
+                h.name,
+                h.bone_id,
+                h.subregion,
+                h.region,
+                self.side(s, h.start, h.end, (0, len(s))),
+            )
+            for h in hits
+        )
 
     def _refine_spine(self, hits: list[AnatomyHit], i: int) -> list[AnatomyHit]:
         """A level-less spine part ("para-discal marrow") takes the level of nearby text."""
@@ -905,11 +926,8 @@ class _Reader:
         low = self.low
         starts = [s.start for s in self.sentences]
         candidates = self._candidates
-        for stem in self.lex.stems:
-            pos = low.find(stem)
-            while pos != -1:
-                candidates.add(bisect_right(starts, pos) - 1)
-                pos = low.find(stem, pos + 1)
+        for m in self.lex.stems.finditer(low):
+            candidates.add(bisect_right(starts, m.start()) - 1)
         told = []
         for i in sorted(candidates):
             sent = self.sentences[i] if i >= 0 else None
@@ -973,6 +991,9 @@ SENTENCE_CACHE_SIZE = 4096
 _SENTENCE_CACHE: dict[tuple[str, str, str], list[EdemaMention]] = {}
 _CUES: dict[tuple[str, str], tuple[tuple[str, int], ...]] = {}
 _ASSOCIATED: dict[tuple[str, str], tuple[tuple[str, Status, int, int], ...]] = {}
+_NORMAL: dict[
+    tuple[str, str], tuple[tuple[int, int, str, str, str | None, str, str | None], ...]
+] = {}
 """Region cue counts and associated findings of a sentence depend on its text alone; archives
 repeat sentences ("No joint effusion."), so they are kept per process like readings."""
 
@@ -1008,6 +1029,7 @@ def clear_sentence_cache() -> None:
     _SENTENCE_CACHE.clear()
     _CUES.clear()
     _ASSOCIATED.clear()
+    _NORMAL.clear()
 
 
 def read_report(text: str, lang: str | None = None) -> ReportReading:
