@@ -1453,3 +1453,89 @@ class TestRoundEightLessons:
         self, text: str, lang: str, expected: list[tuple[str, str]]
     ) -> None:
         assert _statuses(text, lang) == expected
+
+
+class TestRoundTenLessons:
+    """Lessons of the tenth blind round, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Hx: 68F, medial R knee pain, no trauma. There is a thin subchondral line in the"
+                " medial femoral condyle with extensive surrounding marrow oedema.",
+                "en",
+                [("medial femoral condyle", "present")],
+            ),
+            ("History: There is a history of bone bruise of the talus. Pain.", "en", []),
+            (
+                "Anamnese: Knieschmerz. Es zeigt sich ein Knochenmarködem im medialen"
+                " Femurkondylus.",
+                "de",
+                [("medial femoral condyle", "present")],
+            ),
+            (
+                "Hill-Sachs-Delle unverändert, das begleitende Knochenmarködem im Humeruskopf hat"
+                " sich vollständig zurückgebildet.",
+                "de",
+                [("humeral head", "resolved")],
+            ),
+            (
+                "there is bone brusing of the lat fem condyle and post lat tib plat.",
+                "en",
+                [("lateral femoral condyle", "present"), ("lateral tibial plateau", "present")],
+            ),
+            (
+                "Periosteal and endosteal oedema around the distal diaphysis of the third"
+                " metatarsal.",
+                "en",
+                [("third metatarsal", "present")],
+            ),
+            (
+                "Periosteal edema along the tibial diaphysis with no underlying marrow"
+                " involvement.",
+                "en",
+                [("tibial shaft", "negated")],
+            ),
+            (
+                "Periostales Ödem an der medialen Tibiakante ohne Markraumbeteiligung.",
+                "de",
+                [("tibial shaft", "negated")],
+            ),
+            (
+                "Rückgang der Osteitis im Os capitatum und Os hamatum.",
+                "de",
+                [("capitate", "present"), ("hamate", "present")],
+            ),
+            ("Osteitis condensans ilii.", "en", []),
+            (
+                "Marrow oedema in the right superior and inferior pubic rami.",
+                "en",
+                [("superior pubic ramus", "present"), ("inferior pubic ramus", "present")],
+            ),
+            (
+                "Mild oedema is seen in the marrow around the tibial tunnel aperture.",
+                "en",
+                [("proximal tibia", "present")],
+            ),
+            ("Edema around the talus.", "en", []),
+            (
+                "Endplatten LW3/4 mit fettiger Konversion (Modic 2), ohne aktive Ödemkomponente.",
+                "de",
+                [("L3-L4 endplates", "present"), ("L3-L4 endplates", "negated")],
+            ),
+            (
+                "Knochenmarködem im mittleren Skaphoiddrittel ohne Frakturlinie.",
+                "de",
+                [("scaphoid", "present")],
+            ),
+            (
+                "Bandscheibenvorfall HWK 5/6 mit Myelonkompression und fokalem intramedullärem"
+                " Ödem in Höhe HWK 5.",
+                "de",
+                [],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+        assert _statuses(text, lang) == expected

@@ -93,6 +93,7 @@ class Lexicon:
     tumour_lesion: re.Pattern[str]
     link_after: re.Pattern[str]
     link_block: re.Pattern[str]
+    marrow_word: re.Pattern[str]
     bone_context: re.Pattern[str]
     signal_not_edema: re.Pattern[str]
     spared: re.Pattern[str]
@@ -136,6 +137,8 @@ class Lexicon:
     section_of: dict[str, str]
     skip_sections: frozenset[str]
     one_sentence_sections: frozenset[str]
+    finding_starts: re.Pattern[str]
+    """A sentence of a skipped section that starts like an imaging finding starts findings."""
     abbreviations: frozenset[str]
 
     @functools.cached_property
@@ -222,6 +225,7 @@ def lexicon(lang: str) -> Lexicon:
         tumour_lesion=compile_phrases(_strs(tgt, "tumour_lesion")),
         link_after=re.compile("|".join(p[3:] for p in _strs(tgt, "link_after")), re.IGNORECASE),
         link_block=compile_phrases(_strs(tgt, "link_block")),
+        marrow_word=compile_phrases(_strs(tgt, "marrow_words")),
         bone_context=compile_phrases(_strs(tgt, "bone_context")),
         signal_not_edema=re.compile(
             "|".join(p[3:] for p in _strs(tgt, "signal_not_edema")) or r"(?!x)x", re.IGNORECASE
@@ -283,5 +287,6 @@ def lexicon(lang: str) -> Lexicon:
         section_of=section_of,
         skip_sections=frozenset((sec.get("skip") or {}).keys()),
         one_sentence_sections=frozenset(str(x) for x in sec.get("one_sentence") or []),
+        finding_starts=compile_phrases(_strs(sec, "finding_starts")),
         abbreviations=frozenset(normalize(a) for a in _strs(sec, "abbreviations")),
     )

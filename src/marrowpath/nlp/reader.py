@@ -65,8 +65,19 @@ _SIZE = re.compile(
     re.IGNORECASE,
 )
 _COORDINATED = re.compile(r"^[\s,()/]*(?:and|or|und|oder|bzw\.?|as well as|sowie|&)?[\s,()/]*$")
+
+
+def _outside_bone(lex: Lexicon, gap: str) -> bool:
+    """Does a soft tissue or a word such as "around" say the edema is beside the bone, not in
+    it? Not once the marrow is named: "oedema is seen in the marrow around the tibial tunnel"."""
+    marrow = lex.marrow_word.search(gap)
+    end = marrow.start() if marrow else len(gap)
+    return bool(lex.soft_tissue.search(gap, 0, end) or lex.link_block.search(gap, 0, end))
+
+
 _LEVEL_HEADING = re.compile(r"[ \t]*([a-z]{1,3}\s?\d{1,2}\s*[-/–]\s*[a-z]{0,3}\s?\d{1,2})[ \t]*:")
 """A disc level heading a line of a template spine report ("L4-5:", "LWK 4/5:")."""
+_BRACKETED = re.compile(r"\([^()]*\)")
 _WITH = re.compile(r"\s*(?:with|mit)\b")
 """A bone, then "with" and what it shows: "BWK 12 mit frischer Deckplattenimpression und
 flächigem Ödem"."""
@@ -274,8 +285,7 @@ class _Reader:
             if (
                 len(gap) <= 50
                 and lex.link_after.match(gap)
-                and not lex.soft_tissue.search(gap)
-                and not lex.link_block.search(gap)
+                and not _outside_bone(lex, gap)
                 and not any(t.end <= o.start < h.start for o in targets)
             ):
                 if self._names_soft_tissue(s, h):
@@ -292,12 +302,20 @@ class _Reader:
             if before:
                 h = before[-1]
                 gap = s[h.end : t.start]
+                # A bracket in between is an aside: "LW3/4 mit fettiger Konversion (Modic 2),
+                # ohne aktive Ödemkomponente".
+                asides = [(h.end + m.start(), h.end + m.end()) for m in _BRACKETED.finditer(gap)]
+                bare = _BRACKETED.sub("", gap)
                 if (
                     (len(gap) <= 40 or (len(gap) <= 80 and _WITH.match(gap)))
-                    and not any(c in gap for c in ";()")
-                    and not lex.soft_tissue.search(gap)
-                    and not any(h.end <= o.start < t.start for o in targets if o is not t)
-                    and not lex.clause_breaks.search(gap)
+                    and not any(c in bare for c in ";()")
+                    and not lex.soft_tissue.search(bare)
+                    and not any(
+                        h.end <= o.start < t.start and not any(a <= o.start < b for a, b in asides)
+                        for o in targets
+                        if o is not t
+                    )
+                    and not lex.clause_breaks.search(bare)
                 ):
                     # "Talus, Calcaneus und Os naviculare ohne Ödem": the whole list.
                     linked = [h]
@@ -360,6 +378,10 @@ class _Reader:
             dist = -1 if inside else t.start - m.end() if m.end() <= t.start else m.start() - t.end
             if dist > 80:
                 continue
+            if m.end() <= t.start and "," in s[m.end() : t.start]:
+                # "Hill-Sachs-Delle unverändert, das Ödem ... hat sich zurückgebildet": a word
+                # of the clause before yields to the finding's own predicate.
+                dist += 50
             kind = lex.change_kind.get(normalize(m.group())) or next(
                 (k for p, k in lex.change_rules if p.match(s, m.start(), m.end() + 80)), None
             )

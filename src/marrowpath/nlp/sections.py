@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from marrowpath.nlp.lexicon import Lexicon
-from marrowpath.nlp.patterns import normalize
+from marrowpath.nlp.patterns import lower, normalize
 
 __all__ = ["Sentence", "split_sentences"]
 
@@ -102,6 +102,8 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
         if core:
             if said and section in one_sentence:
                 section = "findings"  # "COMPARISON: MRI of 2 May. The edema has resolved."
+            elif said and section in lex.skip_sections and lex.finding_starts.match(lower(core)):
+                section = "findings"  # "Hx: knee pain. There is a subchondral line ..."
             start = a + len(segment) - len(segment.lstrip())
             sentences.append(Sentence(start, start + len(core), section))
             said += 1
