@@ -1539,3 +1539,117 @@ class TestRoundTenLessons:
     )
     def test_reads(self, text: str, lang: str, expected: list[tuple[str, str]]) -> None:
         assert _statuses(text, lang) == expected
+
+
+class TestRoundElevenLessons:
+    """Lessons of the eleventh blind round, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Bone marrow oedema of the distal clavicle; the acromion is unaffected.",
+                "en",
+                [("distal clavicle", "present"), ("acromion", "negated")],
+            ),
+            (
+                "Contusions of the posterior capitellum and anterior radial head with a partial"
+                " tear of the lateral ulnar collateral ligament.",
+                "en",
+                [("posterior capitellum", "present"), ("anterior radial head", "present")],
+            ),
+            (
+                "Contusions of the inferomedial patella and of the anterolateral aspect of the"
+                " lateral femoral condyle.",
+                "en",
+                [("patella", "present"), ("lateral femoral condyle", "present")],
+            ),
+            (
+                "Endplate oedema at L2-L3 with fluid in the disc raises concern for discitis"
+                " rather than a Modic 1 change.",
+                "en",
+                [("L2-L3 endplates", "present")],
+            ),
+            (
+                "Modic 2 changes at L4-L5, no Modic 1 change.",
+                "en",
+                [("L4-L5 endplates", "present"), ("L4-L5 endplates", "negated")],
+            ),
+            (
+                "On the outside MRI from January there was a bone bruise of the medial tibial"
+                " plateau; today's study shows no residual marrow oedema.",
+                "en",
+                [("medial tibial plateau", "resolved")],
+            ),
+            (
+                "The femoral heads are normal in contour and marrow signal bilaterally.",
+                "en",
+                [("femoral head", "negated")],
+            ),
+            (
+                "Insufficiency fracture of the left sacral ala with surrounding marrow oedema."
+                " The right sacral ala is normal.",
+                "en",
+                [("sacral ala", "present"), ("sacral ala", "negated")],
+            ),
+            (
+                "Femurkopf und Schenkelhals beidseits mit regelrechtem, seitengleichem Marksignal.",
+                "de",
+                [("femoral head", "negated"), ("femoral neck", "negated")],
+            ),
+            (
+                "Talus, Kuneiformia und Metatarsalia mit regelrechtem Marksignal.",
+                "de",
+                [("talus", "negated"), ("cuneiform", "negated"), ("metatarsal", "negated")],
+            ),
+            (
+                "Frische Deckplattenimpressionsfraktur LWK 1 mit Knochenmarködem im gesamten"
+                " Wirbelkörper; LWK 3 mit älterer Keilwirbelbildung ohne Ödem.",
+                "de",
+                [("L1 vertebral body", "present"), ("L3 vertebral body", "negated")],
+            ),
+            (
+                "Subchondrale Signalanhebung im medialen Femurkondylus, wobei nicht sicher"
+                " zwischen einem geringen Marködem und einem Artefakt unterschieden werden kann.",
+                "de",
+                [("medial femoral condyle", "uncertain")],
+            ),
+            (
+                "Kleine Schmorl-Knötchen in den Deckplatten LWK 3 und LWK 4, jeweils ohne"
+                " perifokales Ödem.",
+                "de",
+                [("L3 superior endplate", "negated"), ("L4 superior endplate", "negated")],
+            ),
+            (
+                "Subchondrales Ödem im lateralen Klavikulaende; fraglich beginnendes Ödem auch"
+                " akromial.",
+                "de",
+                [("distal clavicle", "present"), ("acromion", "uncertain")],
+            ),
+            (
+                "Hill-Sachs-Delle am Humeruskopf mit umgebendem Knochenmarködem, knöcherne"
+                " Bankart-Läsion am ventrokaudalen Glenoid.",
+                "de",
+                [("humeral head", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+        assert _statuses(text, lang) == expected
+
+    def test_sides_said_after_the_region_and_of_the_finding(self) -> None:
+        """German names the side after the joint ("OSG re.", "Sakroiliitis links"); a side of
+        the finding holds for its bones, and a joint in another clause keeps its own side."""
+        reading = read_report(
+            "Aktive Sakroiliitis links mit periartikulärem Knochenmarködem iliakal und sakral,"
+            " betont ventral; rechtes ISG ohne Ödem.",
+            lang="de",
+        )
+        got = [(m.bone, m.status, m.laterality) for m in reading.edema]
+        assert got == [
+            ("ilium", "present", "left"),
+            ("sacrum", "present", "left"),
+            (None, "negated", "right"),
+        ]
+        m = _one("OSG re.: Z.n. Supinationstrauma. Kleines Kontusionsödem am Talus.", "de")
+        assert m.laterality == "right"

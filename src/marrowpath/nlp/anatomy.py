@@ -232,8 +232,10 @@ class Anatomy:
             r"\s*(?:,|and|und|&)\s*(?:the\s+|die\s+|der\s+)?(?P<sub>" + subs + r")(?![\w-])",
             re.IGNORECASE,
         )
+        # "Deckplatten LWK 3 und LWK 4": the part named before a list of levels.
         self._sub_before = re.compile(
-            r"(?P<sub>" + subs + r")\s*(?:of\s+(?:the\s+)?|des\s+|von\s+)?(?:vertebra\s+)?$",
+            r"(?P<sub>" + subs + r")\s*(?:of\s+(?:the\s+)?|des\s+|von\s+)?(?:vertebra\s+)?"
+            r"(?:(?:" + level + r")\s*(?:,|and|und|&)\s*)*$",
             re.IGNORECASE,
         )
 
@@ -433,14 +435,23 @@ class Anatomy:
                     out[-1] = h  # "distal fibula/lateral malleolus": one place, the part
                 continue
             out.append(h)
-        parts = {h.bone_id for h in out if h.subregion is not None}
+        parts = [h for h in out if h.subregion is not None]
+
+        def told_by_part(h: AnatomyHit) -> bool:
+            # "... iliakal und sakral ...; rechtes ISG ohne Ödem": not across a semicolon.
+            return any(
+                p.bone_id == h.bone_id
+                and ";" not in text[min(p.end, h.end) : max(p.start, h.start)]
+                for p in parts
+            )
+
         return [
             h
             for h in out
             if not (
                 h.subregion is None
-                and h.bone_id in parts
                 and (h.bone_id in _JOINTS or _ADJECTIVE.fullmatch(text, h.start, h.end))
+                and told_by_part(h)
             )
         ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from marrowpath.nlp.anatomy import NEXT_LEVEL
 from marrowpath.nlp.models import EdemaMention
 
-__all__ = ["DOC_SPINE", "SPINE_ADJ", "adopt_labels", "merge_mentions", "pair_endplates"]
+__all__ = ["DOC", "DOC_SPINE", "SPINE_ADJ", "adopt_labels", "merge_mentions", "pair_endplates"]
 
 SPINE_ADJ = {
     "lumbar_spine": "lumbar",
@@ -13,6 +13,8 @@ SPINE_ADJ = {
     "thoracic_spine": "thoracic",
 }
 """Spine regions, with the adjective used for level-less endplates ("lumbar endplates")."""
+DOC = "?report"
+"""Placeholder region of a mention naming no bone or place, until the report's is known."""
 DOC_SPINE = "?report-spine"
 """Placeholder region of a spine part without a level, until the report's region is known."""
 _NEXT_LEVEL = NEXT_LEVEL
@@ -56,6 +58,7 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
         for m in made
     ]
     labels = {m.status: m.modic_type for m in made if m.kind == "modic" and m.modic_type}
+    made = _one_level(made)
     # "Endplate oedema L4 - L5": the level-less endplates are those of the level.
     levelled = {m.status for m in made if m.bone_id is not None and m.region in SPINE_ADJ}
     made = [
@@ -76,6 +79,25 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
     ]
 
 
+def _one_level(made: list[EdemaMention]) -> list[EdemaMention]:
+    """ "Modic 2 changes at L4-L5, no Modic 1 change": a Modic change without a level, of
+    another status than the one level the sentence names, is at that level."""
+    levelled = {m.bone: m for m in made if m.bone_id is not None and m.region in SPINE_ADJ}
+    if len(levelled) != 1:
+        return made
+    (at,) = levelled.values()
+    return [
+        m.model_copy(update={k: getattr(at, k) for k in _PLACE})
+        if m.kind == "modic"
+        and m.bone_id is None
+        and (m.region in (DOC, DOC_SPINE) or m.region in SPINE_ADJ)
+        and m.status != at.status
+        and abs(m.start - at.start) <= 60
+        else m
+        for m in made
+    ]
+
+
 def _hedged_modic(made: list[EdemaMention]) -> list[EdemaMention]:
     """ "Faint edema-like signal along the L3-L4 endplates may represent early Modic type 1
     change": a Modic label without a level is the described spine signal, with its status."""
@@ -88,6 +110,10 @@ def _hedged_modic(made: list[EdemaMention]) -> list[EdemaMention]:
         and (m.region in SPINE_ADJ or m.region == DOC_SPINE)
         and m.status in ("present", "uncertain")
     ]
+    if len(loose) == 1 and loose[0].status == "negated" and spine:
+        # "Endplate oedema at L2-L3 ... concern for discitis rather than a Modic 1 change": the
+        # label is a differential of the described edema, not a finding of its own.
+        return [m for m in made if m is not loose[0]]
     if len(loose) != 1 or not spine or any(m.status == loose[0].status for m in spine):
         return made
     label = loose[0]

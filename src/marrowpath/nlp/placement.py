@@ -5,7 +5,7 @@ sentence readings can be cached before the report is read to the end."""
 from __future__ import annotations
 
 from marrowpath.nlp.lexicon import Lexicon
-from marrowpath.nlp.merge import DOC_SPINE, SPINE_ADJ
+from marrowpath.nlp.merge import DOC, DOC_SPINE, SPINE_ADJ
 from marrowpath.nlp.models import EdemaMention, RegionBasis
 
 __all__ = [
@@ -28,7 +28,6 @@ def reported_region(region: str, basis: RegionBasis) -> tuple[str, RegionBasis]:
     return reported, "assumed" if reported == "lumbar_spine" != region else basis
 
 
-DOC = "?report"
 DEFERRED = frozenset({DOC, DOC_SPINE})
 """Placeholders of a region that only the whole report can give: for a mention naming no bone
 or place, and for a spine part without a level ("vertebral bodies")."""

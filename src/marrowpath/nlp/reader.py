@@ -67,6 +67,13 @@ _SIZE = re.compile(
 _COORDINATED = re.compile(r"^[\s,()/]*(?:and|or|und|oder|bzw\.?|as well as|sowie|&)?[\s,()/]*$")
 
 
+def _between_semicolons(s: str, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence around [start, end) that no semicolon cuts: a side word does
+    not reach across one ("... iliakal und sakral; rechtes ISG ohne Ödem")."""
+    after = s.find(";", end)
+    return s.rfind(";", 0, start) + 1, len(s) if after == -1 else after
+
+
 def _outside_bone(lex: Lexicon, gap: str) -> bool:
     """Does a soft tissue or a word such as "around" say the edema is beside the bone, not in
     it? Not once the marrow is named: "oedema is seen in the marrow around the tibial tunnel"."""
@@ -83,13 +90,16 @@ _WITH = re.compile(r"\s*(?:with|mit)\b")
 flächigem Ödem"."""
 _NORMAL_FILLER = re.compile(
     r"[\s,.;:/&]+|\b(?:and|und|the|der|die|das|bone|marrow|signal|knochenmark\w*|is|are"
-    r"|appears?|ist|sind|otherwise|both|beide\w*)\b"
+    r"|appears?|ist|sind|otherwise|both|beide\w*|left|right|links|rechts|linke\w*|rechte\w*)\b"
 )
 """What may stand beside bones and one normal word in a sentence calling them normal."""
 _ANATOMY_LIST_GAP = re.compile(
     r"^[\s,]*(?:and|or|und|oder|as well as|sowie|&|/)?[\s,]*"
-    r"(?:(?:the|der|die|das|des|dem|im|in)\s+)?"
-    r"(?:(?:left|right|medial|lateral|\w+en)\s+)?$",
+    r"(?:(?:of|at|in|to|am|an|im)\s+)?(?:(?:the|der|die|das|des|dem|im|in)\s+)?"
+    # "... and of the anterolateral aspect of the lateral femoral condyle"
+    r"(?:(?:\w+\s+)?(?:aspect|portion|part|margin|surface|side)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:left|right|\w*(?:medial|lateral|anterior|posterior|superior|inferior|proximal|distal"
+    r"|dorsal|volar|palmar|plantar|central)|\w+en)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -422,7 +432,10 @@ class _Reader:
                     side
                     for m in self.lex.sides.finditer(low)
                     if (side := self._side_word(low, m)) is not None
-                    and self.lex.region_cues.match(low, len(low) - len(low[m.end() :].lstrip()))
+                    and (
+                        self.lex.region_cues.match(low, len(low) - len(low[m.end() :].lstrip()))
+                        or self._cue_just_before(low, m.start())
+                    )
                 }
                 sides |= {
                     self.lex.side_letters[m.group(1)]
@@ -432,6 +445,14 @@ class _Reader:
                 }
             self._study_side = sides.pop() if len(sides) == 1 else None
         return self._study_side if isinstance(self._study_side, str) else None
+
+    def _cue_just_before(self, low: str, at: int) -> bool:
+        """Is a region cue the word just before ``at`` ("OSG re.", "Knie rechts")?"""
+        window = low[max(0, at - 30) : at]
+        head = window.rstrip()
+        if len(head) == len(window):
+            return False
+        return any(m.end() == len(head) for m in self.lex.region_cues.finditer(head))
 
     def side(self, s: str, start: int, end: int, clause: tuple[int, int]) -> str | None:
         lex = self.lex
@@ -646,7 +667,7 @@ class _Reader:
         shared = {id(h) for t in kept for h in t.hits if t.shared}
         for h in hits:
             if id(h) in shared:
-                self._share(s, h, kept)
+                self._share(s, h, kept, hits)
                 continue
             if id(h) in linked or self._names_soft_tissue(s, h):
                 continue  # "... Bankart lesion of the anteroinferior glenoid labrum"
@@ -655,6 +676,8 @@ class _Reader:
                 key=lambda t: self._distance(s, h, t),
                 default=None,
             )
+            if owner is not None and self._of_a_later_process(s, h, owner):
+                continue  # "... Knochenmarködem, knöcherne Bankart-Läsion am Glenoid"
             if owner is not None and (owner.status or not self._across_clause(s, h, owner)):
                 # Not across a clause break ("No scaphoid fracture; bone bruise of the
                 # capitate"), except to continue a spared list ("...; auch nicht die Tibia").
@@ -688,14 +711,22 @@ class _Reader:
             made.extend(self._mentions(i, sent, s, t, kept, ctx))
         out.extend(merge_mentions(pair_endplates(adopt_labels(made))))
 
-    def _share(self, s: str, h: AnatomyHit, kept: list[_Target]) -> None:
+    def _share(self, s: str, h: AnatomyHit, kept: list[_Target], hits: list[AnatomyHit]) -> None:
         """A bone tied to a phrase after it is also the place of a finding just before it
-        ("Modic type 3 changes at L5/S1 without ... edema")."""
+        ("Modic type 3 changes at L5/S1 without ... edema"), when nothing else stands between
+        (not "Knochenmarködem im gesamten Wirbelkörper; LWK 3 ... ohne Ödem")."""
         before = [t for t in kept if not t.generic and t.end <= h.start and h.start - t.end <= 30]
-        if before:
-            t = before[-1]
-            if self.lex.link_after.match(s[t.end : h.start]) and h not in t.hits:
-                t.hits.append(h)
+        if not before:
+            return
+        t = before[-1]
+        gap = s[t.end : h.start]
+        if (
+            self.lex.link_after.match(gap)
+            and h not in t.hits
+            and not self.lex.clause_breaks.search(gap)
+            and not any(t.end <= o.start < h.start for o in hits)
+        ):
+            t.hits.append(h)
 
     def _across_clause(self, s: str, h: AnatomyHit, t: _Target) -> bool:
         a, b = (h.end, t.start) if h.end <= t.start else (t.end, h.start)
@@ -720,6 +751,14 @@ class _Reader:
             self.lex.soft_tissue.match(s, at) is not None
             and self.lex.link_block.match(s, at) is None  # "... bones along with", not a tissue
         )
+
+    def _of_a_later_process(self, s: str, h: AnatomyHit, t: _Target) -> bool:
+        """Is the bone, after the mention and a comma, the place of another process named
+        there ("edema of the humeral head, bony Bankart lesion of the glenoid")?"""
+        if h.start < t.end:
+            return False
+        comma = s.rfind(",", t.end, h.start)
+        return comma != -1 and self.lex.other_process.search(s, comma, h.start) is not None
 
     def _of_other_process(self, s: str, h: AnatomyHit, t: _Target) -> bool:
         """Is the bone, before the mention, the object of another process ("osteonecrosis of
@@ -823,9 +862,11 @@ class _Reader:
             if carried:
                 side = self._carried_side(i, h)
             else:
-                side = self.side(s, h.start, h.end, (0, len(s)))
+                side = self.side(s, h.start, h.end, _between_semicolons(s, h.start, h.end))
                 if side is None and h.region in _SIDED:
-                    side = self.sentence_side(s)
+                    # "Sakroiliitis links mit periartikulärem Knochenmarködem iliakal": the
+                    # side of the finding, else the one side of the sentence.
+                    side = self.side(s, t.start, t.end, clause) or self.sentence_side(s)
             out.append(
                 EdemaMention(
                     bone=h.name if carried else self._named(s, h),
