@@ -1653,3 +1653,25 @@ class TestRoundElevenLessons:
         ]
         m = _one("OSG re.: Z.n. Supinationstrauma. Kleines Kontusionsödem am Talus.", "de")
         assert m.laterality == "right"
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "No bone bruise, fracture or osteochondral lesion involving the femoral condyles,"
+                " tibial plateaus or patella.",
+                [
+                    ("distal femur", "negated"),
+                    ("tibial plateau", "negated"),
+                    ("patella", "negated"),
+                ],
+            ),
+            (
+                "Edema in the intermediate and lateral cuneiforms.",
+                [("intermediate cuneiform", "present"), ("lateral cuneiform", "present")],
+            ),
+        ],
+    )
+    def test_lists_under_one_phrase(self, text: str, expected: list[tuple[str, str]]) -> None:
+        """A process in a negated list does not take the bones; bones of one kind named once."""
+        assert _statuses(text) == expected

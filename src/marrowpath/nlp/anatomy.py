@@ -397,7 +397,12 @@ class Anatomy:
         before = _WORD_AND_BEFORE.search(text, max(0, s - 30), s)
         if before and len(words) > 1:
             other = self._entries.get(normalize(" ".join([before.group(1), *words[1:]])))
-            if other is not None and other.bone_id == entry.bone_id and other != entry:
+            # "the intermediate and lateral cuneiforms": bones of one kind, named once.
+            if (
+                other is not None
+                and other != entry
+                and (other.bone_id == entry.bone_id or other.name.split()[-1] == words[-1])
+            ):
                 out.append(
                     AnatomyHit(
                         before.start(1),

@@ -84,6 +84,7 @@ def _outside_bone(lex: Lexicon, gap: str) -> bool:
 
 _LEVEL_HEADING = re.compile(r"[ \t]*([a-z]{1,3}\s?\d{1,2}\s*[-/–]\s*[a-z]{0,3}\s?\d{1,2})[ \t]*:")
 """A disc level heading a line of a template spine report ("L4-5:", "LWK 4/5:")."""
+_COORDINATING = re.compile(r"\b(?:and|or|nor|und|oder|bzw)\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _WITH = re.compile(r"\s*(?:with|mit)\b")
 """A bone, then "with" and what it shows: "BWK 12 mit frischer Deckplattenimpression und
@@ -758,7 +759,16 @@ class _Reader:
         if h.start < t.end:
             return False
         comma = s.rfind(",", t.end, h.start)
-        return comma != -1 and self.lex.other_process.search(s, comma, h.start) is not None
+        if comma == -1:
+            return False
+        process = self.lex.other_process.search(s, comma, h.start)
+        # Not a list under one negation: "No bone bruise, fracture or osteochondral lesion
+        # involving the femoral condyles".
+        return (
+            process is not None
+            and _COORDINATING.search(s, t.end, process.start()) is None
+            and h.start - process.end() <= 25
+        )
 
     def _of_other_process(self, s: str, h: AnatomyHit, t: _Target) -> bool:
         """Is the bone, before the mention, the object of another process ("osteonecrosis of
