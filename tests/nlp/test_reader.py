@@ -1675,3 +1675,115 @@ class TestRoundElevenLessons:
     def test_lists_under_one_phrase(self, text: str, expected: list[tuple[str, str]]) -> None:
         """A process in a negated list does not take the bones; bones of one kind named once."""
         assert _statuses(text) == expected
+
+
+class TestRoundTwelveLessons:
+    """Lessons of the twelfth blind round, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "The bone bruises of the lateral femoral condyle and posterolateral tibial plateau"
+                " seen previously have completely resolved.",
+                "en",
+                [("lateral femoral condyle", "resolved"), ("lateral tibial plateau", "resolved")],
+            ),
+            (
+                "Stress fracture of the left mid tibial shaft: a transverse low-signal line"
+                " traverses the cortex, with extensive surrounding marrow and periosteal oedema.",
+                "en",
+                [("tibial shaft", "present")],
+            ),
+            (
+                "Right femoral head AVN with a subchondral fracture and extensive surrounding"
+                " edema extending into the femoral neck.",
+                "en",
+                [("femoral head", "present"), ("femoral neck", "present")],
+            ),
+            (
+                "The second metatarsal stress fracture is healing, with decreasing surrounding"
+                " oedema.",
+                "en",
+                [("second metatarsal", "present")],
+            ),
+            (
+                "On the outside MRI from May there was diffuse marrow edema in the medial femoral"
+                " condyle; the current examination shows only minimal residual edema.",
+                "en",
+                [("medial femoral condyle", "present")],
+            ),
+            (
+                "The Modic type 1 change at L5-S1 has decreased in extent, with less T2"
+                " hyperintensity in the superior S1 endplate.",
+                "en",
+                [("L5-S1 endplates", "present")],
+            ),
+            (
+                "No discrete fracture line is seen within the contused lateral femoral condyle.",
+                "en",
+                [("lateral femoral condyle", "present")],
+            ),
+            (
+                "Bone marrow oedema in the scaphoid waist without a cortical break, favouring a"
+                " bone bruise over an occult fracture.",
+                "en",
+                [("scaphoid", "present")],
+            ),
+            (
+                "l4 vert body - band-like T1 hypo / STIR hyper signal under the sup endplate, c/w"
+                " acute osteoporotic fx.",
+                "en",
+                [("L4 vertebral body", "present")],
+            ),
+            ("Bone brusie in the lat fem condyle.", "en", [("lateral femoral condyle", "present")]),
+            (
+                "Mild bone marrow oedma at the inferior pole of the patela.",
+                "en",
+                [("patella", "present")],
+            ),
+            ("No trochanteric marrow oedema.", "en", [("greater trochanter", "negated")]),
+            (
+                "Oedema throughout the distal tibial metaphysis, in keeping with a stress"
+                " fracture. Talus unaffected.",
+                "en",
+                [("distal tibia", "present"), ("talus", "negated")],
+            ),
+            (
+                "Die beiden Kontusionsareale: inferomedial an der Patella und ventrolateral an"
+                " der lateralen Femurkondyle.",
+                "de",
+                [("patella", "present"), ("lateral femoral condyle", "present")],
+            ),
+            (
+                "Im Os scaphoideum rechts zeigt sich taillennah eine unscharf begrenzte"
+                " STIR-Hyperintensität der Spongiosa.",
+                "de",
+                [("scaphoid", "present")],
+            ),
+            (
+                "Subchondrales Knochenmarködem iliakal beidseits, sakralseitig regelrechtes"
+                " Markraumsignal.",
+                "de",
+                [("ilium", "present"), ("sacrum", "negated")],
+            ),
+            (
+                "Zunehmendes Ödem der Grund- und Deckplatten im Segment L5-S1.",
+                "de",
+                [("L5-S1 endplates", "present")],
+            ),
+            ("Ödematös verändertes Os lunatum.", "de", [("lunate", "present")]),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+        assert _statuses(text, lang) == expected
+
+    def test_sides(self) -> None:
+        """A side comparison says both sides; "die beiden Kontusionsareale" is no side."""
+        text = (
+            "Bilateral periarticular bone marrow oedema at the sacroiliac joints, more"
+            " pronounced on the right."
+        )
+        assert [m.laterality for m in read_report(text).edema] == ["bilateral"]
+        text = "Die beiden Kontusionsareale an der Patella."
+        assert [m.laterality for m in read_report(text, lang="de").edema] == [None]

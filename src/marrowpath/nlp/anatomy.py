@@ -51,7 +51,8 @@ _LOWER_SACRAL = frozenset({"s2", "s3", "s4", "s5"})
 """The level below each spine level (L5 -> S1)."""
 _ENDPLATES_BEFORE = re.compile(
     r"(?:end\s?plates?|endplatten|abschlussplatten|grund-\s*und\s*deckplatten?"
-    r"|deck-\s*und\s*grundplatten?)\s*(?:of\s+(?:the\s+)?|at\s+|der\s+|von\s+)?$",
+    r"|deck-\s*und\s*grundplatten?)\s*"
+    r"(?:of\s+(?:the\s+)?|at\s+|der\s+|von\s+|im\s+segment\s+|in\s+höhe\s+|im\s+bewegungssegment\s+)?$",
     re.IGNORECASE,
 )
 _AND_WORD_AFTER = re.compile(r"\s*(?:,|\s(?:and|und|&))\s+(?:the\s+)?(\w+?)(?:e?s)?\b")
@@ -298,6 +299,8 @@ class Anatomy:
                     sub = f"{said.group(1).lower()}_endplate"
                     start = said.start(1)
             sub = sub or "vertebral_body"
+            if a == "s1" and sub == "superior_endplate":
+                region = "lumbar_spine"  # the lower endplate of the L5-S1 disc level
             name = self.level_sub.get((a, sub), f"{a.upper()} vertebral body")
             if a in _LOWER_SACRAL and sub == "vertebral_body":
                 name = "sacrum"  # "across the S2 body": the sacrum, not a vertebra of the spine

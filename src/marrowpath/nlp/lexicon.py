@@ -94,6 +94,8 @@ class Lexicon:
     link_after: re.Pattern[str]
     link_block: re.Pattern[str]
     marrow_word: re.Pattern[str]
+    surrounding: re.Pattern[str]
+    """Edema around a lesion named before: "surrounding", "perilesional", "umgebend"."""
     bone_context: re.Pattern[str]
     signal_not_edema: re.Pattern[str]
     spared: re.Pattern[str]
@@ -226,6 +228,7 @@ def lexicon(lang: str) -> Lexicon:
         link_after=re.compile("|".join(p[3:] for p in _strs(tgt, "link_after")), re.IGNORECASE),
         link_block=compile_phrases(_strs(tgt, "link_block")),
         marrow_word=compile_phrases(_strs(tgt, "marrow_words")),
+        surrounding=compile_phrases(_strs(tgt, "surrounding")),
         bone_context=compile_phrases(_strs(tgt, "bone_context")),
         signal_not_edema=re.compile(
             "|".join(p[3:] for p in _strs(tgt, "signal_not_edema")) or r"(?!x)x", re.IGNORECASE

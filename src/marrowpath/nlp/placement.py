@@ -28,6 +28,7 @@ def reported_region(region: str, basis: RegionBasis) -> tuple[str, RegionBasis]:
     return reported, "assumed" if reported == "lumbar_spine" != region else basis
 
 
+_PLACE = ("bone", "bone_id", "subregion", "region", "kb_region", "laterality")
 DEFERRED = frozenset({DOC, DOC_SPINE})
 """Placeholders of a region that only the whole report can give: for a mention naming no bone
 or place, and for a spine part without a level ("vertebral bodies")."""
@@ -62,6 +63,11 @@ def resolved_since_prior(edema: list[EdemaMention]) -> list[EdemaMention]:
             for p in out
             if p.status == "historical" and p.bone and (p.kind == "modic") == (m.kind == "modic")
         ]
+        if m.bone is None and prior and m.status == "present" and m.change is not None:
+            # "On the outside MRI there was edema in the MFC; now only minimal residual edema."
+            p = prior[-1]
+            out.append(m.model_copy(update={k: getattr(p, k) for k in _PLACE}))
+            continue
         if m.status not in ("negated", "resolved") or not prior:
             out.append(m)
             continue

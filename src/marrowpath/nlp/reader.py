@@ -86,7 +86,11 @@ _LEVEL_HEADING = re.compile(r"[ \t]*([a-z]{1,3}\s?\d{1,2}\s*[-/–]\s*[a-z]{0,3}
 """A disc level heading a line of a template spine report ("L4-5:", "LWK 4/5:")."""
 _COORDINATING = re.compile(r"\b(?:and|or|nor|und|oder|bzw)\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
-_WITH = re.compile(r"\s*(?:with|mit)\b")
+_WITH = re.compile(
+    r"\s*(?:(?:rechts|links|re\.|li\.|bds\.|beidseits|left|right)\s+)?"
+    r"(?:with|mit|zeigt sich|zeigen sich|findet sich|finden sich|kommt|besteht|shows"
+    r"|demonstrates)\b"
+)
 """A bone, then "with" and what it shows: "BWK 12 mit frischer Deckplattenimpression und
 flächigem Ödem"."""
 _NORMAL_FILLER = re.compile(
@@ -344,6 +348,8 @@ class _Reader:
                         linked.insert(0, prv)
                     t.hits = linked
                     t.shared = True
+        if t.generic and lex.surrounding.search(s, max(0, t.start - 25), t.start):
+            self._lesion_bone(s, t, hits)
         if t.hits:
             return not (
                 t.kind == "signal"
@@ -387,7 +393,13 @@ class _Reader:
             if lex.change_not_after.match(s, m.end()):
                 continue
             dist = -1 if inside else t.start - m.end() if m.end() <= t.start else m.start() - t.end
-            if dist > 80:
+            if dist > 80 and not (
+                # "The bone bruises of the LFC and posterolateral tibial plateau seen
+                # previously have completely resolved": the predicate of a long subject.
+                m.start() >= t.end
+                and dist <= 130
+                and not any(c in s[t.end : m.start()] for c in ",;")
+            ):
                 continue
             if m.end() <= t.start and "," in s[m.end() : t.start]:
                 # "Hill-Sachs-Delle unverändert, das Ödem ... hat sich zurückgebildet": a word
@@ -711,6 +723,19 @@ class _Reader:
         for t in kept:
             made.extend(self._mentions(i, sent, s, t, kept, ctx))
         out.extend(merge_mentions(pair_endplates(adopt_labels(made))))
+
+    def _lesion_bone(self, s: str, t: _Target, hits: list[AnatomyHit]) -> None:
+        """ "Right femoral head AVN with a subchondral fracture and extensive surrounding edema
+        extending into the femoral neck", "the second metatarsal stress fracture is healing,
+        with decreasing surrounding oedema": the bone of the lesion the edema surrounds."""
+        before = [h for h in hits if h.end <= t.start and t.start - h.end <= 90]
+        if not before:
+            return
+        h = before[-1]
+        if ";" in s[h.end : t.start] or self.lex.clause_breaks.search(s, h.end, t.start):
+            return
+        if h not in t.hits:
+            t.hits.insert(0, h)
 
     def _share(self, s: str, h: AnatomyHit, kept: list[_Target], hits: list[AnatomyHit]) -> None:
         """A bone tied to a phrase after it is also the place of a finding just before it
