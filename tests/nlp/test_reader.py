@@ -1787,3 +1787,143 @@ class TestRoundTwelveLessons:
         assert [m.laterality for m in read_report(text).edema] == ["bilateral"]
         text = "Die beiden Kontusionsareale an der Patella."
         assert [m.laterality for m in read_report(text, lang="de").edema] == [None]
+
+
+class TestRoundThirteenLessons:
+    """Lessons of the thirteenth blind round, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "None of the 40 healthy volunteers showed bone marrow oedema in the lunate or"
+                " capitate.",
+                "en",
+                [("lunate", "negated"), ("capitate", "negated")],
+            ),
+            (
+                "STIR hyperintensity at the right femoral neck, which may represent early stress"
+                " reaction with marrow edema.",
+                "en",
+                [("femoral neck", "uncertain")],
+            ),
+            (
+                "A small bone contusion of the medial tibial plateau, likely contrecoup, as well"
+                " as mild marrow edema of the lateral femoral condyle.",
+                "en",
+                [("medial tibial plateau", "present"), ("lateral femoral condyle", "present")],
+            ),
+            (
+                "Type II Modic endplate changes at L4/L5 without associated marrow oedema.",
+                "en",
+                [("L4-L5 endplates", "present"), ("L4-L5 endplates", "negated")],
+            ),
+            (
+                "Marrow edema of the sesamoid, suggestive of sesamoiditis versus early stress"
+                " reaction.",
+                "en",
+                [("sesamoid", "present")],
+            ),
+            (
+                "Edema within the distal clavicle and, to a lesser degree, the acromion.",
+                "en",
+                [("distal clavicle", "present"), ("acromion", "present")],
+            ),
+            (
+                "Marrow edema in the right sacral ala with a fracture line; the left sacral ala is"
+                " normal.",
+                "en",
+                [("sacral ala", "present"), ("sacral ala", "negated")],
+            ),
+            (
+                "The patella is normal in position; bone bruise of the talus.",
+                "en",
+                [("talus", "present")],
+            ),
+            (
+                "MRI in this 9-year-old girl identified metaphyseal bone marrow oedema in the"
+                " distal right femur and both proximal tibiae.",
+                "en",
+                [("distal femur", "present"), ("proximal tibia", "present")],
+            ),
+            (
+                "Complete restitution of normal marrow signal in the right femoral head.",
+                "en",
+                [("femoral head", "resolved")],
+            ),
+            (
+                "A healed cuboid stress fracture with complete regression of the surrounding"
+                " marrow oedema.",
+                "en",
+                [("cuboid", "resolved")],
+            ),
+            (
+                "The Modic type 2 change at L3-L4 is stable, whereas new type 1 change has"
+                " developed at L4/L5.",
+                "en",
+                [("L3-L4 endplates", "present"), ("L4-L5 endplates", "present")],
+            ),
+            ("Type I lesions of the knee.", "en", []),
+            (
+                "Compression fracture of L1 with STIR hyperintense marrow signal; chronic,"
+                " non-edematous wedging of L3.",
+                "en",
+                [("L1 vertebral body", "present"), ("L3 vertebral body", "negated")],
+            ),
+            (
+                "Signalanhebung im rechten Femurkopf, die sich unscharf bis in den Schenkelhals"
+                " fortsetzt.",
+                "de",
+                [("femoral head", "present"), ("femoral neck", "present")],
+            ),
+            (
+                "Größenabnahme der BML im medialen Femurkondylus, bei 3 Patienten war keine BML"
+                " mehr nachweisbar.",
+                "de",
+                [("medial femoral condyle", "present"), ("medial femoral condyle", "resolved")],
+            ),
+            (
+                "Das Metatarsale III ist im distalen Schaftbereich kräftig signalangehoben.",
+                "de",
+                [("third metatarsal", "present")],
+            ),
+            (
+                "Ödem im Bandscheibenfach LWK 3/4, Grund- und Deckplatten signalnormal.",
+                "de",
+                [("L3-L4 endplates", "negated")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+        assert _statuses(text, lang) == expected
+
+    def test_sides(self) -> None:
+        """A side near a spine level is its side only right before it; the two sides of one
+        joint are no side; "Bilat" and "L>R" are both sides."""
+        m = _one("Endplate edema at the lumbosacral junction, Modic I, with a left extrusion.")
+        assert (m.bone, m.laterality) == ("L5-S1 endplates", None)
+        assert _one("Edema in the left L5 pedicle.").laterality == "left"
+        text = "Knochenmarködem beidseits des Gelenkspaltes (laterale Klavikula und Akromion)."
+        assert {m.laterality for m in read_report(text, lang="de").edema} == {None}
+        assert _one("Bilat parasymphyseal BME, L>R.").laterality == "bilateral"
+        text = "Periarticular bone marrow oedema on both the sacral and iliac sides."
+        assert [(m.bone, m.region) for m in read_report(text).edema] == [
+            ("sacrum", "sacroiliac"),
+            ("ilium", "sacroiliac"),
+        ]
+
+    def test_differentials_and_normal_subjects(self) -> None:
+        """ "versus" weighs labels of a described finding; "DD ... DD ..." hedges the edema;
+        "is normal" is said only of the bone right before it; a healed fracture does not
+        make normal marrow signal a resolution."""
+        assert _statuses(
+            "Marrow edema of the sesamoid, suggestive of sesamoiditis versus early stress reaction."
+        ) == [("sesamoid", "present")]
+        text = "Fragliche Signalanhebung im Talusdom, DD beginnendes Knochenmarködem, DD Artefakt."
+        assert _statuses(text, "de") == [("talus", "uncertain")]
+        text = "Uncovertebral hypertrophy at C5-C6 with foraminal stenosis; cord signal is normal."
+        assert _statuses(text) == []
+        text = "Chronic wedging of L1 with normal marrow signal, in keeping with an old healed fracture."
+        assert _statuses(text) == [("L1 vertebral body", "negated")]
+        m = read_report("Edema in the left L5 pedicle and pars interarticularis.").edema[1]
+        assert (m.bone, m.laterality) == ("L5 pars interarticularis", "left")

@@ -338,6 +338,9 @@ class Anatomy:
                         AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name)
                     )
         hits.sort(key=lambda h: h.start)
+        # "both the sacral and iliac sides": "sacral" is the joint's sacral side, not the bone.
+        parts = {(h.start, h.end) for h in hits if h.subregion is not None}
+        hits = [h for h in hits if h.subregion is not None or (h.start, h.end) not in parts]
         return self._drop_parent_bones(text, self._joint_parts(hits))
 
     def _joint_parts(self, hits: list[AnatomyHit]) -> list[AnatomyHit]:
@@ -398,6 +401,9 @@ class Anatomy:
                     )
                 )
         before = _WORD_AND_BEFORE.search(text, max(0, s - 30), s)
+        said = normalize(_SIDE_STRIP.sub(" ", text[s:e])).split()
+        if before and len(said) > 1 and len(words) == 1:
+            words = said  # a part named by another word: "the sacral and iliac sides" (ilium)
         if before and len(words) > 1:
             other = self._entries.get(normalize(" ".join([before.group(1), *words[1:]])))
             # "the intermediate and lateral cuneiforms": bones of one kind, named once.

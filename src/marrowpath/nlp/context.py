@@ -74,9 +74,16 @@ class SentenceContext:
             self._cache[name] = spans
         return spans
 
-    def _blocked(self, a: int, b: int) -> bool:
-        """Is there a terminator or a semicolon within [a, b)?"""
-        return ";" in self._text[a:b] or any(a <= t0 < b for t0, _ in self._get("terms"))
+    def _blocked(self, a: int, b: int, name: str = "") -> bool:
+        """Is there a terminator or a semicolon within [a, b)? A hedge reaches across "with":
+        "may represent early stress reaction with marrow edema" hedges both."""
+        if ";" in self._text[a:b]:
+            return True
+        passes = self.lex.hedge_passes if name == "unc_f" else frozenset()
+        return any(
+            a <= t0 < b and normalize(self._text[t0:t1]) not in passes
+            for t0, t1 in self._get("terms")
+        )
 
     def _verb_before(self, t0: int) -> int:
         """Start of a terminator that ends right before ``t0`` (its verb), else ``t0``."""
@@ -88,7 +95,7 @@ class SentenceContext:
     def _forward(self, name: str, start: int, window: int) -> tuple[int, int] | None:
         best = None
         for t0, t1 in self._get(name):
-            if t1 <= start and start - t1 <= window and not self._blocked(t1, start):
+            if t1 <= start and start - t1 <= window and not self._blocked(t1, start, name):
                 best = (t0, t1)
         return best
 

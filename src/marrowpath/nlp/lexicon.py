@@ -78,12 +78,16 @@ class Lexicon:
     hist_fwd: re.Pattern[str]
     hist_bwd: re.Pattern[str]
     label_hedges: frozenset[str]
+    hedge_passes: frozenset[str]
+    """Terminators a hedge reaches across ("with")."""
     terminators: re.Pattern[str]
     clause_breaks: re.Pattern[str]
     # targets
     specific: re.Pattern[str]
     specific_kind: dict[str, str]
     modic: re.Pattern[str]
+    modic_bare: re.Pattern[str]
+    """ "type 1 change" without the word Modic, read only beside one."""
     normal_signal: re.Pattern[str]
     generic: re.Pattern[str]
     generic_kind: dict[str, str]
@@ -99,6 +103,7 @@ class Lexicon:
     bone_context: re.Pattern[str]
     signal_not_edema: re.Pattern[str]
     spared: re.Pattern[str]
+    spared_normal: re.Pattern[str]
     sparing: re.Pattern[str]
     elsewhere: re.Pattern[str]
     normal_words: re.Pattern[str]
@@ -213,11 +218,13 @@ def lexicon(lang: str) -> Lexicon:
         hist_fwd=compile_phrases(_strs(ctx, "history_forward")),
         hist_bwd=compile_phrases(_strs(ctx, "history_backward")),
         label_hedges=frozenset(normalize(p) for p in _strs(ctx, "label_hedges")),
+        hedge_passes=frozenset(normalize(p) for p in _strs(ctx, "hedge_passes")),
         terminators=compile_phrases(_strs(ctx, "terminators")),
         clause_breaks=compile_phrases(_strs(ctx, "clause_breaks")),
         specific=specific,
         specific_kind=specific_kind,
         modic=compile_phrases(_strs(tgt, "modic")),
+        modic_bare=compile_phrases(_strs(tgt, "modic_bare")),
         normal_signal=compile_phrases(_strs(tgt, "normal_signal")),
         generic=generic,
         generic_kind=generic_kind,
@@ -234,6 +241,7 @@ def lexicon(lang: str) -> Lexicon:
             "|".join(p[3:] for p in _strs(tgt, "signal_not_edema")) or r"(?!x)x", re.IGNORECASE
         ),
         spared=compile_phrases(_strs(tgt, "spared")),
+        spared_normal=compile_phrases(_strs(tgt, "spared_normal")),
         sparing=compile_phrases(_strs(tgt, "sparing")),
         elsewhere=compile_phrases(_strs(tgt, "elsewhere")),
         normal_words=compile_phrases(_strs(tgt, "normal_words")),

@@ -19,6 +19,7 @@ DOC_SPINE = "?report-spine"
 """Placeholder region of a spine part without a level, until the report's region is known."""
 _NEXT_LEVEL = NEXT_LEVEL
 _PLACE = ("bone", "bone_id", "subregion", "region", "kb_region", "region_basis", "laterality")
+_LABELS = frozenset({"stress_reaction", "bruise", "bml"})
 _KIND_RANK = {"modic": 0, "bruise": 1, "bml": 2, "stress_reaction": 3, "edema": 4, "signal": 5}
 
 
@@ -49,6 +50,14 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
     placed = {m.status for m in made if m.bone is not None}
     made = [m for m in made if m.bone is not None or m.status not in placed or m.kind == "modic"]
     made = _hedged_modic(made)
+    # "Marrow edema of the tibial sesamoid, suggestive of sesamoiditis versus early stress
+    # reaction": a hedged label without a bone is the differential of the placed finding.
+    if any(m.bone is not None and m.status == "present" for m in made):
+        made = [
+            m
+            for m in made
+            if not (m.bone is None and m.status == "uncertain" and m.kind in _LABELS)
+        ]
     # "Prior MRI showed a navicular stress reaction with marrow edema": one prior finding.
     past = {m.bone for m in made if m.status == "historical" and m.bone is not None}
     made = [
@@ -88,7 +97,7 @@ def _one_level(made: list[EdemaMention]) -> list[EdemaMention]:
     (at,) = levelled.values()
     return [
         m.model_copy(update={k: getattr(at, k) for k in _PLACE})
-        if m.kind == "modic"
+        if m.kind in ("modic", "edema", "signal")
         and m.bone_id is None
         and (m.region in (DOC, DOC_SPINE) or m.region in SPINE_ADJ)
         and m.status != at.status

@@ -84,6 +84,12 @@ def _outside_bone(lex: Lexicon, gap: str) -> bool:
 
 _LEVEL_HEADING = re.compile(r"[ \t]*([a-z]{1,3}\s?\d{1,2}\s*[-/–]\s*[a-z]{0,3}\s?\d{1,2})[ \t]*:")
 """A disc level heading a line of a template spine report ("L4-5:", "LWK 4/5:")."""
+_EXTENDS = re.compile(
+    r"(?:extend\w*\s+(?:in)?to|into|reaching(?:\s+into)?|bis\s+(?:in|zu|an)|bis|übergreifend\s+auf"
+    r"|ausdehnung\s+(?:in|bis\s+in))\s+(?:the\s+|den\s+|die\s+|das\s+|dem\s+|zum\s+|zur\s+)?"
+    r"(?:[a-zäöüß]+\s+)?$"
+)
+"""The end of a gap that extends edema to the next bone: "..., extending into the femoral neck"."""
 _COORDINATING = re.compile(r"\b(?:and|or|nor|und|oder|bzw)\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _WITH = re.compile(
@@ -100,6 +106,7 @@ _NORMAL_FILLER = re.compile(
 """What may stand beside bones and one normal word in a sentence calling them normal."""
 _ANATOMY_LIST_GAP = re.compile(
     r"^[\s,]*(?:and|or|und|oder|as well as|sowie|&|/)?[\s,]*"
+    r"(?:to\s+a\s+(?:lesser|greater|smaller|minor)\s+(?:degree|extent),?\s*)?"
     r"(?:(?:of|at|in|to|am|an|im)\s+)?(?:(?:the|der|die|das|des|dem|im|in)\s+)?"
     # "... and of the anterolateral aspect of the lateral femoral condyle"
     r"(?:(?:\w+\s+)?(?:aspect|portion|part|margin|surface|side)\s+of\s+(?:the\s+)?)?"
@@ -137,6 +144,8 @@ class _Target:
     """Set by the phrase itself: "negated" for a spared bone, "resolved" for resolved findings."""
     subject: bool = False
     """A spared bone named before the phrase ("the talus is spared")."""
+    strict: bool = False
+    """Said only of its subject: no other bone of the sentence is given to it."""
     modic_type: int | None = None
     hits: list[AnatomyHit] = field(default_factory=list)
     shared: bool = False
@@ -233,6 +242,10 @@ class _Reader:
         for m in lex.modic.finditer(s):
             t = _Target(m.start(), m.end(), "modic", modic_type=_modic_type(m.group()))
             found.append((1, m.start(), m.end(), t))
+        if found and found[-1][3].kind == "modic":
+            for m in lex.modic_bare.finditer(s):
+                t = _Target(m.start(), m.end(), "modic", modic_type=_modic_type(m.group()))
+                found.append((1, m.start(), m.end(), t))
         before = len(found)
         joined = self.ana.finding_compound
         if joined is not None and self.ana.finding_word.search(s):
@@ -249,6 +262,9 @@ class _Reader:
             (lex.spared, "negated", True),  # "the talus is spared"
             (lex.resolved_pronoun, "resolved", False),  # "This has resolved."
         ]
+        for m in lex.spared_normal.finditer(s):  # "the left sacral ala is normal"
+            t = _Target(m.start(), m.end(), "edema", status="negated", subject=True, strict=True)
+            found.append((2, m.start(), m.end(), t))
         if named_edema or lex.generic.search(s):
             # "sparing the calcaneus" after edema; not "T1-hypointense marrow ... sparing the
             # epiphyses" of red marrow
@@ -307,7 +323,14 @@ class _Reader:
                     return False  # "edema of the L3-L4 disc": the bone names the soft tissue
                 linked = [h]
                 for nxt in after[1:]:
-                    if _ANATOMY_LIST_GAP.match(s[linked[-1].end : nxt.start]):
+                    between = s[linked[-1].end : nxt.start]
+                    if _ANATOMY_LIST_GAP.match(between) or (
+                        # "Signalanhebung im Femurkopf, die sich bis in den Schenkelhals fortsetzt"
+                        len(between) <= 60
+                        and ";" not in between
+                        and _EXTENDS.search(between)
+                        and not any(linked[-1].end <= o.start < nxt.start for o in targets)
+                    ):
                         linked.append(nxt)
                     else:
                         break
@@ -685,7 +708,7 @@ class _Reader:
             if id(h) in linked or self._names_soft_tissue(s, h):
                 continue  # "... Bankart lesion of the anteroinferior glenoid labrum"
             owner = min(
-                (t for t in kept if not t.generic),
+                (t for t in kept if not t.generic and not t.strict),
                 key=lambda t: self._distance(s, h, t),
                 default=None,
             )
@@ -827,9 +850,13 @@ class _Reader:
     ) -> list[EdemaMention]:
         mods = ctx.modifiers(t.start, t.end)
         clause = self._clause(s, t)
-        change = None if t.normal or t.status else self.change(s, t, kept, clause)
-        if t.normal or t.status == "negated":
-            status = "negated"
+        change = None if t.status else self.change(s, t, kept, clause)
+        if t.normal and change == "resolved" and self.change(s, t, kept, (clause[0], t.start)):
+            status = (
+                "resolved"  # "complete restitution of normal marrow signal in the femoral head"
+            )
+        elif t.normal or t.status == "negated":
+            status, change = "negated", None
         elif t.status == "resolved":
             status, change = "resolved", "resolved"
         elif mods.negated:
@@ -848,6 +875,10 @@ class _Reader:
             status = "present"
         hits = self._refine_spine(t.hits, i)
         carried = False
+        if not hits and status == "resolved":
+            # "Größenabnahme der BML im MFC, bei 3 Patienten war keine BML mehr nachweisbar"
+            earlier = [o for o in kept if o.end <= t.start and o.kind == t.kind and o.hits]
+            hits = list(earlier[-1].hits) if earlier else []
         if not hits and status in ("present", "uncertain", "resolved") and not t.normal:
             hits = self._refine_spine(self.carried_hits(i), i) if i else []
             carried = True
@@ -896,6 +927,12 @@ class _Reader:
             reported, basis = reported_region(region, "context" if carried else "stated")
             if carried:
                 side = self._carried_side(i, h)
+            elif h.level:
+                # "the left L5 pedicle and pars", "the L5 pars bilaterally"; not "Modic I, with
+                # a left paracentral extrusion"
+                side = self.side(s, h.start, h.end, (max(0, h.start - 12), min(len(s), h.end + 14)))
+                if side is None and out and out[-1].bone_id == h.bone_id:
+                    side = out[-1].laterality
             else:
                 side = self.side(s, h.start, h.end, _between_semicolons(s, h.start, h.end))
                 if side is None and h.region in _SIDED:
