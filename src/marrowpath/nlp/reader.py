@@ -919,7 +919,7 @@ class _Reader:
                 **base,
             )
             return [m if region is None else placed(m, region, "context", self.lex)]
-        out = []
+        out: list[EdemaMention] = []
         hedged = self._hedged_in_list(s, t, hits) if status == "present" and not carried else set()
         for h in hits:
             generic = self.ana.is_spine_generic(h)
