@@ -262,10 +262,14 @@ class _Reader:
             (lex.spared, "negated", True),  # "the talus is spared"
             (lex.resolved_pronoun, "resolved", False),  # "This has resolved."
         ]
-        for m in lex.spared_normal.finditer(s):  # "the left sacral ala is normal"
-            t = _Target(m.start(), m.end(), "edema", status="negated", subject=True, strict=True)
-            found.append((2, m.start(), m.end(), t))
-        if named_edema or lex.generic.search(s):
+        if "normal" in s:
+            for m in lex.spared_normal.finditer(s):  # "the left sacral ala is normal"
+                t = _Target(
+                    m.start(), m.end(), "edema", status="negated", subject=True, strict=True
+                )
+                found.append((2, m.start(), m.end(), t))
+        generic = list(lex.generic.finditer(s))
+        if named_edema or generic:
             # "sparing the calcaneus" after edema; not "T1-hypointense marrow ... sparing the
             # epiphyses" of red marrow
             phrases.append((lex.sparing, "negated", False))
@@ -277,8 +281,8 @@ class _Reader:
             for m in pattern.finditer(s):
                 t = _Target(m.start(), m.end(), "edema", status=status, subject=subject)
                 found.append((2, m.start(), m.end(), t))
-        anaphora = [m.span() for m in lex.anaphora.finditer(s)]
-        for m in lex.generic.finditer(s):
+        anaphora = [m.span() for m in lex.anaphora.finditer(s)] if generic else []
+        for m in generic:
             kind = lex.generic_kind.get(normalize(m.group())) or _guess_kind(m.group())
             t = _Target(m.start(), m.end(), kind, generic=True)
             t.anaphoric = kind == "edema" and any(_overlaps(a, b, *m.span()) for a, b in anaphora)
