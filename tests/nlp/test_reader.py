@@ -1927,3 +1927,85 @@ class TestRoundThirteenLessons:
         assert _statuses(text) == [("L1 vertebral body", "negated")]
         m = read_report("Edema in the left L5 pedicle and pars interarticularis.").edema[1]
         assert (m.bone, m.laterality) == ("L5 pars interarticularis", "left")
+
+
+class TestRoundFourteenLessons:
+    """Lessons of the fourteenth blind round, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "there is a fracture of the right superior pubic ramus. there is also edema in"
+                " the adjacent obturator externus muscle.",
+                "en",
+                [],
+            ),
+            (
+                "subtle increased STIR signal in the right iliac bone adjacent to the SI joint",
+                "en",
+                [("ilium", "present")],
+            ),
+            (
+                "Marrow oedema throughout the L3 and L4 vertebral bodies with fluid in the disc,"
+                " in keeping with L3-L4 spondylodiscitis.",
+                "en",
+                [("L3 vertebral body", "present"), ("L4 vertebral body", "present")],
+            ),
+            (
+                "?Early Modic type 1 change at the L3/4 endplates - equivocal.",
+                "en",
+                [("L3-L4 endplates", "uncertain")],
+            ),
+            (
+                "No marrow oedema of the talar dome, distal tibia or fibula.",
+                "en",
+                [("talus", "negated"), ("distal tibia", "negated"), ("distal fibula", "negated")],
+            ),
+            (
+                "bone marow edema in the latral femoral condyle and the posterior lateral tibial"
+                " plato",
+                "en",
+                [("lateral femoral condyle", "present"), ("lateral tibial plateau", "present")],
+            ),
+            (
+                "Subtle increased T2 signal in the cuboid, possibly early bone marrow edema.",
+                "en",
+                [("cuboid", "uncertain")],
+            ),
+            ("L4-5: increased T2 signal in the posterior annulus and mild disc bulge.", "en", []),
+            (
+                "Das Kontusionsödem im lateralen Femurkondylus ist deutlich rückläufig, das im"
+                " lateralen Tibiaplateau nicht mehr abgrenzbar.",
+                "de",
+                [("lateral femoral condyle", "present"), ("lateral tibial plateau", "resolved")],
+            ),
+            (
+                "Neu ein Knochenmarksödem am medialen Tibiaplateau, das in der Voraufnahme nicht"
+                " vorhanden war.",
+                "de",
+                [("medial tibial plateau", "present")],
+            ),
+            (
+                "Bandscheibenvorfall HWK 5/6 mit T2-hyperintensem Myelonsignal im Sinne eines"
+                " Ödems.",
+                "de",
+                [],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+        assert _statuses(text, lang) == expected
+
+    def test_list_numbers_and_pronouns(self) -> None:
+        """A list number before a lower-case word stays with its item; "both w/" and "smaller
+        one" compare two lesions, not sides or studies."""
+        m = read_report(
+            "1. VKB-Ruptur re. 2. knochenmarksödm lat. femurkondylus.", lang="de"
+        ).edema[0]
+        assert (m.bone, m.laterality) == ("lateral femoral condyle", "right")
+        got = [
+            (m.laterality, m.change)
+            for m in read_report("Lg BML in LTP, smaller one MFC, both w/ chondral loss.").edema
+        ]
+        assert got == [(None, None), (None, None)]

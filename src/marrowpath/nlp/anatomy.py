@@ -55,7 +55,7 @@ _ENDPLATES_BEFORE = re.compile(
     r"(?:of\s+(?:the\s+)?|at\s+|der\s+|von\s+|im\s+segment\s+|in\s+höhe\s+|im\s+bewegungssegment\s+)?$",
     re.IGNORECASE,
 )
-_AND_WORD_AFTER = re.compile(r"\s*(?:,|\s(?:and|und|&))\s+(?:the\s+)?(\w+?)(?:e?s)?\b")
+_AND_WORD_AFTER = re.compile(r"\s*(?:,|\s(?:and|or|und|oder|&))\s+(?:the\s+)?(\w+?)(?:e?s)?\b")
 _AND_SUFFIX_AFTER = re.compile(r"\s+(?:und|sowie|oder|bzw\.?)\s+-(\w+)")
 _WORD_AND_BEFORE = re.compile(r"\b(\w+)\s+(?:and|und|&|/)\s+(?:the\s+)?$")
 _JOINTS = frozenset({"sacroiliac_joint"})

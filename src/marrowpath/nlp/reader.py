@@ -313,6 +313,8 @@ class _Reader:
         lex = self.lex
         if self._soft_before(s, t) or self._names_soft_tissue(s, t):
             return False  # "prepatellar edema", "T2-hyperintense disc edema"
+        if t.kind == "signal" and self._placed_in_soft_tissue(s, t, hits):
+            return False  # "increased T2 signal in the posterior annulus"
         after = [h for h in hits if h.start >= t.end]
         if after:
             h = after[0]
@@ -718,6 +720,8 @@ class _Reader:
             )
             if owner is not None and self._of_a_later_process(s, h, owner):
                 continue  # "... Knochenmarködem, knöcherne Bankart-Läsion am Glenoid"
+            if owner is not None and owner.hits and self._names_a_process(s, h):
+                continue  # "oedema of the L3 and L4 bodies, in keeping with L3-L4 spondylodiscitis"
             if owner is not None and (owner.status or not self._across_clause(s, h, owner)):
                 # Not across a clause break ("No scaphoid fracture; bone bruise of the
                 # capitate"), except to continue a spared list ("...; auch nicht die Tibia").
@@ -805,6 +809,11 @@ class _Reader:
             and self.lex.link_block.match(s, at) is None  # "... bones along with", not a tissue
         )
 
+    def _names_a_process(self, s: str, h: AnatomyHit) -> bool:
+        """Is the bone the name of a process right after it ("L3-L4 spondylodiscitis")?"""
+        at = len(s) - len(s[h.end :].lstrip())
+        return self.lex.other_process.match(s, at) is not None
+
     def _of_a_later_process(self, s: str, h: AnatomyHit, t: _Target) -> bool:
         """Is the bone, after the mention and a comma, the place of another process named
         there ("edema of the humeral head, bony Bankart lesion of the glenoid")?"""
@@ -870,7 +879,10 @@ class _Reader:
             status = "resolved"
         elif mods.uncertain and not (
             # "Flaues KMÖ im LTP, a.e. Kontusion": the hedge is on the label of described edema
-            mods.label_hedge and any(o.kind in ("signal", "edema") for o in kept if o is not t)
+            # ("signal, possibly early bone marrow edema" hedges the edema itself)
+            mods.label_hedge
+            and t.kind != "edema"
+            and any(o.kind in ("signal", "edema") for o in kept if o is not t)
         ):
             status = "uncertain"
         elif mods.historical and change is None:

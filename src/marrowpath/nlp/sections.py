@@ -2,8 +2,8 @@
 
 Headers ("INDICATION:", "Befund:") start a section; text under indication, history, comparison
 or technique is not a finding of this study and is skipped by the reader. Sentences end at
-``.!?`` before a capital or a digit, at blank lines and bullet lines, but not after
-abbreviations such as "V.a.", "Z.n." or "Fig.".
+``.!?`` before a capital, a digit or (typed in haste) a lower-case word, at blank lines and
+bullet lines, but not after abbreviations such as "V.a.", "Z.n." or "Fig.".
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ __all__ = ["Sentence", "split_sentences"]
 # Every alternative starts with one of ".!?\n", so the engine can skip to those characters;
 # the lookbehinds pick the branch (three times faster than an alternation of branches).
 _BOUNDARY = re.compile(
-    r"[.!?\n](?:(?<=[.!?])[.!?]*(?=\s+[\"'(\[]?[A-ZÄÖÜ0-9]|[A-ZÄÖÜ][a-zäöüß]{2})"
+    r"[.!?\n](?:(?<=\S[.!?])[.!?]*(?=\s+[\"'(\[]?[A-ZÄÖÜ0-9]|[A-ZÄÖÜ][a-zäöüß]{2}|\s+[a-zäöüß]{2,}\s)"
     r"|(?<=\n)\s*\n|(?<=\n)(?=\s*(?:[-•*]|\d+[.)]\s)))"
 )
 _LAST_WORD = re.compile(r"([\w.]+)$")
@@ -83,6 +83,8 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
                     continue
                 if (len(word) == 1 and word.isalpha()) or "." in word:
                     continue  # an initial, or a dotted abbreviation such as "V.a." or "e.g."
+                if word.isdigit() and text[m.end() : m.end() + 2].strip()[:1].islower():
+                    continue  # "1. VKB-Ruptur re. 2. knochenmarksödm ...": a list number
         cuts.append(m.end())
     heads = _sections(text, lex)
     for start, content, _ in heads:
