@@ -2009,3 +2009,103 @@ class TestRoundFourteenLessons:
             for m in read_report("Lg BML in LTP, smaller one MFC, both w/ chondral loss.").edema
         ]
         assert got == [(None, None), (None, None)]
+
+
+class TestRoundFifteenLessons:
+    """Lessons of the fifteenth blind round, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Proximal hamstring tendinosis with a small interstitial tear and mild edema in"
+                " the underlying ischial tuberosity.",
+                "en",
+                [("ischial tuberosity", "present")],
+            ),
+            (
+                "New focus of marrow edema in the second metatarsal neck, not present on the prior"
+                " examination, concerning for an early stress reaction.",
+                "en",
+                [("second metatarsal", "present")],
+            ),
+            (
+                "Edema on both sides of the os trigonum synchondrosis.",
+                "en",
+                [("os trigonum", "present")],
+            ),
+            (
+                "Degenerative disc disease at L4-L5 with reactive (edematous) endplate changes.",
+                "en",
+                [("L4-L5 endplates", "present")],
+            ),
+            (
+                "Edema involves the talar body and neck, spares the talar head.",
+                "en",
+                [("talus", "present"), ("talus", "negated")],
+            ),
+            (
+                "R knee: kissing BMLs MFC/MTP, mild. LFC normal signal.",
+                "en",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("medial tibial plateau", "present"),
+                    ("lateral femoral condyle", "negated"),
+                ],
+            ),
+            (
+                "Questionable faint marrow edema in the distal fibular metadiaphysis; a stress"
+                " reaction can be neither confirmed nor excluded on this study.",
+                "en",
+                [("distal fibula", "uncertain")],
+            ),
+            (
+                "The lunate showed diffuse oedema on the outside MRI of 2 January; on today's"
+                " study the lunate marrow signal has returned to normal.",
+                "en",
+                [("lunate", "resolved")],
+            ),
+            (
+                "Patchy intermediate T1 signal in the distal femoral metaphyses is in keeping with"
+                " red marrow reconversion; the epiphyses are spared.",
+                "en",
+                [],
+            ),
+            (
+                "BME pattern R femoral head/neck, c/w transient osteoporosis.",
+                "en",
+                [("femoral head", "present"), ("femoral neck", "present")],
+            ),
+            (
+                "Ill-defined hyperintensity throughout the left femoral head extending into the"
+                " femoral neck, with a moderate joint effusion; no crescent sign to suggest"
+                " osteonecrosis.",
+                "en",
+                [("femoral head", "present"), ("femoral neck", "present")],
+            ),
+            (
+                "Oedema of the right L4-5 facet joint capsule with a small facet effusion.",
+                "en",
+                [],
+            ),
+            (
+                "Cord edema at C5-C6 with T2 hyperintensity extending over two segments.",
+                "en",
+                [],
+            ),
+            (
+                "Mild STIR hyperintense marrow signal in the navicular body; this may relate to"
+                " altered mechanics from an accessory navicular.",
+                "en",
+                [("navicular", "present")],
+            ),
+            (
+                "Lediglich zartes periostales Ödem an der medialen Tibiakante, das Markraumsignal"
+                " der Tibia ist regelrecht.",
+                "de",
+                [("tibial shaft", "negated")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+        assert _statuses(text, lang) == expected

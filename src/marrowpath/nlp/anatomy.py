@@ -55,7 +55,9 @@ _ENDPLATES_BEFORE = re.compile(
     r"(?:of\s+(?:the\s+)?|at\s+|der\s+|von\s+|im\s+segment\s+|in\s+höhe\s+|im\s+bewegungssegment\s+)?$",
     re.IGNORECASE,
 )
-_AND_WORD_AFTER = re.compile(r"\s*(?:,|\s(?:and|or|und|oder|&))\s+(?:the\s+)?(\w+?)(?:e?s)?\b")
+_AND_WORD_AFTER = re.compile(
+    r"(?:\s*(?:,|\s(?:and|or|und|oder|&))\s+(?:the\s+)?|/)(\w+?)(?:e?s)?\b"
+)
 _AND_SUFFIX_AFTER = re.compile(r"\s+(?:und|sowie|oder|bzw\.?)\s+-(\w+)")
 _WORD_AND_BEFORE = re.compile(r"\b(\w+)\s+(?:and|und|&|/)\s+(?:the\s+)?$")
 _JOINTS = frozenset({"sacroiliac_joint"})
@@ -444,7 +446,12 @@ class Anatomy:
             prev = out[-1] if out else None
             if prev is not None and _OF_GAP.match(text[prev.end : h.start]):
                 continue  # "iliac side of the SI joint", "sesamoid of the hallux"
-            if prev is not None and prev.bone_id == h.bone_id and text[prev.end : h.start] == "/":
+            if (
+                prev is not None
+                and prev.bone_id == h.bone_id
+                and text[prev.end : h.start] == "/"
+                and None in (prev.subregion, h.subregion)
+            ):
                 if h.subregion is not None and prev.subregion is None:
                     out[-1] = h  # "distal fibula/lateral malleolus": one place, the part
                 continue

@@ -109,6 +109,7 @@ class Lexicon:
     normal_words: re.Pattern[str]
     resolved_findings: re.Pattern[str]
     resolved_pronoun: re.Pattern[str]
+    resolved_normal: re.Pattern[str]
     involvement: re.Pattern[str]
     located_by: re.Pattern[str]
     imaging_context: re.Pattern[str]
@@ -247,6 +248,7 @@ def lexicon(lang: str) -> Lexicon:
         normal_words=compile_phrases(_strs(tgt, "normal_words")),
         resolved_findings=compile_phrases(_strs(tgt, "resolved_findings")),
         resolved_pronoun=compile_phrases(_strs(tgt, "resolved_pronoun")),
+        resolved_normal=compile_phrases(_strs(tgt, "resolved_normal")),
         involvement=compile_phrases(_strs(tgt, "involvement")),
         located_by=compile_phrases(_strs(tgt, "located_by")),
         imaging_context=compile_phrases(_strs(tgt, "imaging_context")),

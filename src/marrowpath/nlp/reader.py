@@ -90,6 +90,21 @@ _EXTENDS = re.compile(
     r"(?:[a-zäöüß]+\s+)?$"
 )
 """The end of a gap that extends edema to the next bone: "..., extending into the femoral neck"."""
+_LABELLED = re.compile(
+    r"(?:consistent with|compatible with|in keeping with|represent\w*|suggest\w*|due to|from|"
+    r"related to|secondary to|c/w|likely|probably|reflect\w*|vereinbar mit|passend zu|"
+    r"im sinne|am ehesten|bei|suspekt auf|verdächtig auf|dd|differentialdiagnostisch|"
+    r"suspicious for|concerning for|worrisome for|versus|vs\.?)\s+"
+    r"(?:(?:an?|the|einer?|eines|einem|der|des)\s+)?"
+    r"(?:[\w-]+\s+){0,3}$"
+)
+"""Words that name what a signal is, right before the process named."""
+_WITH_BETWEEN = re.compile(r"[^,;]{0,40}?\b(?:with|mit)\b")
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:from\s+an?|(?:due to|secondary to|caused by)(?:\s+an?|\s+the)?)\s+$"
+)
+"""A bone named as a cause, not a place: "altered mechanics from an accessory navicular"."""
+_CONJ = re.compile(r"\s(?:and|or|with|und|oder|mit)\s")
 _COORDINATING = re.compile(r"\b(?:and|or|nor|und|oder|bzw)\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _WITH = re.compile(
@@ -101,7 +116,8 @@ _WITH = re.compile(
 flächigem Ödem"."""
 _NORMAL_FILLER = re.compile(
     r"[\s,.;:/&]+|\b(?:and|und|the|der|die|das|bone|marrow|signal|knochenmark\w*|is|are"
-    r"|appears?|ist|sind|otherwise|both|beide\w*|left|right|links|rechts|linke\w*|rechte\w*)\b"
+    r"|appears?|ist|sind|otherwise|both|beide\w*|left|right|links|rechts|linke\w*|rechte\w*"
+    r"|u|sowie)\b"
 )
 """What may stand beside bones and one normal word in a sentence calling them normal."""
 _ANATOMY_LIST_GAP = re.compile(
@@ -258,17 +274,20 @@ class _Reader:
         named_edema = (
             len(found) > before
         )  # "..., possible involvement of X" needs edema named before
+        generic = list(lex.generic.finditer(s))
         phrases: list[tuple[re.Pattern[str], Status | None, bool]] = [
-            (lex.spared, "negated", True),  # "the talus is spared"
             (lex.resolved_pronoun, "resolved", False),  # "This has resolved."
+            (lex.resolved_normal, "resolved", False),  # "marrow signal has returned to normal"
         ]
+        if named_edema or generic or not lex.other_process.search(s):
+            # "the talus is spared"; not "... red marrow reconversion; the epiphyses are spared"
+            phrases.append((lex.spared, "negated", True))
         if "normal" in s:
             for m in lex.spared_normal.finditer(s):  # "the left sacral ala is normal"
                 t = _Target(
                     m.start(), m.end(), "edema", status="negated", subject=True, strict=True
                 )
                 found.append((2, m.start(), m.end(), t))
-        generic = list(lex.generic.finditer(s))
         if named_edema or generic:
             # "sparing the calcaneus" after edema; not "T1-hypointense marrow ... sparing the
             # epiphyses" of red marrow
@@ -299,7 +318,10 @@ class _Reader:
         """A soft tissue named just before ("prepatellar edema"); "surrounding edema" of a
         lesion is no tissue."""
         window = s[max(0, t.start - 30) : t.start]
-        cut = max(window.rfind(","), window.rfind(";"))
+        # Not across a conjunction: "a small interstitial tear and mild edema in the ischium".
+        cut = max(
+            window.rfind(","), window.rfind(";"), *(m.end() - 1 for m in _CONJ.finditer(window))
+        )
         lex = self.lex
         return any(
             not lex.link_block.match(window, m.start())
@@ -382,7 +404,7 @@ class _Reader:
         if t.hits:
             return not (
                 t.kind == "signal"
-                and (lex.other_process.search(s) or lex.signal_not_edema.match(s, t.end))
+                and (self._asserted_process(s, t) or lex.signal_not_edema.match(s, t.end))
             )
         if t.anaphoric:
             window = s[t.end : t.end + 40]
@@ -583,9 +605,10 @@ class _Reader:
         bones called normal in a sentence of their own, right after a sentence with edema,
         are negated mentions of those bones."""
         out: list[EdemaMention] = []
+        told_set = set(told)
         for i in told:
             j = i + 1
-            if j >= len(self.sentences) or j in self._candidates:
+            if j >= len(self.sentences) or j in told_set:
                 continue
             sent = self.sentences[j]
             if sent.section != self.sentences[i].section or sent.end - sent.start > 80:
@@ -720,6 +743,8 @@ class _Reader:
             )
             if owner is not None and self._of_a_later_process(s, h, owner):
                 continue  # "... Knochenmarködem, knöcherne Bankart-Läsion am Glenoid"
+            if owner is not None and _CAUSE_BEFORE.search(s, max(0, h.start - 25), h.start):
+                continue  # "... or to altered mechanics from an accessory navicular"
             if owner is not None and owner.hits and self._names_a_process(s, h):
                 continue  # "oedema of the L3 and L4 bodies, in keeping with L3-L4 spondylodiscitis"
             if owner is not None and (owner.status or not self._across_clause(s, h, owner)):
@@ -734,7 +759,13 @@ class _Reader:
         for t in kept:
             if not t.hits and not t.generic and hits:
                 a, b = self._clause(s, t)
-                near = [h for h in hits if a <= h.start and h.end <= b]
+                near = [
+                    h
+                    for h in hits
+                    if a <= h.start
+                    and h.end <= b
+                    and not _CAUSE_BEFORE.search(s, max(0, h.start - 25), h.start)
+                ]
                 best = min(near, key=lambda h: self._distance(s, h, t), default=None)
                 if best is not None and self._distance(s, best, t) < 1000:
                     t.hits = [best]
@@ -808,6 +839,22 @@ class _Reader:
             self.lex.soft_tissue.match(s, at) is not None
             and self.lex.link_block.match(s, at) is None  # "... bones along with", not a tissue
         )
+
+    def _asserted_process(self, s: str, t: _Target) -> bool:
+        """Is the signal labelled as another process, not negated ("... compatible with AVN";
+        not "..., with a moderate joint effusion; no crescent sign to suggest osteonecrosis")?"""
+        a, b = _between_semicolons(s, t.start, t.end)
+        found = [
+            m
+            for m in self.lex.other_process.finditer(s, a, b)
+            if _LABELLED.search(s, a, m.start())
+            # "Cord edema at C5-C6 with T2 hyperintensity ...": the process the signal is of
+            or (m.end() <= t.start and _WITH_BETWEEN.match(s, m.end(), t.start))
+        ]
+        if not found:
+            return False
+        ctx = SentenceContext(s, self.lex)
+        return any(not ctx.negated(m.start(), m.end()) for m in found)
 
     def _names_a_process(self, s: str, h: AnatomyHit) -> bool:
         """Is the bone the name of a process right after it ("L3-L4 spondylodiscitis")?"""
