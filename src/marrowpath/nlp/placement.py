@@ -56,6 +56,8 @@ def resolved_since_prior(edema: list[EdemaMention]) -> list[EdemaMention]:
     """ "The prior study showed BMLs in the MFC and MTP. No BML is observed in either
     location.": a negation with no bone, or of the same bone, after what a prior study showed
     is its resolution."""
+    if not any(m.status == "historical" for m in edema):
+        return edema  # the common case, read without a pass
     out: list[EdemaMention] = []
     for m in edema:
         prior = [
@@ -120,6 +122,8 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
     syndrome of the left hip.": a finding without a bone, of the same status, region and side
     as a placed one, is that finding told again. A negation without a bone is kept: it says
     "elsewhere"."""
+    if all(m.bone is not None or m.status == "negated" for m in edema):
+        return edema
 
     def told(m: EdemaMention, p: EdemaMention) -> bool:
         return (

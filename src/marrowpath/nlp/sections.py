@@ -70,8 +70,8 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
         if text[dot] == "." and dot and not text[dot - 1].isspace():
             # Cheap test first: most sentences end on a word longer than any abbreviation.
             lo = max(0, dot - 24)
-            space = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot))
-            last = text[space + 1 : dot]
+            words = text[lo:dot].rsplit(None, 1)
+            last = words[-1] if words else ""
             if len(last) <= longest or not last.isalnum():
                 if last.replace(".", "").isalnum():
                     word = last  # the common case, without a regex
