@@ -2109,3 +2109,41 @@ class TestRoundFifteenLessons:
     )
     def test_reads(self, text: str, lang: str, expected: list[tuple[str, str]]) -> None:
         assert _statuses(text, lang) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "KMÖ MFC zentral, unscharf begrenzt. LFC u. TP o.B. Chondropathie Grad III.",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("lateral femoral condyle", "negated"),
+                    ("tibial plateau", "negated"),
+                ],
+            ),
+            (
+                "Deckplattenimpressionsfraktur LWK 2 mit Knochenmarködem des gesamten"
+                " Wirbelkörpers; LWK 1 und LWK 3 ohne Ödem.",
+                [
+                    ("L2 vertebral body", "present"),
+                    ("L1 vertebral body", "negated"),
+                    ("L3 vertebral body", "negated"),
+                ],
+            ),
+            (
+                "Osteochondrale Läsion des Capitulum humeri mit perifokalem Knochenmarködem, das"
+                " Radiusköpfchen war ödemfrei.",
+                [("capitellum", "present"), ("radial head", "negated")],
+            ),
+            (
+                "Knochenmarködem im Skaphoid ohne Frakturlinie.\nBeurteilung: Am ehesten"
+                " Kontusion des Skaphoids.",
+                [("scaphoid", "present")],
+            ),
+        ],
+    )
+    def test_german_reports(self, text: str, expected: list[tuple[str, str]]) -> None:
+        """ "o.B." ends a sentence; a list after a semicolon; "war ödemfrei" of its subject;
+        edema around a lesion of the bone before; a hedged label in the impression reads the
+        edema of the findings."""
+        assert _statuses(text, "de") == expected

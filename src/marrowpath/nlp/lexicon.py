@@ -148,6 +148,8 @@ class Lexicon:
     finding_starts: re.Pattern[str]
     """A sentence of a skipped section that starts like an imaging finding starts findings."""
     abbreviations: frozenset[str]
+    sentence_final: frozenset[str]
+    """Dotted abbreviations that often end a sentence ("o.B.")."""
 
     @functools.cached_property
     def longest_abbreviation(self) -> int:
@@ -302,4 +304,5 @@ def lexicon(lang: str) -> Lexicon:
         one_sentence_sections=frozenset(str(x) for x in sec.get("one_sentence") or []),
         finding_starts=compile_phrases(_strs(sec, "finding_starts")),
         abbreviations=frozenset(normalize(a) for a in _strs(sec, "abbreviations")),
+        sentence_final=frozenset(normalize(a) for a in _strs(sec, "sentence_final")),
     )

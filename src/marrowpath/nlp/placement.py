@@ -121,7 +121,9 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
     """ "Edema of the left femoral head and neck. IMPRESSION: transient bone marrow edema
     syndrome of the left hip.": a finding without a bone, of the same status, region and side
     as a placed one, is that finding told again. A negation without a bone is kept: it says
-    "elsewhere"."""
+    "elsewhere". A hedged label of a bone whose edema the report states ("IMPRESSION: am
+    ehesten Kontusion des Skaphoids") is the reading of that edema, not a finding of its own."""
+    edema = [m for m in edema if not _hedged_reading(m, edema)]
     if all(m.bone is not None or m.status == "negated" for m in edema):
         return edema
 
@@ -142,6 +144,24 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
         or m.kind == "modic"
         or not any(told(m, p) for p in edema)
     ]
+
+
+_LABELS = frozenset({"bruise", "stress_reaction", "bml"})
+
+
+def _hedged_reading(m: EdemaMention, edema: list[EdemaMention]) -> bool:
+    return (
+        m.status == "uncertain"
+        and m.kind in _LABELS
+        and m.bone is not None
+        and any(
+            p.bone == m.bone
+            and p.status == "present"
+            and p.kind in ("edema", "signal")
+            and (p.laterality == m.laterality or None in (p.laterality, m.laterality))
+            for p in edema
+        )
+    )
 
 
 def most_cued(counts: dict[str, int]) -> str | None:

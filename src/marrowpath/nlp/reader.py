@@ -391,6 +391,7 @@ class _Reader:
                         if any(
                             o.end <= prv.start
                             and prv.start - o.end <= 30
+                            and ";" not in s[o.end : prv.start]
                             and lex.link_after.match(s[o.end : prv.start])
                             for o in targets
                             if not o.generic

@@ -81,7 +81,9 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
                 key = word.lower() if word.isascii() else normalize(word)
                 if key in lex.abbreviations:
                     continue
-                if (len(word) == 1 and word.isalpha()) or "." in word:
+                if ((len(word) == 1 and word.isalpha()) or "." in word) and (
+                    key not in lex.sentence_final
+                ):
                     continue  # an initial, or a dotted abbreviation such as "V.a." or "e.g."
                 if word.isdigit() and text[m.end() : m.end() + 2].strip()[:1].islower():
                     continue  # "1. VKB-Ruptur re. 2. knochenmarksödm ...": a list number
