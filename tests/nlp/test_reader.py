@@ -2147,3 +2147,79 @@ class TestRoundFifteenLessons:
         edema around a lesion of the bone before; a hedged label in the impression reads the
         edema of the findings."""
         assert _statuses(text, "de") == expected
+
+
+class TestRoundSixteenLessons:
+    """Lessons of the sixteenth blind round, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Lobulierte, T2-hyperintense Markläsion im distalen Femur, typisch für ein"
+                " Enchondrom; kein perifokales Ödem.",
+                "de",
+                [("distal femur", "negated")],
+            ),
+            ("Bandscheibe HWK 6/7 mit intradiskalem Ödem bei Anulus-Riss.", "de", []),
+            (
+                "Kontrolle nach Stressreaktion des Os metatarsale III rechts. Das Marködem ist"
+                " nicht mehr nachweisbar.",
+                "de",
+                [("third metatarsal", "resolved")],
+            ),
+            (
+                "An der posteromedialen Tibia ein periostales Ödem mit beginnender"
+                " Markraumbeteiligung.",
+                "de",
+                [("tibial shaft", "present")],
+            ),
+            (
+                "Mediale und laterale Femurkondyle ohne Signalalteration.",
+                "de",
+                [("medial femoral condyle", "negated"), ("lateral femoral condyle", "negated")],
+            ),
+            (
+                "The patellar bone bruise has resolved, whereas mild marrow edema persists in the"
+                " lateral femoral condyle.",
+                "en",
+                [("patella", "resolved"), ("lateral femoral condyle", "present")],
+            ),
+            ("Patellar tendinopathy with edema.", "en", []),
+            (
+                "The outside MRI from 2021 reportedly showed a bone bruise of the medial tibial"
+                " plateau; on today's study the marrow signal is normal.",
+                "en",
+                [("medial tibial plateau", "resolved")],
+            ),
+            (
+                "Small Baker's cyst with surrounding edema tracking into the medial gastrocnemius.",
+                "en",
+                [],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+        assert _statuses(text, lang) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("The Modic type 1 change at L5-S1 seen in 2020 has converted to type 2 signal.", "en"),
+            (
+                "Am lumbosakralen Übergang sind die Modic-I-Veränderungen in eine fettige"
+                " Konversion (Modic II) übergegangen.",
+                "de",
+            ),
+        ],
+    )
+    def test_modic_conversion(self, text: str, lang: str) -> None:
+        """A type 1 change turned into type 2: type 1 resolved, type 2 present, at one level;
+        the type 2 change points at the words that say so."""
+        edema = read_report(text, lang=lang).edema
+        got = [(m.bone, m.status, m.modic_type) for m in edema]
+        assert got == [
+            ("L5-S1 endplates", "resolved", 1),
+            ("L5-S1 endplates", "present", 2),
+        ]
+        assert "2" in edema[1].text or "II" in edema[1].text

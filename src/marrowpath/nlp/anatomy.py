@@ -408,6 +408,9 @@ class Anatomy:
             words = said  # a part named by another word: "the sacral and iliac sides" (ilium)
         if before and len(words) > 1:
             other = self._entries.get(normalize(" ".join([before.group(1), *words[1:]])))
+            if other is None and len(said) > 1:
+                # as written: "mediale und laterale Femurkondyle"
+                other = self._entries.get(normalize(" ".join([before.group(1), *said[1:]])))
             # "the intermediate and lateral cuneiforms": bones of one kind, named once.
             if (
                 other is not None

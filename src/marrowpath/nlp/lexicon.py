@@ -87,6 +87,8 @@ class Lexicon:
     specific_kind: dict[str, str]
     modic: re.Pattern[str]
     modic_bare: re.Pattern[str]
+    modic_conversion: re.Pattern[str]
+    """A Modic type 1 change said to have turned into type 2."""
     """ "type 1 change" without the word Modic, read only beside one."""
     normal_signal: re.Pattern[str]
     generic: re.Pattern[str]
@@ -228,6 +230,7 @@ def lexicon(lang: str) -> Lexicon:
         specific_kind=specific_kind,
         modic=compile_phrases(_strs(tgt, "modic")),
         modic_bare=compile_phrases(_strs(tgt, "modic_bare")),
+        modic_conversion=compile_phrases(_strs(tgt, "modic_conversion")),
         normal_signal=compile_phrases(_strs(tgt, "normal_signal")),
         generic=generic,
         generic_kind=generic_kind,

@@ -5,7 +5,15 @@ from __future__ import annotations
 from marrowpath.nlp.anatomy import NEXT_LEVEL
 from marrowpath.nlp.models import EdemaMention
 
-__all__ = ["DOC", "DOC_SPINE", "SPINE_ADJ", "adopt_labels", "merge_mentions", "pair_endplates"]
+__all__ = [
+    "DOC",
+    "DOC_SPINE",
+    "SPINE_ADJ",
+    "adopt_labels",
+    "converted",
+    "merge_mentions",
+    "pair_endplates",
+]
 
 SPINE_ADJ = {
     "lumbar_spine": "lumbar",
@@ -197,3 +205,30 @@ def merge_mentions(mentions: list[EdemaMention]) -> list[EdemaMention]:
             }
         )
     return list(out.values())
+
+
+def converted(made: list[EdemaMention], start: int, end: int, text: str) -> list[EdemaMention]:
+    """ "The Modic type 1 change at L5-S1 has converted to type 2 signal": at one level, the
+    type 1 change has resolved and a type 2 change, said at [start, end), is present."""
+    levels = [m for m in made if m.kind in ("modic", "edema", "signal") and m.bone_id]
+    if len({m.bone for m in levels}) != 1 or any(
+        m.status in ("negated", "uncertain") for m in levels
+    ):
+        return made
+    at = levels[0]
+    rest = [m for m in made if m not in levels]
+    gone = at.model_copy(
+        update={"kind": "modic", "status": "resolved", "change": "resolved", "modic_type": 1}
+    )
+    now = at.model_copy(
+        update={
+            "kind": "modic",
+            "status": "present",
+            "change": None,
+            "modic_type": 2,
+            "start": start,
+            "end": end,
+            "text": text,
+        }
+    )
+    return [*rest, gone, now]

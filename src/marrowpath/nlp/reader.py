@@ -27,6 +27,7 @@ from marrowpath.nlp.merge import (
     DOC_SPINE,
     SPINE_ADJ,
     adopt_labels,
+    converted,
     merge_mentions,
     pair_endplates,
 )
@@ -94,12 +95,15 @@ _LABELLED = re.compile(
     r"(?:consistent with|compatible with|in keeping with|represent\w*|suggest\w*|due to|from|"
     r"related to|secondary to|c/w|likely|probably|reflect\w*|vereinbar mit|passend zu|"
     r"im sinne|am ehesten|bei|suspekt auf|verdächtig auf|dd|differentialdiagnostisch|"
-    r"suspicious for|concerning for|worrisome for|versus|vs\.?)\s+"
+    r"suspicious for|concerning for|worrisome for|versus|vs\.?|typical of|characteristic of|"
+    r"typisch für|charakteristisch für)\s+"
     r"(?:(?:an?|the|einer?|eines|einem|der|des)\s+)?"
     r"(?:[\w-]+\s+){0,3}$"
 )
 """Words that name what a signal is, right before the process named."""
 _WITH_BETWEEN = re.compile(r"[^,;]{0,40}?\b(?:with|mit)\b")
+_PERILESIONAL = re.compile(r"\b(?:perilesional\w*|peri-lesional|perifokal\w*|peritumoral\w*)\s+$")
+"""Edema named as that of a lesion: it keeps the lesion's bone across a semicolon."""
 _CAUSE_BEFORE = re.compile(
     r"\b(?:from\s+an?|(?:due to|secondary to|caused by)(?:\s+an?|\s+the)?)\s+$"
 )
@@ -785,17 +789,26 @@ class _Reader:
         made: list[EdemaMention] = []
         for t in kept:
             made.extend(self._mentions(i, sent, s, t, kept, ctx))
-        out.extend(merge_mentions(pair_endplates(adopt_labels(made))))
+        made = merge_mentions(pair_endplates(adopt_labels(made)))
+        turned = self.lex.modic_conversion.search(s)
+        if turned is not None:
+            a, b = sent.start + turned.start(), sent.start + turned.end()
+            made = converted(made, a, b, self.text[a:b])
+        out.extend(made)
 
     def _lesion_bone(self, s: str, t: _Target, hits: list[AnatomyHit]) -> None:
         """ "Right femoral head AVN with a subchondral fracture and extensive surrounding edema
         extending into the femoral neck", "the second metatarsal stress fracture is healing,
         with decreasing surrounding oedema": the bone of the lesion the edema surrounds."""
-        before = [h for h in hits if h.end <= t.start and t.start - h.end <= 90]
+        lesional = _PERILESIONAL.search(s, max(0, t.start - 25), t.start) is not None
+        reach = 160 if lesional else 90
+        before = [h for h in hits if h.end <= t.start and t.start - h.end <= reach]
         if not before:
             return
         h = before[-1]
-        if ";" in s[h.end : t.start] or self.lex.clause_breaks.search(s, h.end, t.start):
+        if not lesional and (
+            ";" in s[h.end : t.start] or self.lex.clause_breaks.search(s, h.end, t.start)
+        ):
             return
         if h not in t.hits:
             t.hits.insert(0, h)
