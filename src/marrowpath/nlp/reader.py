@@ -281,9 +281,10 @@ class _Reader:
         generic = list(lex.generic.finditer(s))
         phrases: list[tuple[re.Pattern[str], Status | None, bool]] = [
             (lex.resolved_pronoun, "resolved", False),  # "This has resolved."
-            (lex.resolved_normal, "resolved", False),  # "marrow signal has returned to normal"
         ]
-        if named_edema or generic or not lex.other_process.search(s):
+        if "signal" in s:
+            phrases.append((lex.resolved_normal, "resolved", False))  # "... returned to normal"
+        if lex.spared.search(s) and (named_edema or generic or not lex.other_process.search(s)):
             # "the talus is spared"; not "... red marrow reconversion; the epiphyses are spared"
             phrases.append((lex.spared, "negated", True))
         if "normal" in s:
