@@ -41,6 +41,11 @@ def _strs(data: dict[str, Any], key: str) -> list[str]:
     return [str(x) for x in data.get(key) or []]
 
 
+def _regex(data: dict[str, Any], key: str) -> re.Pattern[str]:
+    """One regex of a list of ``re:`` entries (matched with its own anchors, not as phrases)."""
+    return re.compile("|".join(p[3:] for p in _strs(data, key)) or r"(?!x)x", re.IGNORECASE)
+
+
 def _typos(data: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     table = data.get("misspellings") or {}
     return {str(k).lower(): tuple(str(v).lower() for v in vs) for k, vs in table.items()}
@@ -100,6 +105,10 @@ class Lexicon:
     link_after: re.Pattern[str]
     link_block: re.Pattern[str]
     marrow_word: re.Pattern[str]
+    extends_into: re.Pattern[str]
+    labelled_by: re.Pattern[str]
+    perilesional: re.Pattern[str]
+    cause_before: re.Pattern[str]
     surrounding: re.Pattern[str]
     """Edema around a lesion named before: "surrounding", "perilesional", "umgebend"."""
     bone_context: re.Pattern[str]
@@ -241,6 +250,10 @@ def lexicon(lang: str) -> Lexicon:
         link_after=re.compile("|".join(p[3:] for p in _strs(tgt, "link_after")), re.IGNORECASE),
         link_block=compile_phrases(_strs(tgt, "link_block")),
         marrow_word=compile_phrases(_strs(tgt, "marrow_words")),
+        extends_into=_regex(tgt, "extends_into"),
+        labelled_by=_regex(tgt, "labelled_by"),
+        perilesional=_regex(tgt, "perilesional"),
+        cause_before=_regex(tgt, "cause_before"),
         surrounding=compile_phrases(_strs(tgt, "surrounding")),
         bone_context=compile_phrases(_strs(tgt, "bone_context")),
         signal_not_edema=re.compile(

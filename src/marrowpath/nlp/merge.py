@@ -8,6 +8,7 @@ from marrowpath.nlp.models import EdemaMention
 __all__ = [
     "DOC",
     "DOC_SPINE",
+    "LABEL_KINDS",
     "SPINE_ADJ",
     "adopt_labels",
     "converted",
@@ -27,7 +28,8 @@ DOC_SPINE = "?report-spine"
 """Placeholder region of a spine part without a level, until the report's region is known."""
 _NEXT_LEVEL = NEXT_LEVEL
 _PLACE = ("bone", "bone_id", "subregion", "region", "kb_region", "region_basis", "laterality")
-_LABELS = frozenset({"stress_reaction", "bruise", "bml"})
+LABEL_KINDS = frozenset({"stress_reaction", "bruise", "bml"})
+"""Kinds that name a cause or pattern of edema, not the edema itself."""
 _KIND_RANK = {"modic": 0, "bruise": 1, "bml": 2, "stress_reaction": 3, "edema": 4, "signal": 5}
 
 
@@ -64,7 +66,7 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
         made = [
             m
             for m in made
-            if not (m.bone is None and m.status == "uncertain" and m.kind in _LABELS)
+            if not (m.bone is None and m.status == "uncertain" and m.kind in LABEL_KINDS)
         ]
     # "Prior MRI showed a navicular stress reaction with marrow edema": one prior finding.
     past = {m.bone for m in made if m.status == "historical" and m.bone is not None}

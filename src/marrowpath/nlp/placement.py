@@ -5,7 +5,7 @@ sentence readings can be cached before the report is read to the end."""
 from __future__ import annotations
 
 from marrowpath.nlp.lexicon import Lexicon
-from marrowpath.nlp.merge import DOC, DOC_SPINE, SPINE_ADJ
+from marrowpath.nlp.merge import DOC, DOC_SPINE, LABEL_KINDS, SPINE_ADJ
 from marrowpath.nlp.models import EdemaMention, RegionBasis
 
 __all__ = [
@@ -146,13 +146,10 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
     ]
 
 
-_LABELS = frozenset({"bruise", "stress_reaction", "bml"})
-
-
 def _hedged_reading(m: EdemaMention, edema: list[EdemaMention]) -> bool:
     return (
         m.status == "uncertain"
-        and m.kind in _LABELS
+        and m.kind in LABEL_KINDS
         and m.bone is not None
         and any(
             p.bone == m.bone

@@ -85,29 +85,7 @@ def _outside_bone(lex: Lexicon, gap: str) -> bool:
 
 _LEVEL_HEADING = re.compile(r"[ \t]*([a-z]{1,3}\s?\d{1,2}\s*[-/–]\s*[a-z]{0,3}\s?\d{1,2})[ \t]*:")
 """A disc level heading a line of a template spine report ("L4-5:", "LWK 4/5:")."""
-_EXTENDS = re.compile(
-    r"(?:extend\w*\s+(?:in)?to|into|reaching(?:\s+into)?|bis\s+(?:in|zu|an)|bis|übergreifend\s+auf"
-    r"|ausdehnung\s+(?:in|bis\s+in))\s+(?:the\s+|den\s+|die\s+|das\s+|dem\s+|zum\s+|zur\s+)?"
-    r"(?:[a-zäöüß]+\s+)?$"
-)
-"""The end of a gap that extends edema to the next bone: "..., extending into the femoral neck"."""
-_LABELLED = re.compile(
-    r"(?:consistent with|compatible with|in keeping with|represent\w*|suggest\w*|due to|from|"
-    r"related to|secondary to|c/w|likely|probably|reflect\w*|vereinbar mit|passend zu|"
-    r"im sinne|am ehesten|bei|suspekt auf|verdächtig auf|dd|differentialdiagnostisch|"
-    r"suspicious for|concerning for|worrisome for|versus|vs\.?|typical of|characteristic of|"
-    r"typisch für|charakteristisch für)\s+"
-    r"(?:(?:an?|the|einer?|eines|einem|der|des)\s+)?"
-    r"(?:[\w-]+\s+){0,3}$"
-)
-"""Words that name what a signal is, right before the process named."""
 _WITH_BETWEEN = re.compile(r"[^,;]{0,40}?\b(?:with|mit)\b")
-_PERILESIONAL = re.compile(r"\b(?:perilesional\w*|peri-lesional|perifokal\w*|peritumoral\w*)\s+$")
-"""Edema named as that of a lesion: it keeps the lesion's bone across a semicolon."""
-_CAUSE_BEFORE = re.compile(
-    r"\b(?:from\s+an?|(?:due to|secondary to|caused by)(?:\s+an?|\s+the)?)\s+$"
-)
-"""A bone named as a cause, not a place: "altered mechanics from an accessory navicular"."""
 _CONJ = re.compile(r"\s(?:and|or|with|und|oder|mit)\s")
 _COORDINATING = re.compile(r"\b(?:and|or|nor|und|oder|bzw)\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -361,7 +339,7 @@ class _Reader:
                         # "Signalanhebung im Femurkopf, die sich bis in den Schenkelhals fortsetzt"
                         len(between) <= 60
                         and ";" not in between
-                        and _EXTENDS.search(between)
+                        and self.lex.extends_into.search(between)
                         and not any(linked[-1].end <= o.start < nxt.start for o in targets)
                     ):
                         linked.append(nxt)
@@ -749,7 +727,7 @@ class _Reader:
             )
             if owner is not None and self._of_a_later_process(s, h, owner):
                 continue  # "... Knochenmarködem, knöcherne Bankart-Läsion am Glenoid"
-            if owner is not None and _CAUSE_BEFORE.search(s, max(0, h.start - 25), h.start):
+            if owner is not None and self.lex.cause_before.search(s, max(0, h.start - 25), h.start):
                 continue  # "... or to altered mechanics from an accessory navicular"
             if owner is not None and owner.hits and self._names_a_process(s, h):
                 continue  # "oedema of the L3 and L4 bodies, in keeping with L3-L4 spondylodiscitis"
@@ -770,7 +748,7 @@ class _Reader:
                     for h in hits
                     if a <= h.start
                     and h.end <= b
-                    and not _CAUSE_BEFORE.search(s, max(0, h.start - 25), h.start)
+                    and not self.lex.cause_before.search(s, max(0, h.start - 25), h.start)
                 ]
                 best = min(near, key=lambda h: self._distance(s, h, t), default=None)
                 if best is not None and self._distance(s, best, t) < 1000:
@@ -801,7 +779,7 @@ class _Reader:
         """ "Right femoral head AVN with a subchondral fracture and extensive surrounding edema
         extending into the femoral neck", "the second metatarsal stress fracture is healing,
         with decreasing surrounding oedema": the bone of the lesion the edema surrounds."""
-        lesional = _PERILESIONAL.search(s, max(0, t.start - 25), t.start) is not None
+        lesional = self.lex.perilesional.search(s, max(0, t.start - 25), t.start) is not None
         reach = 160 if lesional else 90
         before = [h for h in hits if h.end <= t.start and t.start - h.end <= reach]
         if not before:
@@ -862,7 +840,7 @@ class _Reader:
         found = [
             m
             for m in self.lex.other_process.finditer(s, a, b)
-            if _LABELLED.search(s, a, m.start())
+            if self.lex.labelled_by.search(s, a, m.start())
             # "Cord edema at C5-C6 with T2 hyperintensity ...": the process the signal is of
             or (m.end() <= t.start and _WITH_BETWEEN.match(s, m.end(), t.start))
         ]
