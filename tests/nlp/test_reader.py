@@ -2223,3 +2223,86 @@ class TestRoundSixteenLessons:
             ("L5-S1 endplates", "present", 2),
         ]
         assert "2" in edema[1].text or "II" in edema[1].text
+
+
+class TestRoundSeventeenLessons:
+    """Lessons of the seventeenth blind round, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Angrenzend an Grundplatte LWK 4 und Deckplatte LWK 5 bandförmige"
+                " STIR-hyperintense Signalveränderungen.",
+                "de",
+                [("L4-L5 endplates", "present")],
+            ),
+            (
+                "The oedema previously seen in the L4 and L5 endplates has resolved.",
+                "en",
+                [("L4-L5 endplates", "resolved")],
+            ),
+            (
+                "Edema in the L3 and L4 vertebral bodies.",
+                "en",
+                [("L3 vertebral body", "present"), ("L4 vertebral body", "present")],
+            ),
+            (
+                "Vorerkrankungen: 2021 Knochenmarködemsyndrom der linken Hüfte, damals"
+                " MR-tomographisch gesichert, unter Entlastung vollständig ausgeheilt.",
+                "de",
+                [(None, "resolved")],
+            ),
+            (
+                "Progrediente Ausdehnung des Ödems im rechten Hüftkopf, das jetzt auch den"
+                " Schenkelhals erfasst.",
+                "de",
+                [("femoral head", "present"), ("femoral neck", "present")],
+            ),
+            (
+                "Ödem im Hüftkopf, das den Schenkelhals ausspart.",
+                "de",
+                [("femoral head", "present"), ("femoral neck", "negated")],
+            ),
+            ("Ansatztendinopathie am Epicondylus lateralis mit peritendinösem Ödem.", "de", []),
+            (
+                "Subacromial-subdeltoid bursa: thickened, with fluid and surrounding oedema.",
+                "en",
+                [],
+            ),
+            ("Small subchondral cyst with surrounding oedema.", "en", [(None, "present")]),
+            (
+                "The proximal phalanx of the fifth toe shows reactive oedema only.",
+                "en",
+                [("phalanges of the toes", "present")],
+            ),
+            (
+                "Contusions in the lateral femoral condyle at the terminal sulcus and in the"
+                " posterolateral tibial plateau.",
+                "en",
+                [("lateral femoral condyle", "present"), ("lateral tibial plateau", "present")],
+            ),
+            (
+                "Incidental lobulated lesion in the distal femoral metadiaphysis, T2 bright with"
+                " punctate low-signal matrix, most in keeping with an enchondroma.",
+                "en",
+                [],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, lang) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("MRI L KNEE\nMarrow: normal.\nEffusion: small.", "en"),
+            ("Findings: Bone marrow otherwise normal.", "en"),
+            ("Befund:\nKnochenmark: unauffällig.", "de"),
+        ],
+    )
+    def test_marrow_heading_with_a_normal_word(self, text: str, lang: str) -> None:
+        """A header naming the marrow stays in its line: "Marrow: normal." is normal marrow."""
+        edema = read_report(text, lang=lang).edema
+        assert [(m.bone, m.status) for m in edema] == [(None, "negated")]
+        assert "normal" in edema[0].text or "unauffällig" in edema[0].text

@@ -47,6 +47,34 @@ _LEVEL_ORDER = [
 NEXT_LEVEL = dict(itertools.pairwise(_LEVEL_ORDER))
 _POSITION_BEFORE = re.compile(r"\b(inferior|superior)\s+$", re.IGNORECASE)
 _ENDPLATE_TEXT = re.compile(r"end\s?plate|modic", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:and|und|&|,)\s*$", re.IGNORECASE)
+_ENDPLATES_AFTER = re.compile(r"\s*(?:end\s?plates|endplatten|abschlussplatten)\b", re.IGNORECASE)
+
+
+def _disc_of_two_levels(text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
+    """ "the L4 and L5 endplates", "LWK 4 und 5 Endplatten": the endplates of one disc level."""
+    out: list[AnatomyHit] = []
+    i = 0
+    while i < len(hits):
+        h = hits[i]
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if (
+            nxt is not None
+            and h.subregion == nxt.subregion == "vertebral_body"
+            and NEXT_LEVEL.get(h.bone_id) == nxt.bone_id
+            and _AND.search(text, h.end, nxt.start)
+            and (plates := _ENDPLATES_AFTER.match(text, nxt.end)) is not None
+        ):
+            name = f"{h.bone_id.upper()}-{nxt.bone_id.upper()} endplates"
+            region = "lumbar_spine" if h.region == "pelvis" else h.region
+            out.append(AnatomyHit(h.start, plates.end(), region, h.bone_id, None, name, True))
+            i += 2
+            continue
+        out.append(h)
+        i += 1
+    return out
+
+
 _LOWER_SACRAL = frozenset({"s2", "s3", "s4", "s5"})
 """The level below each spine level (L5 -> S1)."""
 _ENDPLATES_BEFORE = re.compile(
@@ -313,7 +341,7 @@ class Anatomy:
             if more is not None and other is not None and other != sub:
                 name = self.level_sub.get((a, other), f"{a.upper()} {other}")
                 hits.append(AnatomyHit(more.start("sub"), more.end(), region, a, other, name, True))
-        return hits
+        return _disc_of_two_levels(text, hits) if len(hits) > 1 else hits
 
     def find(self, text: str) -> list[AnatomyHit]:
         """Every bone or subregion named in ``text``, in order, without overlaps."""

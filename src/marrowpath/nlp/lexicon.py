@@ -106,6 +106,8 @@ class Lexicon:
     link_block: re.Pattern[str]
     marrow_word: re.Pattern[str]
     extends_into: re.Pattern[str]
+    extends_relative: re.Pattern[str]
+    extends_verb: re.Pattern[str]
     labelled_by: re.Pattern[str]
     perilesional: re.Pattern[str]
     cause_before: re.Pattern[str]
@@ -156,6 +158,8 @@ class Lexicon:
     section_of: dict[str, str]
     skip_sections: frozenset[str]
     one_sentence_sections: frozenset[str]
+    marrow_headings: frozenset[str]
+    """Headers naming the marrow ("Marrow:"), which stay part of their line's sentence."""
     finding_starts: re.Pattern[str]
     """A sentence of a skipped section that starts like an imaging finding starts findings."""
     abbreviations: frozenset[str]
@@ -251,6 +255,8 @@ def lexicon(lang: str) -> Lexicon:
         link_block=compile_phrases(_strs(tgt, "link_block")),
         marrow_word=compile_phrases(_strs(tgt, "marrow_words")),
         extends_into=_regex(tgt, "extends_into"),
+        extends_relative=_regex(tgt, "extends_relative"),
+        extends_verb=_regex(tgt, "extends_verb"),
         labelled_by=_regex(tgt, "labelled_by"),
         perilesional=_regex(tgt, "perilesional"),
         cause_before=_regex(tgt, "cause_before"),
@@ -318,6 +324,7 @@ def lexicon(lang: str) -> Lexicon:
         section_of=section_of,
         skip_sections=frozenset((sec.get("skip") or {}).keys()),
         one_sentence_sections=frozenset(str(x) for x in sec.get("one_sentence") or []),
+        marrow_headings=frozenset(normalize(str(x)) for x in sec.get("marrow_headings") or []),
         finding_starts=compile_phrases(_strs(sec, "finding_starts")),
         abbreviations=frozenset(normalize(a) for a in _strs(sec, "abbreviations")),
         sentence_final=frozenset(normalize(a) for a in _strs(sec, "sentence_final")),

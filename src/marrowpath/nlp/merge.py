@@ -141,21 +141,30 @@ def _hedged_modic(made: list[EdemaMention]) -> list[EdemaMention]:
     return [m for m in made if id(m) not in moved] + [m.model_copy(update=update) for m in spine]
 
 
+def _paired_kind(m: EdemaMention) -> bool:
+    """Modic changes pair by endplate or body; other endplate signal or edema by endplate only
+    (edema of two adjacent vertebral bodies may be two fractures)."""
+    return m.kind == "modic" or (
+        m.kind in ("signal", "edema") and m.subregion in ("superior_endplate", "inferior_endplate")
+    )
+
+
 def pair_endplates(made: list[EdemaMention]) -> list[EdemaMention]:
     """A Modic change of the inferior endplate (or body) of one level and the superior endplate
     (or body) of the next is one change of that disc level: "Grundplatte LWK 5 und Deckplatte
     SWK 1", "the L3 and L4 vertebral bodies ..., consistent with Modic type 1" are "L5-S1
-    endplates" and "L3-L4 endplates"."""
+    endplates" and "L3-L4 endplates"; so is endplate signal or edema facing one disc
+    ("Angrenzend an Grundplatte LWK 4 und Deckplatte LWK 5 ... Signalveränderungen")."""
     lower = {
         (m.bone_id, m.status, m.modic_type): m
         for m in made
-        if m.kind == "modic" and m.subregion in ("superior_endplate", "vertebral_body")
+        if _paired_kind(m) and m.subregion in ("superior_endplate", "vertebral_body")
     }
     out, used = [], set()
     for m in made:
         below = None
         if (
-            m.kind == "modic"
+            _paired_kind(m)
             and m.subregion in ("inferior_endplate", "vertebral_body")
             and m.bone_id
             and id(m) not in used

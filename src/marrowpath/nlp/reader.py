@@ -103,7 +103,10 @@ _NORMAL_FILLER = re.compile(
 )
 """What may stand beside bones and one normal word in a sentence calling them normal."""
 _ANATOMY_LIST_GAP = re.compile(
-    r"^[\s,]*(?:and|or|und|oder|as well as|sowie|&|/)?[\s,]*"
+    # "... in the lateral femoral condyle at the terminal sulcus and in the ... tibial plateau"
+    r"^(?:\s+(?:at|along|near|beneath)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+"
+    r"(?=,?\s+(?:and|or)\s))?"
+    r"[\s,]*(?:and|or|und|oder|as well as|sowie|&|/)?[\s,]*"
     r"(?:to\s+a\s+(?:lesser|greater|smaller|minor)\s+(?:degree|extent),?\s*)?"
     r"(?:(?:of|at|in|to|am|an|im)\s+)?(?:(?:the|der|die|das|des|dem|im|in)\s+)?"
     # "... and of the anterolateral aspect of the lateral femoral condyle"
@@ -159,7 +162,7 @@ def _guess_kind(matched: str) -> str:
         return "bml"
     if "stress" in low:
         return "stress_reaction"
-    if "signal" in low or "hyperint" in low or "leucht" in low or "hell" in low:
+    if "signal" in low or "hyperint" in low or "bright" in low or "leucht" in low or "hell" in low:
         return "signal"
     return "edema"
 
@@ -339,7 +342,14 @@ class _Reader:
                         # "Signalanhebung im Femurkopf, die sich bis in den Schenkelhals fortsetzt"
                         len(between) <= 60
                         and ";" not in between
-                        and self.lex.extends_into.search(between)
+                        and (
+                            self.lex.extends_into.search(between)
+                            # "Ödem im Hüftkopf, das jetzt auch den Schenkelhals erfasst"
+                            or (
+                                self.lex.extends_relative.search(between)
+                                and self.lex.extends_verb.match(s, nxt.end)
+                            )
+                        )
                         and not any(linked[-1].end <= o.start < nxt.start for o in targets)
                     ):
                         linked.append(nxt)
@@ -392,7 +402,15 @@ class _Reader:
             )
         if t.anaphoric:
             window = s[t.end : t.end + 40]
-            return not lex.soft_tissue.search(window)
+            if lex.soft_tissue.search(window):
+                return False
+            # "Subacromial bursa: thickened, with fluid and surrounding oedema": the edema of
+            # the soft tissue named before, in a sentence that names no bone.
+            said = lex.surrounding.search(s, max(0, t.start - 25), t.start)
+            upto = said.start() if said else t.start
+            return not (
+                lex.soft_tissue.search(s, 0, upto) and not lex.bone_context.search(s, 0, upto)
+            )
         if t.kind == "edema":
             others = [o for o in targets if o is not t and not o.generic]
             if others or lex.bone_context.search(s) is None or lex.soft_tissue.search(s):
@@ -428,12 +446,24 @@ class _Reader:
             if lex.change_not_after.match(s, m.end()):
                 continue
             dist = -1 if inside else t.start - m.end() if m.end() <= t.start else m.start() - t.end
-            if dist > 80 and not (
-                # "The bone bruises of the LFC and posterolateral tibial plateau seen
-                # previously have completely resolved": the predicate of a long subject.
-                m.start() >= t.end
-                and dist <= 130
-                and not any(c in s[t.end : m.start()] for c in ",;")
+            if (
+                dist > 80
+                and not (
+                    # "The bone bruises of the LFC and posterolateral tibial plateau seen
+                    # previously have completely resolved": the predicate of a long subject.
+                    m.start() >= t.end
+                    and dist <= 130
+                    and not any(c in s[t.end : m.start()] for c in ",;")
+                )
+                and not (
+                    # "Knochenmarködemsyndrom der linken Hüfte, damals MR-tomographisch
+                    # gesichert, unter Entlastung vollständig ausgeheilt.": the one finding's
+                    # closing predicate.
+                    m.start() >= t.end
+                    and dist <= 160
+                    and len(targets) == 1
+                    and not s[m.end() : b].strip(" .!")
+                )
             ):
                 continue
             if m.end() <= t.start and "," in s[m.end() : t.start]:

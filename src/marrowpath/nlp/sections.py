@@ -54,9 +54,11 @@ def _sections(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             continue
         head = _HEADER_START.sub("", text[start:pos], count=1) if start == 0 else text[start:pos]
         head = head.strip().lstrip("0123456789.) ").strip()
-        name = lex.section_of.get(normalize(head))
+        key = normalize(head)
+        name = lex.section_of.get(key)
         if name is not None:
-            out.append((start, pos + 1, name))
+            # "Marrow: normal.": a header naming the marrow is part of its line's sentence.
+            out.append((start, start if key in lex.marrow_headings else pos + 1, name))
         pos = text.find(":", pos + 1)
     return out
 
