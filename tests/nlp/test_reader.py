@@ -2306,3 +2306,73 @@ class TestRoundSeventeenLessons:
         edema = read_report(text, lang=lang).edema
         assert [(m.bone, m.status) for m in edema] == [(None, "negated")]
         assert "normal" in edema[0].text or "unauffällig" in edema[0].text
+
+
+class TestRoundEighteenLessons:
+    """Lessons of the eighteenth blind round, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Im auswärtigen MRT vom 12.02. war ein Ödem im Taluskopf beschrieben; aktuell ist"
+                " dieses nicht mehr abgrenzbar.",
+                "de",
+                [("talus", "resolved")],
+            ),
+            (
+                "Im auswärtigen MRT war ein Ödem im Taluskopf beschrieben.",
+                "de",
+                [("talus", "historical")],
+            ),
+            (
+                "Osteochondrosis dissecans des Capitulum humeri mit deutlichem Umgebungsödem im"
+                " Capitulum. Radiuskopf ohne Ödem.",
+                "de",
+                [("capitellum", "present"), ("radial head", "negated")],
+            ),
+            (
+                "Os naviculare li. mit grenzwertiger STIR-Signalintensität dorsal, Ödem? Am ehesten"
+                " noch im Normbereich.",
+                "de",
+                [("navicular", "uncertain")],
+            ),
+            (
+                "Residuelles, gegenüber der Voruntersuchung rückläufiges KMÖ im Os naviculare."
+                " Was heißt das?",
+                "de",
+                [("navicular", "present")],
+            ),
+            (
+                "Ausgeprägtes Knochmarködem im lateralen Tibiakopf.",
+                "de",
+                [("lateral tibial plateau", "present")],
+            ),
+            (
+                "Im Schenkelhals T1-hypointense lineare Struktur, nach kraniolateral nicht"
+                " durchgehend, umgeben von ausgedehntem Knochenmarködem.",
+                "de",
+                [("femoral neck", "present")],
+            ),
+            (
+                "Homogene T1-Hyperintensität des Knochenmarks von LWK 5 bis in das Os sacrum"
+                " (Fettmarkkonversion).",
+                "de",
+                [],
+            ),
+            ("T1 hyperintense signal in the L5 vertebral body.", "en", []),
+            (
+                "Osteitis (STIR-hyperintens, T1-hypointens, KM-aufnehmend) im Os capitatum und"
+                " Os hamatum.",
+                "de",
+                [("capitate", "present"), ("hamate", "present")],
+            ),
+            (
+                "Intramedulläre T2-hyperintense Signalalteration (Myelonödem) in Höhe HWK 5/6.",
+                "de",
+                [],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, lang) == expected

@@ -89,6 +89,7 @@ _WITH_BETWEEN = re.compile(r"[^,;]{0,40}?\b(?:with|mit)\b")
 _CONJ = re.compile(r"\s(?:and|or|with|und|oder|mit)\s")
 _COORDINATING = re.compile(r"\b(?:and|or|nor|und|oder|bzw)\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
+_ASIDE_AFTER = re.compile(r"\s*\([^()]{0,80}\)")
 _WITH = re.compile(
     r"\s*(?:(?:rechts|links|re\.|li\.|bds\.|beidseits|left|right)\s+)?"
     r"(?:with|mit|zeigt sich|zeigen sich|findet sich|finden sich|kommt|besteht|shows"
@@ -102,6 +103,7 @@ _NORMAL_FILLER = re.compile(
     r"|u|sowie)\b"
 )
 """What may stand beside bones and one normal word in a sentence calling them normal."""
+_T1_BEFORE = re.compile(r"\bt1(?:w|-w|-gewichtet\w*|-weighted)?[- ]?(?:fs[- ]?)?$", re.IGNORECASE)
 _ANATOMY_LIST_GAP = re.compile(
     # "... in the lateral femoral condyle at the terminal sulcus and in the ... tibial plateau"
     r"^(?:\s+(?:at|along|near|beneath)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+"
@@ -289,6 +291,8 @@ class _Reader:
         anaphora = [m.span() for m in lex.anaphora.finditer(s)] if generic else []
         for m in generic:
             kind = lex.generic_kind.get(normalize(m.group())) or _guess_kind(m.group())
+            if kind == "signal" and _T1_BEFORE.search(s, max(0, m.start() - 12), m.start()):
+                continue  # "T1-Hyperintensität des Knochenmarks": fat, never edema
             t = _Target(m.start(), m.end(), kind, generic=True)
             t.anaphoric = kind == "edema" and any(_overlaps(a, b, *m.span()) for a, b in anaphora)
             found.append((3, m.start(), m.end(), t))
@@ -326,12 +330,17 @@ class _Reader:
         after = [h for h in hits if h.start >= t.end]
         if after:
             h = after[0]
-            gap = s[t.end : h.start]
+            # "Osteitis (STIR-hyperintens, T1-hypointens) im Os capitatum": an aside between.
+            aside = _ASIDE_AFTER.match(s, t.end)
+            skip = t.end
+            if aside is not None and not lex.soft_tissue.search(aside.group()):
+                skip = aside.end()  # not "Signalalteration (Myelonödem) in Höhe HWK 5/6"
+            gap = s[skip : h.start]
             if (
                 len(gap) <= 50
                 and lex.link_after.match(gap)
                 and not _outside_bone(lex, gap)
-                and not any(t.end <= o.start < h.start for o in targets)
+                and not any(skip <= o.start < h.start for o in targets)
             ):
                 if self._names_soft_tissue(s, h):
                     return False  # "edema of the L3-L4 disc": the bone names the soft tissue
