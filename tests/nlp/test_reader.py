@@ -2372,6 +2372,17 @@ class TestRoundEighteenLessons:
                 "de",
                 [],
             ),
+            (
+                "2nd MT shaft periosteal + marrow edema, no fx line = stress reaction.",
+                "en",
+                [("second metatarsal", "present")],
+            ),
+            (
+                "No bone marrow lesion is observed in the medial tibial plateau, where a large BML"
+                " was present previously.",
+                "en",
+                [("medial tibial plateau", "resolved")],
+            ),
         ],
     )
     def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:

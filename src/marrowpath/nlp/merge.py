@@ -53,8 +53,15 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
         m for m in made if not (m.kind == "signal" and m.bone in labelled and m.status != "negated")
     ]
     if any(m.status == "resolved" for m in made):
-        # "the edema has resolved, normal marrow signal": the normal signal is the resolution.
-        made = [m for m in made if not (m.kind == "signal" and m.status == "negated")]
+        # "the edema has resolved, normal marrow signal": the normal signal is the resolution;
+        # "No BML in the medial tibial plateau, where a large BML was present previously":
+        # so is the negation of the resolved bone.
+        gone = {m.bone for m in made if m.status == "resolved" and m.bone is not None}
+        made = [
+            m
+            for m in made
+            if not (m.status == "negated" and (m.kind == "signal" or m.bone in gone))
+        ]
     # "edema in the left L5 pars ..., compatible with a stress reaction": the unplaced label
     # is the placed finding of the same status.
     placed = {m.status for m in made if m.bone is not None}
