@@ -2387,3 +2387,61 @@ class TestRoundEighteenLessons:
     )
     def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, lang) == expected
+
+
+class TestRoundNineteenLessons:
+    """Lessons of the nineteenth blind round, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Allenfalls diskretes, unscharf begrenztes Ödem im Fibulaköpfchen.",
+                "de",
+                [("fibular head", "uncertain")],
+            ),
+            (
+                "Befund:\n- Knochen: ossär regelrecht.\n- Weichteile: unauffällig.",
+                "de",
+                [(None, "negated")],
+            ),
+            (
+                "Aktivierte Osteochondrose L4/5 (Modic 1) als mögliches Schmerzkorrelat,"
+                " Modic 2 L5/S1.",
+                "de",
+                [("L4-L5 endplates", "present"), ("L5-S1 endplates", "present")],
+            ),
+            (
+                "Modic 1 change at L4-L5 as a possible pain generator, Modic 2 at L5-S1.",
+                "en",
+                [("L4-L5 endplates", "present"), ("L5-S1 endplates", "present")],
+            ),
+            (
+                "LWK 3/4: erosive Osteochondorse, Deck- u. Grundplatten ödematös.",
+                "de",
+                [("L3-L4 endplates", "present")],
+            ),
+            (
+                "Fraglich beginnende ödematöse Signalanhebung an der Grundplatte L5 ventral"
+                " (Segment L5-S1).",
+                "de",
+                [("L5-S1 endplates", "uncertain")],
+            ),
+            (
+                "AC-Gelenk re.: Aktivierte Arthrose mit subchondralem Ödem akromial und klavikulär.",
+                "de",
+                [("acromion", "present"), ("distal clavicle", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, lang) == expected
+
+    def test_each_endplate_change_takes_its_nearest_modic_type(self) -> None:
+        edema = read_report(
+            "Aktivierte Osteochondrose L4/5 (Modic 1), Modic 2 L5/S1.", lang="de"
+        ).edema
+        assert [(m.bone, m.modic_type) for m in edema] == [
+            ("L4-L5 endplates", 1),
+            ("L5-S1 endplates", 2),
+        ]

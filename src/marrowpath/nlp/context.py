@@ -69,6 +69,11 @@ class SentenceContext:
                 pseudo = self._get("pseudo")
                 pattern = lex.neg_fwd if name == "neg_f" else lex.neg_bwd
                 spans = _outside(_spans(pattern, text), pseudo)
+            elif name in ("unc_f", "unc_b"):
+                # "als mögliches Schmerzkorrelat" hedges the finding's relevance, not the finding.
+                spans = _outside(
+                    _spans(getattr(lex, _PATTERNS[name]), text), self._get("pseudo_hedges")
+                )
             else:
                 spans = _spans(getattr(lex, _PATTERNS[name]), text)
             self._cache[name] = spans
@@ -137,6 +142,7 @@ class SentenceContext:
 
 _PATTERNS = {
     "pseudo": "pseudo",
+    "pseudo_hedges": "pseudo_hedges",
     "unc_f": "unc_fwd",
     "unc_b": "unc_bwd",
     "hist": "hist_fwd",

@@ -78,6 +78,8 @@ class Lexicon:
     neg_bwd: re.Pattern[str]
     plural_bwd: frozenset[str]
     pseudo: re.Pattern[str]
+    pseudo_hedges: re.Pattern[str]
+    """Hedge words that hedge something else ("als mögliches Schmerzkorrelat")."""
     unc_fwd: re.Pattern[str]
     unc_bwd: re.Pattern[str]
     hist_fwd: re.Pattern[str]
@@ -231,6 +233,7 @@ def lexicon(lang: str) -> Lexicon:
         neg_bwd=compile_phrases(_strs(ctx, "negation_backward")),
         plural_bwd=frozenset(normalize(p) for p in _strs(ctx, "plural_backward")),
         pseudo=compile_phrases(_strs(ctx, "pseudo")),
+        pseudo_hedges=compile_phrases(_strs(ctx, "pseudo_hedges")),
         unc_fwd=compile_phrases(_strs(ctx, "uncertainty_forward")),
         unc_bwd=compile_phrases(_strs(ctx, "uncertainty_backward")),
         hist_fwd=compile_phrases(_strs(ctx, "history_forward")),

@@ -83,7 +83,8 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
         else m
         for m in made
     ]
-    labels = {m.status: m.modic_type for m in made if m.kind == "modic" and m.modic_type}
+    typed = [m for m in made if m.kind == "modic" and m.modic_type]
+    labels = {m.status for m in typed}
     made = _one_level(made)
     # "Endplate oedema L4 - L5": the level-less endplates are those of the level.
     levelled = {m.status for m in made if m.bone_id is not None and m.region in SPINE_ADJ}
@@ -95,7 +96,7 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
     if not labels:
         return made
     return [
-        m.model_copy(update={"kind": "modic", "modic_type": labels[m.status]})
+        m.model_copy(update={"kind": "modic", "modic_type": _nearest_type(m, typed)})
         if (m.kind in ("signal", "edema") or (m.kind == "modic" and m.modic_type is None))
         and m.status in labels
         and (m.region in SPINE_ADJ or m.region == DOC_SPINE)
@@ -103,6 +104,13 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
         else m
         for m in made
     ]
+
+
+def _nearest_type(m: EdemaMention, typed: list[EdemaMention]) -> int | None:
+    """The Modic type of the nearest label of the same status: "Aktivierte Osteochondrose L4/5
+    (Modic 1) ..., Modic 2 L5/S1" labels L4/5 type 1."""
+    same = [t for t in typed if t.status == m.status]
+    return min(same, key=lambda t: abs(t.start - m.start)).modic_type
 
 
 def _one_level(made: list[EdemaMention]) -> list[EdemaMention]:
@@ -193,12 +201,13 @@ def pair_endplates(made: list[EdemaMention]) -> list[EdemaMention]:
         if m.bone and "-" in m.bone and m.bone.endswith(" endplates")
     }
     discs |= {(NEXT_LEVEL[b], st) for b, st in list(discs) if b in NEXT_LEVEL}
-    # "Modic 1 at L4-5 has extended further into the L5 vertebral body": the same change.
+    # "Modic 1 at L4-5 has extended further into the L5 vertebral body": the same change;
+    # "Ödem an der Grundplatte L5 (Segment L5-S1)": the same edema.
     return [
         m
         for m in out
         if not (
-            m.kind == "modic"
+            _paired_kind(m)
             and m.subregion in ("superior_endplate", "inferior_endplate", "vertebral_body")
             and (m.bone_id, m.status) in discs
         )
