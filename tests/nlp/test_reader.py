@@ -2445,3 +2445,77 @@ class TestRoundNineteenLessons:
             ("L4-L5 endplates", 1),
             ("L5-S1 endplates", 2),
         ]
+
+
+class TestRoundTwentyLessons:
+    """Lessons of the twentieth blind round, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "OCD am medialen Femurkondylus li., Fragment in situ, kein Flüssigkeitssaum,"
+                " begleitendes Knochenmarködem im Mutterbett.",
+                "de",
+                [("medial femoral condyle", "present")],
+            ),
+            (
+                "fragl. diskretes KMÖ medialer Tibiakopf, DD Partialvolumen, ggf. Kontrolle",
+                "de",
+                [("medial tibial plateau", "uncertain")],
+            ),
+            (
+                "MT II mit geringem Restödem; das in der Vorunters. zusätzlich beschriebene Ödem"
+                " im MT III ist vollständig abgeklungen.",
+                "de",
+                [("second metatarsal", "present"), ("third metatarsal", "resolved")],
+            ),
+            (
+                "Linke Sakrumhälfte und Os ilium beidseits ohne Ödem.",
+                "de",
+                [("sacrum", "negated"), ("ilium", "negated")],
+            ),
+            (
+                "Vorbefund: MRT vom 19. Jänner, Stressreaktion des re. Schenkelhalses.\nBefund:"
+                " Das vorbeschriebene Knochenmarksödem im re. Schenkelhals ist nicht mehr"
+                " nachweisbar.",
+                "de",
+                [("femoral neck", "resolved")],
+            ),
+            (
+                "Vorbefund (auswärts, Dezember): Knochenmarksödem Tibiakopf medial.\nBefund:"
+                " Innenmeniskushinterhorn mit horizontalem Riss.",
+                "de",
+                [],
+            ),
+            (
+                "Metatarsale III und IV ohne Ödem.",
+                "de",
+                [("third metatarsal", "negated"), ("fourth metatarsal", "negated")],
+            ),
+            (
+                "No edema in MT 3 and 4.",
+                "en",
+                [("third metatarsal", "negated"), ("fourth metatarsal", "negated")],
+            ),
+            (
+                "Auswärtige Voruntersuchung (06/2024) mit bone bruise des lateralen"
+                " Femurkondylus; aktuell dort regelrechtes Knochenmarksignal, jedoch neues Ödem im"
+                " medialen Femurkondylus.",
+                "de",
+                [("lateral femoral condyle", "resolved"), ("medial femoral condyle", "present")],
+            ),
+            (
+                "Subchondrales Knochnmarködem im medialen Tibiaplateau.",
+                "de",
+                [("medial tibial plateau", "present")],
+            ),
+            (
+                "Contuson of the lateral femoral condyle.",
+                "en",
+                [("lateral femoral condyle", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, lang) == expected

@@ -75,6 +75,10 @@ def _disc_of_two_levels(text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
     return out
 
 
+_NUMBER_AT_END = re.compile(r"(?<=[\s.])(?:[ivx]{1,3}|[1-5])$")
+_AND_NUMBER = re.compile(
+    r"\s*(?:,|und|and|u\.|&|/|sowie|or|oder)\s*([ivx]{1,3}|[1-5])\b(?![.\-/]?\d)"
+)
 _LOWER_SACRAL = frozenset({"s2", "s3", "s4", "s5"})
 """The level below each spine level (L5 -> S1)."""
 _ENDPLATES_BEFORE = re.compile(
@@ -356,7 +360,7 @@ class Anatomy:
             if entry is None:
                 continue
             hits.append(AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name))
-            elided = self._ellipsis(text, s, e, entry)
+            elided = self._ellipsis(text, s, e, entry) + self._numbered(text, m.group(), e)
             hits.extend(elided)
             taken.extend((h.start, h.end) for h in elided)
         if self._part_word is not None and self._part_word.search(text):
@@ -388,6 +392,25 @@ class Anatomy:
                 out.append(
                     AnatomyHit(h.start, h.end, part.region, part.bone_id, part.subregion, part.name)
                 )
+        return out
+
+    def _numbered(self, text: str, matched: str, e: int) -> list[AnatomyHit]:
+        """ "Metatarsale III und IV", "MT 2, 3 and 4": the next numbers of a numbered bone."""
+        last = _NUMBER_AT_END.search(matched)
+        if last is None:
+            return []
+        stem = matched[: last.start()]
+        out = []
+        while (nxt := _AND_NUMBER.match(text, e)) is not None:
+            entry = self._entry(stem + nxt.group(1))
+            if entry is None:
+                break
+            e = nxt.end()
+            out.append(
+                AnatomyHit(
+                    nxt.start(1), e, entry.region, entry.bone_id, entry.subregion, entry.name
+                )
+            )
         return out
 
     def _entry(self, matched: str) -> _Entry | None:

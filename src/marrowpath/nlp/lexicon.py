@@ -48,7 +48,12 @@ def _regex(data: dict[str, Any], key: str) -> re.Pattern[str]:
 
 def _typos(data: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     table = data.get("misspellings") or {}
-    return {str(k).lower(): tuple(str(v).lower() for v in vs) for k, vs in table.items()}
+    typos = {str(k).lower(): tuple(str(v).lower() for v in vs) for k, vs in table.items()}
+    # "Knochnmarködem", "bone marow": a letter dropped inside a long word, typed in haste.
+    for word in (str(w).lower() for w in data.get("dropped_letters") or []):
+        dropped = {word[:i] + word[i + 1 :] for i in range(1, len(word) - 1)} - {word}
+        typos[word] = tuple(sorted({*typos.get(word, ()), *dropped}))
+    return typos
 
 
 def misspelled(phrases: list[str], typos: dict[str, tuple[str, ...]]) -> list[str]:
@@ -161,6 +166,8 @@ class Lexicon:
     skip_sections: frozenset[str]
     one_sentence_sections: frozenset[str]
     marrow_headings: frozenset[str]
+    months: frozenset[str]
+    """Month names after a day number ("vom 19. Jänner"), which do not start a sentence."""
     """Headers naming the marrow ("Marrow:"), which stay part of their line's sentence."""
     finding_starts: re.Pattern[str]
     """A sentence of a skipped section that starts like an imaging finding starts findings."""
@@ -328,6 +335,7 @@ def lexicon(lang: str) -> Lexicon:
         skip_sections=frozenset((sec.get("skip") or {}).keys()),
         one_sentence_sections=frozenset(str(x) for x in sec.get("one_sentence") or []),
         marrow_headings=frozenset(normalize(str(x)) for x in sec.get("marrow_headings") or []),
+        months=frozenset(normalize(str(x)) for x in sec.get("months") or []),
         finding_starts=compile_phrases(_strs(sec, "finding_starts")),
         abbreviations=frozenset(normalize(a) for a in _strs(sec, "abbreviations")),
         sentence_final=frozenset(normalize(a) for a in _strs(sec, "sentence_final")),

@@ -37,6 +37,7 @@ class Sentence(NamedTuple):
     section: str
 
 
+_QUALIFIER = re.compile(r"\s*\([^()]{0,40}\)$")
 _HEADER_START = re.compile(r"(?:^|[\n.!?])[ \t]*(?:\d+[.)]\s*)?")
 
 
@@ -54,6 +55,8 @@ def _sections(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             continue
         head = _HEADER_START.sub("", text[start:pos], count=1) if start == 0 else text[start:pos]
         head = head.strip().lstrip("0123456789.) ").strip()
+        if head.endswith(")"):
+            head = _QUALIFIER.sub("", head)  # "Vorbefund (auswärts, Dezember):"
         key = normalize(head)
         name = lex.section_of.get(key)
         if name is not None:
@@ -61,6 +64,11 @@ def _sections(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             out.append((start, start if key in lex.marrow_headings else pos + 1, name))
         pos = text.find(":", pos + 1)
     return out
+
+
+def _month_after(text: str, pos: int, lex: Lexicon) -> bool:
+    words = text[pos : pos + 16].split(None, 1)
+    return bool(words) and normalize(words[0].rstrip(".,")) in lex.months
 
 
 def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
@@ -89,6 +97,8 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
                     continue  # an initial, or a dotted abbreviation such as "V.a." or "e.g."
                 if word.isdigit() and text[m.end() : m.end() + 2].strip()[:1].islower():
                     continue  # "1. VKB-Ruptur re. 2. knochenmarksödm ...": a list number
+                if word.isdigit() and lex.months and _month_after(text, m.end(), lex):
+                    continue  # "MRT vom 19. Jänner": a date
         cuts.append(m.end())
     heads = _sections(text, lex)
     for start, content, _ in heads:
