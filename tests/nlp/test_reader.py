@@ -2519,3 +2519,44 @@ class TestRoundTwentyLessons:
     )
     def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, lang) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Zunehmendes Knochenmarködem im Köpfchen des Metatarsale V links. Rechts kein Ödem.",
+                "de",
+                [("fifth metatarsal", "present", "left"), (None, "negated", "right")],
+            ),
+            (
+                "Marrow edema along the right femoral neck. No edema on the left.",
+                "en",
+                [("femoral neck", "present", "right"), (None, "negated", "left")],
+            ),
+            (
+                "Voruntersuchung 11/2023: ausgedehntes Knochenmarködem im Os cuboideum rechts."
+                " Aktuell: Ödem im Os cuboideum vollständig rückgebildet.",
+                "de",
+                [("cuboid", "resolved", "right")],
+            ),
+            (
+                "Überweisung: 67-jährige Patientin mit bekanntem Knochenmarködem-Syndrom des"
+                " rechten Kniegelenks.",
+                "de",
+                [],
+            ),
+            (
+                "Comparison 2/2022: resolution of marrow edema in the medial malleolus; persistent"
+                " mild edema in the talar neck.",
+                "en",
+                [("medial malleolus", "resolved", None), ("talus", "present", None)],
+            ),
+        ],
+    )
+    def test_sides_and_prior_studies(
+        self, text: str, lang: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        """A side with no edema is a negation of that side; a header with a date or a
+        bracketed qualifier is still a comparison or referral header."""
+        got = [(m.bone, m.status, m.laterality) for m in read_report(text, lang=lang).edema]
+        assert got == expected

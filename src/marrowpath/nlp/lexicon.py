@@ -124,6 +124,8 @@ class Lexicon:
     signal_not_edema: re.Pattern[str]
     spared: re.Pattern[str]
     spared_normal: re.Pattern[str]
+    side_negation: re.Pattern[str]
+    """A side and no edema, nothing else ("Rechts kein Ödem.", "No edema on the left.")."""
     sparing: re.Pattern[str]
     elsewhere: re.Pattern[str]
     normal_words: re.Pattern[str]
@@ -277,6 +279,7 @@ def lexicon(lang: str) -> Lexicon:
         ),
         spared=compile_phrases(_strs(tgt, "spared")),
         spared_normal=compile_phrases(_strs(tgt, "spared_normal")),
+        side_negation=_regex(tgt, "side_negation"),
         sparing=compile_phrases(_strs(tgt, "sparing")),
         elsewhere=compile_phrases(_strs(tgt, "elsewhere")),
         normal_words=compile_phrases(_strs(tgt, "normal_words")),

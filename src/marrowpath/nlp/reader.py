@@ -270,6 +270,9 @@ class _Reader:
         if lex.spared.search(s) and (named_edema or generic or not lex.other_process.search(s)):
             # "the talus is spared"; not "... red marrow reconversion; the epiphyses are spared"
             phrases.append((lex.spared, "negated", True))
+        for m in lex.side_negation.finditer(s):  # "Rechts kein Ödem.", "No edema on the left."
+            t = _Target(m.start(), m.end(), "edema", normal=True)
+            found.append((1, m.start(), m.end(), t))
         if "normal" in s:
             for m in lex.spared_normal.finditer(s):  # "the left sacral ala is normal"
                 t = _Target(

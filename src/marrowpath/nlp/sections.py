@@ -37,7 +37,7 @@ class Sentence(NamedTuple):
     section: str
 
 
-_QUALIFIER = re.compile(r"\s*\([^()]{0,40}\)$")
+_QUALIFIER = re.compile(r"\s*(?:\([^()]{0,40}\)|(?:vom\s+|from\s+|of\s+)?[\d./-]{2,12})$")
 _HEADER_START = re.compile(r"(?:^|[\n.!?])[ \t]*(?:\d+[.)]\s*)?")
 
 
@@ -55,8 +55,9 @@ def _sections(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             continue
         head = _HEADER_START.sub("", text[start:pos], count=1) if start == 0 else text[start:pos]
         head = head.strip().lstrip("0123456789.) ").strip()
-        if head.endswith(")"):
-            head = _QUALIFIER.sub("", head)  # "Vorbefund (auswärts, Dezember):"
+        if head.endswith(")") or head[-1:].isdigit():
+            # "Vorbefund (auswärts, Dezember):", "Voruntersuchung 11/2023:"
+            head = _QUALIFIER.sub("", head)
         key = normalize(head)
         name = lex.section_of.get(key)
         if name is not None:
@@ -120,6 +121,10 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
                 section = "findings"  # "COMPARISON: MRI of 2 May. The edema has resolved."
             elif said and section in lex.skip_sections and lex.finding_starts.match(lower(core)):
                 section = "findings"  # "Hx: knee pain. There is a subchondral line ..."
+            elif section == "comparison" and lex.change.search(core):
+                # "Comparison 2/2022: resolution of marrow edema in the medial malleolus": how
+                # this study differs from the prior one is a finding of this study.
+                section = "findings"
             start = a + len(segment) - len(segment.lstrip())
             sentences.append(Sentence(start, start + len(core), section))
             said += 1
