@@ -2560,3 +2560,45 @@ class TestRoundTwentyLessons:
         bracketed qualifier is still a comparison or referral header."""
         got = [(m.bone, m.status, m.laterality) for m in read_report(text, lang=lang).edema]
         assert got == expected
+
+
+class TestRoundTwentyOneLessons:
+    """Lessons of the twenty-first blind round, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Oedema in the anterior lateral femoral condyle. Elsewhere the marrow is edema free.",
+                [("lateral femoral condyle", "present"), (None, "negated")],
+            ),
+            (
+                "The previously demonstrated endplate oedema at L4/5 has resolved, with interval"
+                " conversion to fatty (Modic 2) signal.",
+                [("L4-L5 endplates", "resolved"), ("L4-L5 endplates", "present")],
+            ),
+            (
+                "There is bone marrow a Dema within the medial femoral condyle.",
+                [("medial femoral condyle", "present")],
+            ),
+            (
+                "Mild bone confusion in the anterior process of the calcaneus.",
+                [("calcaneus", "present")],
+            ),
+            (
+                "Moderate type 1 endplate changes at L5/S1, more marked on the sacral side.",
+                [("L5-S1 endplates", "present")],
+            ),
+            ("Interval ACL reconstruction. No new marrow abnormality.", [(None, "negated")]),
+            ("There is a marrow abnormality in the tibia.", []),
+            (
+                "Bone marrow oedema in the scaphoid waist. The remaining carpal bones show normal"
+                " signal.",
+                [("scaphoid", "present"), ("carpal bones", "negated")],
+            ),
+            ("The ACL shows normal signal.", []),
+            ("Edema within the right erector spinae musculature at L3-L4, likely strain.", []),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "en") == expected

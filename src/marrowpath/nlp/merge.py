@@ -201,6 +201,9 @@ def pair_endplates(made: list[EdemaMention]) -> list[EdemaMention]:
         if m.bone and "-" in m.bone and m.bone.endswith(" endplates")
     }
     discs |= {(NEXT_LEVEL[b], st) for b, st in list(discs) if b in NEXT_LEVEL}
+    # "Modic type 1 changes at L5/S1, more marked on the sacral side": the S1 endplate.
+    sacral = {st for b, st in discs if b == "s1"}
+    out = [m for m in out if not (m.region == "sacroiliac" and m.status in sacral)]
     # "Modic 1 at L4-5 has extended further into the L5 vertebral body": the same change;
     # "Ödem an der Grundplatte L5 (Segment L5-S1)": the same edema.
     return [
