@@ -2602,3 +2602,54 @@ class TestRoundTwentyOneLessons:
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "en") == expected
+
+
+class TestRoundTwentyTwoLessons:
+    """Lessons of the twenty-second blind round, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "LWK 5/SWK 1: Bandscheibe dehydriert, keine Endplattenreaktion.",
+                "de",
+                [("L5-S1 endplates", "negated")],
+            ),
+            (
+                "Im Verlauf vollständige Rückbildung der Modic-I-Veränderungen L3/L4, dort jetzt"
+                " Fettmarkkonversion entsprechend Modic II.",
+                "de",
+                [("L3-L4 endplates", "resolved"), ("L3-L4 endplates", "present")],
+            ),
+            (
+                "Diskrete Signalanhebung an der Deckplatte LWK 5, möglicherweise beginnende"
+                " Modic-I-Reaktion, DD Partialvolumeneffekt.",
+                "de",
+                [("L5 superior endplate", "uncertain")],
+            ),
+            (
+                "Equivocal faint STIR hyperintensity at the superior endplate of L5, possibly early"
+                " Modic type 1 change versus partial volume from the disc.",
+                "en",
+                [("L5 superior endplate", "uncertain")],
+            ),
+            (
+                "Deutlich rückläufiges Osteitisödem am linken ISG, residual nur noch diskret sakral.",
+                "de",
+                [("sacrum", "present")],
+            ),
+            (
+                "Im Radiusköpfchen eine zarte, nicht sicher als Ödem zu wertende Signalanhebung.",
+                "de",
+                [("radial head", "uncertain")],
+            ),
+            (
+                "Bei bekannter rheumatoider Arthritis Osteitis (Knochenmarködem) im Os capitatum.",
+                "de",
+                [("capitate", "present")],
+            ),
+            ("Bekanntes Knochenmarködem im Talus.", "de", [("talus", "historical")]),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, lang) == expected

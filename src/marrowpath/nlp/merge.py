@@ -48,7 +48,14 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
         made = [m for m in made if id(m) not in moved] + [
             unplaced[0].model_copy(update={k: getattr(sig, k) for k in _PLACE}) for sig in signals
         ]
-    labelled = {m.bone for m in made if m.kind not in ("signal", "modic") and m.bone is not None}
+    # "Diskrete Signalanhebung an der Deckplatte LWK 5, möglicherweise beginnende Modic-I-
+    # Reaktion": a hedged Modic label hedges the described signal, as an edema label does.
+    labelled = {
+        m.bone
+        for m in made
+        if (m.kind not in ("signal", "modic") or (m.kind == "modic" and m.status == "uncertain"))
+        and m.bone is not None
+    }
     made = [
         m for m in made if not (m.kind == "signal" and m.bone in labelled and m.status != "negated")
     ]
@@ -66,7 +73,7 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
     # is the placed finding of the same status.
     placed = {m.status for m in made if m.bone is not None}
     made = [m for m in made if m.bone is not None or m.status not in placed or m.kind == "modic"]
-    made = _hedged_modic(made)
+    made = _hedged_modic(_unsure_signal(made))
     # "Marrow edema of the tibial sesamoid, suggestive of sesamoiditis versus early stress
     # reaction": a hedged label without a bone is the differential of the placed finding.
     if any(m.bone is not None and m.status == "present" for m in made):
@@ -111,6 +118,27 @@ def _nearest_type(m: EdemaMention, typed: list[EdemaMention]) -> int | None:
     (Modic 1) ..., Modic 2 L5/S1" labels L4/5 type 1."""
     same = [t for t in typed if t.status == m.status]
     return min(same, key=lambda t: abs(t.start - m.start)).modic_type
+
+
+def _unsure_signal(made: list[EdemaMention]) -> list[EdemaMention]:
+    """ "Equivocal faint STIR hyperintensity at the superior endplate of L5, possibly early Modic
+    type 1 change": a label of a signal that is itself in doubt is in doubt too."""
+    unsure = {m.bone: m for m in made if m.kind == "signal" and m.status == "uncertain" and m.bone}
+    labels = [
+        m
+        for m in made
+        if m.status == "present" and m.kind in ("modic", *LABEL_KINDS) and m.bone in unsure
+    ]
+    if not labels:
+        return made
+    typed = {m.bone: m.modic_type for m in labels if m.modic_type}
+    return [
+        m.model_copy(update={"kind": "modic", "modic_type": typed[m.bone]})
+        if m.kind == "signal" and m.status == "uncertain" and m.bone in typed
+        else m
+        for m in made
+        if m not in labels
+    ]
 
 
 def _one_level(made: list[EdemaMention]) -> list[EdemaMention]:
@@ -246,7 +274,13 @@ def converted(made: list[EdemaMention], start: int, end: int, text: str) -> list
     ):
         return made
     at = levels[0]
-    rest = [m for m in made if m not in levels]
+    # "..., dort jetzt Fettmarkkonversion entsprechend Modic II": the type 2 label is the change.
+    rest = [
+        m
+        for m in made
+        if m not in levels
+        and not (m.kind == "modic" and m.bone_id is None and m.status == "present")
+    ]
     gone = at.model_copy(
         update={"kind": "modic", "status": "resolved", "change": "resolved", "modic_type": 1}
     )
