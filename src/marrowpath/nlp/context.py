@@ -66,14 +66,15 @@ class SentenceContext:
         if spans is None:
             lex, text = self.lex, self._text
             if name in ("neg_f", "neg_b"):
-                pseudo = self._get("pseudo")
                 pattern = lex.neg_fwd if name == "neg_f" else lex.neg_bwd
-                spans = _outside(_spans(pattern, text), pseudo)
+                spans = _spans(pattern, text)
+                if spans:
+                    spans = _outside(spans, self._get("pseudo"))
             elif name in ("unc_f", "unc_b"):
                 # "als mögliches Schmerzkorrelat" hedges the finding's relevance, not the finding.
-                spans = _outside(
-                    _spans(getattr(lex, _PATTERNS[name]), text), self._get("pseudo_hedges")
-                )
+                spans = _spans(getattr(lex, _PATTERNS[name]), text)
+                if spans:
+                    spans = _outside(spans, self._get("pseudo_hedges"))
             else:
                 spans = _spans(getattr(lex, _PATTERNS[name]), text)
             self._cache[name] = spans

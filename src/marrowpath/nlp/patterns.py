@@ -122,7 +122,12 @@ def substring_regex(stems: Iterable[str]) -> re.Pattern[str]:
     """One trie regex finding any of ``stems`` anywhere, inside words too (twice as fast as a
     ``str.find`` per stem over a report)."""
     trie: dict[str, dict[str, object]] = {}
-    for stem in stems:
+    words = sorted({s.lower() for s in stems}, key=len)
+    kept: list[str] = []
+    for word in words:  # "bruis" finds "bruisng" too: a stem holding another is not needed
+        if not any(k in word for k in kept):
+            kept.append(word)
+    for stem in kept:
         node = trie
         for sym in stem.lower():
             node = node.setdefault(sym, {})  # type: ignore[assignment]
