@@ -2653,3 +2653,91 @@ class TestRoundTwentyTwoLessons:
     )
     def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, lang) == expected
+
+
+class TestRoundTwentyThreeLessons:
+    """Lessons of the twenty-third blind round, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Kontusionsherde mit Knochenmarksödem im lateralen Femurkondyl und am dorsalen"
+                " lateralen Tibiaplateau.",
+                "de",
+                [("lateral femoral condyle", "present"), ("lateral tibial plateau", "present")],
+            ),
+            (
+                "Neu aufgetretenes Knochenmarkködem im Os naviculare, DD beginnende Stressreaktion.",
+                "de",
+                [("navicular", "present")],
+            ),
+            (
+                "Das MRI des linken Handgelenks lässt ein geringes Ödem im Os lunatum vermuten.",
+                "de",
+                [("lunate", "uncertain")],
+            ),
+            (
+                "Die initiale MRT zeigte ein ausgedehntes Knochenmarködem des linken Hüftkopfes,"
+                " das sich unter Teilentlastung innerhalb von sechs Monaten vollständig"
+                " zurückbildete.",
+                "de",
+                [("femoral head", "resolved")],
+            ),
+            (
+                "Knochenmarködem im Os cuboideum und in den Basen der Metatarsalia II bis IV.",
+                "de",
+                [
+                    ("cuboid", "present"),
+                    ("second metatarsal", "present"),
+                    ("third metatarsal", "present"),
+                    ("fourth metatarsal", "present"),
+                ],
+            ),
+            (
+                "Edema in MT 2-4.",
+                "en",
+                [
+                    ("second metatarsal", "present"),
+                    ("third metatarsal", "present"),
+                    ("fourth metatarsal", "present"),
+                ],
+            ),
+            (
+                "New oedema in the right medial femoral condyle, whereas the previously affected"
+                " left lateral tibial plateau had returned to normal marrow signal.",
+                "en",
+                [("medial femoral condyle", "present"), ("lateral tibial plateau", "resolved")],
+            ),
+            (
+                "At follow-up the marrow signal of the left femoral head had normalised.",
+                "en",
+                [("femoral head", "resolved")],
+            ),
+            (
+                "Moderate bone bruse involving the lateral femoral condyle and posterolateral"
+                " tibial platue.",
+                "en",
+                [("lateral femoral condyle", "present"), ("lateral tibial plateau", "present")],
+            ),
+            (
+                "Questionable faint oedema-like signal at the tip of the fibular head, possibly"
+                " artefactual from inhomogeneous fat suppression.",
+                "en",
+                [("fibular head", "uncertain")],
+            ),
+            (
+                "Indeterminate 1 cm T1-hypointense marrow lesion in the C4 vertebral body.",
+                "en",
+                [],
+            ),
+            (
+                "Oedema of the adjacent L3 and L4 endplates; this may represent early discitis or"
+                " an active Modic 1 change.",
+                "en",
+                [("L3-L4 endplates", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, lang) == expected

@@ -77,8 +77,17 @@ def _disc_of_two_levels(text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
 
 _NUMBER_AT_END = re.compile(r"(?<=[\s.])(?:[ivx]{1,3}|[1-5])$")
 _AND_NUMBER = re.compile(
-    r"\s*(?:,|und|and|u\.|&|/|sowie|or|oder)\s*([ivx]{1,3}|[1-5])\b(?![.\-/]?\d)"
+    r"(\s*(?:,|und|and|u\.|&|/|sowie|or|oder|bis|to|through|-|–)\s*)([ivx]{1,3}|[1-5])\b"
+    r"(?![.\-/]?\d)"
 )
+_FIRST_NUMBER = re.compile(r"\s+([ivx]{1,3}|[1-5])\b(?![.\-/]?\d)")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+
+
+def _numeral(token: str) -> int | None:
+    return int(token) if token.isdigit() else _ROMAN.get(token)
+
+
 _LOWER_SACRAL = frozenset({"s2", "s3", "s4", "s5"})
 """The level below each spine level (L5 -> S1)."""
 _ENDPLATES_BEFORE = re.compile(
@@ -359,8 +368,13 @@ class Anatomy:
             entry = self._entry(m.group())
             if entry is None:
                 continue
-            hits.append(AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name))
-            elided = self._ellipsis(text, s, e, entry) + self._numbered(text, m.group(), e)
+            numbered = self._numbered(text, m.group(), e)
+            if not numbered or _NUMBER_AT_END.search(m.group()):
+                # not the plural that only names the numbered bones ("Metatarsalia II bis IV")
+                hits.append(
+                    AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name)
+                )
+            elided = self._ellipsis(text, s, e, entry) + numbered
             hits.extend(elided)
             taken.extend((h.start, h.end) for h in elided)
         if self._part_word is not None and self._part_word.search(text):
@@ -395,23 +409,43 @@ class Anatomy:
         return out
 
     def _numbered(self, text: str, matched: str, e: int) -> list[AnatomyHit]:
-        """ "Metatarsale III und IV", "MT 2, 3 and 4": the next numbers of a numbered bone."""
+        """ "Metatarsale III und IV", "MT 2, 3 and 4", "Metatarsalia II bis IV": the numbered
+        bones of a list or range."""
+        out: list[AnatomyHit] = []
         last = _NUMBER_AT_END.search(matched)
-        if last is None:
-            return []
-        stem = matched[: last.start()]
-        out = []
+        if last is not None:
+            stem, number = matched[: last.start()], last.group()
+        else:
+            # A plural before the numbers: "metatarsals 3 and 4", "Metatarsalia II bis IV".
+            first = _FIRST_NUMBER.match(text, e)
+            if first is None:
+                return []
+            forms = (matched, matched[:-1], matched[:-2] + "e", matched[:-2])
+            stem = next((f"{f} " for f in forms if self._entry(f"{f} {first.group(1)}")), "")
+            if not stem:
+                return []
+            number, e = first.group(1), first.end()
+            out = self._number_hit(stem, number, first.start(1), e)
         while (nxt := _AND_NUMBER.match(text, e)) is not None:
-            entry = self._entry(stem + nxt.group(1))
-            if entry is None:
+            hits = []
+            if nxt.group(1).strip(" ,") in ("bis", "to", "through", "-", "–"):
+                # the numbers inside the range, placed on the range word ("II bis IV")
+                low, high = _numeral(number), _numeral(nxt.group(2))
+                if low is not None and high is not None and low < high <= 5:
+                    for n in range(low + 1, high):
+                        hits += self._number_hit(stem, str(n), nxt.start(1), nxt.start(2))
+            hits += self._number_hit(stem, nxt.group(2), nxt.start(2), nxt.end())
+            if not hits:
                 break
-            e = nxt.end()
-            out.append(
-                AnatomyHit(
-                    nxt.start(1), e, entry.region, entry.bone_id, entry.subregion, entry.name
-                )
-            )
+            out.extend(hits)
+            number, e = nxt.group(2), nxt.end()
         return out
+
+    def _number_hit(self, stem: str, number: str, start: int, end: int) -> list[AnatomyHit]:
+        entry = self._entry(stem + number)
+        if entry is None:
+            return []
+        return [AnatomyHit(start, end, entry.region, entry.bone_id, entry.subregion, entry.name)]
 
     def _entry(self, matched: str) -> _Entry | None:
         key = normalize(_SIDE_STRIP.sub(" ", matched))

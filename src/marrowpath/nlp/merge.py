@@ -179,6 +179,10 @@ def _hedged_modic(made: list[EdemaMention]) -> list[EdemaMention]:
     if len(loose) != 1 or not spine or any(m.status == loose[0].status for m in spine):
         return made
     label = loose[0]
+    if label.status == "uncertain" and all(m.kind == "edema" for m in spine):
+        # "oedema of the adjacent L3 and L4 endplates; this may represent early discitis or an
+        # active Modic 1 change": named edema with a hedged cause stays present.
+        return [m for m in made if m is not label]
     moved = {id(label), *(id(m) for m in spine)}
     update = {"kind": "modic", "modic_type": label.modic_type, "status": label.status}
     return [m for m in made if id(m) not in moved] + [m.model_copy(update=update) for m in spine]

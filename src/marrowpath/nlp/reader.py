@@ -266,7 +266,10 @@ class _Reader:
             (lex.resolved_pronoun, "resolved", False),  # "This has resolved."
         ]
         if "signal" in s:
-            phrases.append((lex.resolved_normal, "resolved", False))  # "... returned to normal"
+            # "... returned to normal", before the normal signal it names
+            for m in lex.resolved_normal.finditer(s):
+                t = _Target(m.start(), m.end(), "edema", status="resolved")
+                found.append((0, m.start(), m.end(), t))
         if lex.spared.search(s) and (named_edema or generic or not lex.other_process.search(s)):
             # "the talus is spared"; not "... red marrow reconversion; the epiphyses are spared"
             phrases.append((lex.spared, "negated", True))
@@ -738,15 +741,24 @@ class _Reader:
                     kept.append(t)
                 continue
             if t.kind == "bml" and self.lex.tumour_lesion.search(
-                s, max(0, t.start - 25), self._clause(s, t)[1]
+                s, max(0, t.start - 40), self._clause(s, t)[1]
             ):
                 continue  # a tumour-like "marrow lesion" ("... consistent with enchondroma")
             if t.kind == "signal" and not t.normal and self._placed_in_soft_tissue(s, t, hits):
                 continue  # "Ödematöse Signalanhebung im Hoffa-Fettkörper"
             if t.kind == "signal" and not t.normal:
                 a, b = self._clause(s, t)
-                other = self.lex.other_process.search(s, t.end, min(b, t.end + 80))
-                if other and not self.lex.located_by.search(s, t.end, other.start()):
+                other = self.lex.other_process.search(s, t.end)  # its lookaheads see on
+                if other is not None and other.end() > min(b, t.end + 80):
+                    other = None
+                if (
+                    other
+                    and not self.lex.located_by.search(s, t.end, other.start())
+                    # not "..., possibly artefactual from inhomogeneous fat suppression"
+                    and not self.lex.unc_fwd.search(
+                        s, max(t.end, other.start() - 12), other.start()
+                    )
+                ):
                     continue  # "... compatible with osteonecrosis"; not "subjacent to the tear"
             kept.append(t)
         if not kept:
