@@ -2741,3 +2741,76 @@ class TestRoundTwentyThreeLessons:
     )
     def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, lang) == expected
+
+
+class TestRoundTwentyFourLessons:
+    """Lessons of the twenty-fourth blind round, each a rule of radiology language."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "IMPRESSION: Bilateral parasymphyseal marrow edema, likely osteitis pubis.",
+                "en",
+                [("pubis", "present")],
+            ),
+            (
+                "Diffuse bone marrow edema pattern of the left proximal femur, most likely"
+                " transient osteoporosis of the hip (bone marrow edema syndrome).",
+                "en",
+                [("proximal femur", "present")],
+            ),
+            (
+                "Extensive surrounding BME of the MFC. LTP and LFC w/o BML.",
+                "en",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("lateral tibial plateau", "negated"),
+                    ("lateral femoral condyle", "negated"),
+                ],
+            ),
+            (
+                "Marrow edema in the anterior process of the calcaneus. The talus, cuboid and"
+                " navicular remain normal in signal.",
+                "en",
+                [
+                    ("calcaneus", "present"),
+                    ("talus", "negated"),
+                    ("cuboid", "negated"),
+                    ("navicular", "negated"),
+                ],
+            ),
+            (
+                "Bone marrow edema of the lateral tibial plateau. The fibular head is intact and"
+                " normal in signal.",
+                "en",
+                [("lateral tibial plateau", "present"), ("fibular head", "negated")],
+            ),
+            (
+                "Am Processus anterior calcanei geringe Signalanhebung in STIR, ein kleines"
+                " Knochenmarködem ist hier nicht sicher auszuschließen.",
+                "de",
+                [("calcaneus", "uncertain")],
+            ),
+            (
+                "Beurteilung: Ausgeheiltes transientes Knochenmarködem-Syndrom links.",
+                "de",
+                [(None, "resolved")],
+            ),
+            (
+                "Klinik: Bekannte subchondrale Insuffizienzfraktur.\nBefund und Beurteilung:\nIm"
+                " Vergleich zur Voruntersuchung deutlich regredientes Knochenmarködem in der"
+                " medialen Femurkondyle.",
+                "de",
+                [("medial femoral condyle", "present")],
+            ),
+            (
+                "Nicht dislozierte, inkomplette Schenkelhalsfraktur rechts mit hypointenser"
+                " Frakturlinie und umgebendem Knochenmarködem.",
+                "de",
+                [("femoral neck", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, lang) == expected

@@ -94,7 +94,13 @@ class SentenceContext:
     def _verb_before(self, t0: int) -> int:
         """Start of a terminator that ends right before ``t0`` (its verb), else ``t0``."""
         for a, b in self._get("terms"):
-            if b <= t0 and not self._text[b:t0].strip() and self._text[a:b].isalpha():
+            # "Ödem ist nicht auszuschließen", "Ödem ist hier nicht sicher auszuschließen"
+            gap = self._text[b:t0].split()
+            if (
+                b <= t0
+                and self._text[a:b].isalpha()
+                and (not gap or (len(gap) == 1 and gap[0].isalpha() and len(gap[0]) <= 8))
+            ):
                 return a
         return t0
 

@@ -266,7 +266,14 @@ def merge_mentions(mentions: list[EdemaMention]) -> list[EdemaMention]:
                 if getattr(first, k) is None and getattr(other, k) is not None
             }
         )
-    return list(out.values())
+    # "Bone marrow edema pattern of the left proximal femur, most likely transient osteoporosis
+    # (bone marrow edema syndrome)": the named edema is asserted, the hedge is on its cause.
+    named = {
+        m.bone
+        for m in out.values()
+        if m.status == "present" and m.kind != "signal" and m.bone is not None
+    }
+    return [m for m in out.values() if not (m.status == "uncertain" and m.bone in named)]
 
 
 def converted(made: list[EdemaMention], start: int, end: int, text: str) -> list[EdemaMention]:

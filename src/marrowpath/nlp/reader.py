@@ -87,6 +87,9 @@ _LEVEL_HEADING = re.compile(r"[ \t]*([a-z]{1,3}\s?\d{1,2}\s*[-/–]\s*[a-z]{0,3}
 """A disc level heading a line of a template spine report ("L4-5:", "LWK 4/5:")."""
 _WITH_BETWEEN = re.compile(r"[^,;]{0,40}?\b(?:with|mit)\b")
 _CONJ = re.compile(r"\s(?:and|or|with|und|oder|mit)\s")
+_LIST_GOES_ON = re.compile(
+    r"\s+(?:also\s+|auch\s+|even\s+)?(?:in|im|at|am|an|of|within|into|innerhalb)\b"
+)
 _COORDINATING = re.compile(r"\b(?:and|or|nor|und|oder|bzw)\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _ASIDE_AFTER = re.compile(r"\s*\([^()]{0,80}\)")
@@ -942,9 +945,18 @@ class _Reader:
         if not before or any(c in s[before[-1].end : t.start] for c in ",;"):
             return
         h = before[-1]
+        claimed = [h]
+        # "The talus, cuboid and navicular remain normal in signal": the whole list, when no
+        # finding stands before it ("edema in the talus and the calcaneus is spared" is not).
+        for prv in reversed([x for x in hits if x.end <= h.start]):
+            if not _ANATOMY_LIST_GAP.match(s[prv.end : claimed[0].start]):
+                break
+            claimed.insert(0, prv)
+        if len(claimed) > 1 and any(o is not t and o.end <= claimed[0].start for o in kept):
+            claimed = [h]
         for o in kept:
-            o.hits = [x for x in o.hits if x is not h]
-        t.hits = [h]
+            o.hits = [x for x in o.hits if not any(x is c for c in claimed)]
+        t.hits = claimed
 
     def _mentions(
         self,
@@ -1069,7 +1081,10 @@ class _Reader:
         after = sorted((h for h in hits if h.start >= t.end), key=lambda h: h.start)
         prev, hedged = t.end, set[int]()
         for h in after:
-            if hedged or self.lex.unc_fwd.search(s, prev, h.start):
+            hedge = self.lex.unc_fwd.search(s, prev, h.start)
+            # a list goes on ("and possibly also in the ..."); not a hedged cause that names a
+            # place ("..., likely osteitis pubis", "likely related to patellar maltracking")
+            if hedged or (hedge and _LIST_GOES_ON.match(s, hedge.end())):
                 hedged.add(id(h))
             prev = h.end
         return hedged if len(hedged) < len(hits) else set()
