@@ -2810,6 +2810,18 @@ class TestRoundTwentyFourLessons:
                 "de",
                 [("femoral neck", "present")],
             ),
+            (
+                "LWK 5/SWK 1: Endplattenveränderungen entsprechend Modic Typ II.\nÜbrige"
+                " Wirbelkörper mit regelrechtem Knochenmarksignal.",
+                "de",
+                [("L5-S1 endplates", "present"), ("vertebral bodies", "negated")],
+            ),
+            (
+                "Wirbelkörper unauffällig, keine Modic-Veränderungen, kein Knochenmarködem.\n"
+                "L3/L4: Unauffällig.",
+                "de",
+                [("vertebral bodies", "negated")],
+            ),
         ],
     )
     def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:

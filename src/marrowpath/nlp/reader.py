@@ -632,15 +632,14 @@ class _Reader:
             return []
         return self.hits_of(i - 1)
 
-    def _normal_bones(self, told: list[int]) -> list[EdemaMention]:
+    def _normal_bones(self, told: list[int], said: set[int]) -> list[EdemaMention]:
         """ "Medial sesamoid: diffuse BME. Lateral sesamoid normal.", "BME L3. L2, L4 nl.":
         bones called normal in a sentence of their own, right after a sentence with edema,
         are negated mentions of those bones."""
         out: list[EdemaMention] = []
-        told_set = set(told)
         for i in told:
             j = i + 1
-            if j >= len(self.sentences) or j in told_set:
+            if j >= len(self.sentences) or j in said:
                 continue
             sent = self.sentences[j]
             if sent.section != self.sentences[i].section or sent.end - sent.start > 80:
@@ -704,6 +703,9 @@ class _Reader:
         """A level-less spine part ("para-discal marrow") takes the level of nearby text."""
         if not hits or not all(self.ana.is_spine_generic(h) for h in hits):
             return [h for h in hits if not self.ana.is_spine_generic(h)] or hits
+        sent = self.sentences[i]
+        if self.lex.elsewhere.search(self.low, sent.start, hits[0].start + sent.start):
+            return hits  # "Übrige Wirbelkörper signalnormal": the others, not the level before
         self.used_context = True
         body = all(h.subregion is None for h in hits)  # "the vertebral body", not "endplates"
         for j in (i - 1, i - 2):
@@ -1188,7 +1190,7 @@ class _Reader:
         candidates = self._candidates
         for m in self.lex.stems.finditer(low):
             candidates.add(bisect_right(starts, m.start()) - 1)
-        told = []
+        told, said = [], set()
         for i in sorted(candidates):
             sent = self.sentences[i] if i >= 0 else None
             if sent is None or sent.section in skip:
@@ -1196,8 +1198,10 @@ class _Reader:
             n = len(edema)
             self._read_cached(i, sent, edema)
             if len(edema) > n:
-                told.append(i)
-        normal = self._normal_bones(told)
+                said.add(i)
+                if any(m.status != "negated" for m in edema[n:]):
+                    told.append(i)  # a finding; not "kein Knochenmarködem." (then "L3/L4: o.B.")
+        normal = self._normal_bones(told, said)
         if normal:
             edema = sorted([*edema, *normal], key=lambda m: bisect_right(starts, m.start))
         edema = resolved_since_prior(self._place_in_report(edema))
