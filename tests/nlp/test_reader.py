@@ -2826,3 +2826,41 @@ class TestRoundTwentyFourLessons:
     )
     def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, lang) == expected
+
+
+class TestRoundTwentyFiveLessons:
+    """Lessons of the twenty-fifth blind round: template reports."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "FINDINGS:\nL2/L3: Marrow oedema along both endplates. No epidural collection."
+                " Appearances favour degenerative Modic type 1 change over early discitis.\n"
+                "Other levels: Mild degenerative disc changes. Marrow signal elsewhere is normal.",
+                [("L2-L3 endplates", "present"), (None, "negated")],
+            ),
+            (
+                "Left hip: Diffuse BME of the left femoral head extending through the femoral neck"
+                " to the intertrochanteric region.\nIMPRESSION: Diffuse bone marrow oedema of the"
+                " left proximal femur with effusion.",
+                [
+                    ("femoral head", "present"),
+                    ("femoral neck", "present"),
+                    ("intertrochanteric region", "present"),
+                ],
+            ),
+            (
+                "Bone marrow: Heterogeneous marrow, in keeping with red marrow reconversion. No"
+                " suspicious marrow lesion.",
+                [],
+            ),
+            (
+                "Subchondral marrow lesion suspicious for insufficiency fracture in the medial"
+                " femoral condyle.",
+                [("medial femoral condyle", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "en") == expected

@@ -123,7 +123,7 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
     as a placed one, is that finding told again. A negation without a bone is kept: it says
     "elsewhere". A hedged label of a bone whose edema the report states ("IMPRESSION: am
     ehesten Kontusion des Skaphoids") is the reading of that edema, not a finding of its own."""
-    edema = [m for m in edema if not _hedged_reading(m, edema)]
+    edema = [m for m in edema if not _hedged_reading(m, edema) and not _whole_of_parts(m, edema)]
     if all(m.bone is not None or m.status == "negated" for m in edema):
         return edema
 
@@ -144,6 +144,23 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
         or m.kind == "modic"
         or not any(told(m, p) for p in edema)
     ]
+
+
+def _whole_of_parts(m: EdemaMention, edema: list[EdemaMention]) -> bool:
+    """ "BME of the left femoral head ... neck ... intertrochanteric region. IMPRESSION: bone
+    marrow oedema of the left proximal femur": the whole bone, told after its parts."""
+    return (
+        m.bone_id is not None
+        and m.subregion is None
+        and any(
+            p.bone_id == m.bone_id
+            and p.subregion is not None
+            and p.status == m.status
+            and p.start < m.start
+            and (p.laterality == m.laterality or None in (p.laterality, m.laterality))
+            for p in edema
+        )
+    )
 
 
 def _hedged_reading(m: EdemaMention, edema: list[EdemaMention]) -> bool:

@@ -1005,6 +1005,8 @@ class _Reader:
             hits = list(earlier[-1].hits) if earlier else []
         if not hits and status in ("present", "uncertain", "resolved") and not t.normal:
             hits = self._refine_spine(self.carried_hits(i), i) if i else []
+            if not hits and t.kind == "modic" and i:
+                hits = self._level_heading(i)  # "L2/L3: ... Appearances favour Modic type 1."
             carried = True
         elif not hits and t.kind == "modic" and i:
             hits = self._level_heading(i)  # "L5-S1: Disc bulge. No Modic changes."
