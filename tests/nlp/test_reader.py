@@ -2866,3 +2866,14 @@ class TestRoundTwentyFiveLessons:
         """Mentions as findings, one per bone and status (a finding told again in a later
         sentence, as by a label, is the same finding)."""
         assert list(dict.fromkeys(_statuses(text, "en"))) == expected
+
+    def test_a_hedged_restatement_of_named_edema_is_that_edema(self) -> None:
+        text = (
+            "AC-Gelenk: subchondrales Knochenmarködem der lateralen Klavikula sowie im Akromion.\n"
+            "Beurteilung: Aktivierte AC-Gelenksarthrose mit Knochenmarködem laterale Klavikula >"
+            " Akromion (DD Osteolyse der distalen Klavikula)."
+        )
+        assert set(_statuses(text, "de")) == {
+            ("distal clavicle", "present"),
+            ("acromion", "present"),
+        }

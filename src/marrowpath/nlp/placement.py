@@ -164,14 +164,19 @@ def _whole_of_parts(m: EdemaMention, edema: list[EdemaMention]) -> bool:
 
 
 def _hedged_reading(m: EdemaMention, edema: list[EdemaMention]) -> bool:
+    """A hedged label of a bone with stated edema, or a hedged restatement after a named edema
+    ("Befund: Knochenmarködem im lateralen Klavikulaende ... Beurteilung: ... Ödem in Klavikula
+    und Akromion, möglicherweise mitverantwortlich für die Beschwerden")."""
     return (
         m.status == "uncertain"
-        and m.kind in LABEL_KINDS
         and m.bone is not None
         and any(
             p.bone == m.bone
             and p.status == "present"
-            and p.kind in ("edema", "signal")
+            and (
+                (m.kind in LABEL_KINDS and p.kind in ("edema", "signal"))
+                or (p.kind not in ("signal", "modic") and p.start < m.start)
+            )
             and (p.laterality == m.laterality or None in (p.laterality, m.laterality))
             for p in edema
         )
