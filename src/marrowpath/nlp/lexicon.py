@@ -168,9 +168,9 @@ class Lexicon:
     skip_sections: frozenset[str]
     one_sentence_sections: frozenset[str]
     marrow_headings: frozenset[str]
+    """Headers naming the marrow ("Marrow:"), which stay part of their line's sentence."""
     months: frozenset[str]
     """Month names after a day number ("vom 19. Jänner"), which do not start a sentence."""
-    """Headers naming the marrow ("Marrow:"), which stay part of their line's sentence."""
     finding_starts: re.Pattern[str]
     """A sentence of a skipped section that starts like an imaging finding starts findings."""
     abbreviations: frozenset[str]
@@ -263,7 +263,7 @@ def lexicon(lang: str) -> Lexicon:
         soft_tissue=compile_phrases(_strs(tgt, "soft_tissue")),
         other_process=compile_phrases(_strs(tgt, "other_process")),
         tumour_lesion=compile_phrases(_strs(tgt, "tumour_lesion")),
-        link_after=re.compile("|".join(p[3:] for p in _strs(tgt, "link_after")), re.IGNORECASE),
+        link_after=_regex(tgt, "link_after"),
         link_block=compile_phrases(_strs(tgt, "link_block")),
         marrow_word=compile_phrases(_strs(tgt, "marrow_words")),
         extends_into=_regex(tgt, "extends_into"),
@@ -274,9 +274,7 @@ def lexicon(lang: str) -> Lexicon:
         cause_before=_regex(tgt, "cause_before"),
         surrounding=compile_phrases(_strs(tgt, "surrounding")),
         bone_context=compile_phrases(_strs(tgt, "bone_context")),
-        signal_not_edema=re.compile(
-            "|".join(p[3:] for p in _strs(tgt, "signal_not_edema")) or r"(?!x)x", re.IGNORECASE
-        ),
+        signal_not_edema=_regex(tgt, "signal_not_edema"),
         spared=compile_phrases(_strs(tgt, "spared")),
         spared_normal=compile_phrases(_strs(tgt, "spared_normal")),
         side_negation=_regex(tgt, "side_negation"),
@@ -302,9 +300,7 @@ def lexicon(lang: str) -> Lexicon:
             if p.startswith("re:")
         ),
         partial=compile_phrases(_strs(chg, "partial")),
-        change_not_after=re.compile(
-            "|".join(p[3:] for p in _strs(chg, "not_after")), re.IGNORECASE
-        ),
+        change_not_after=_regex(chg, "not_after"),
         sides=sides,
         side_of=side_of,
         region_cues=cues,
@@ -315,10 +311,7 @@ def lexicon(lang: str) -> Lexicon:
             + compile_phrases(_strs(ana, "paired_parts")).pattern
             + r"\s+(?:and|&|or|und|oder)\b"
         ),
-        not_bilateral_after=re.compile(
-            "|".join(p[3:] for p in _strs(ana, "not_bilateral_after")) or r"(?!x)x",
-            re.IGNORECASE,
-        ),
+        not_bilateral_after=_regex(ana, "not_bilateral_after"),
         position_of=position_of,
         level_region={str(k): str(v) for k, v in ana["spine_region_of_level"].items()},
         compound_parts=tuple(str(x).lower() for x in ana.get("compound_parts") or []),

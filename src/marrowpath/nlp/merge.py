@@ -123,7 +123,7 @@ def _nearest_type(m: EdemaMention, typed: list[EdemaMention]) -> int | None:
 def _unsure_signal(made: list[EdemaMention]) -> list[EdemaMention]:
     """ "Equivocal faint STIR hyperintensity at the superior endplate of L5, possibly early Modic
     type 1 change": a label of a signal that is itself in doubt is in doubt too."""
-    unsure = {m.bone: m for m in made if m.kind == "signal" and m.status == "uncertain" and m.bone}
+    unsure = {m.bone for m in made if m.kind == "signal" and m.status == "uncertain" and m.bone}
     labels = [
         m
         for m in made

@@ -956,8 +956,9 @@ class _Reader:
             claimed.insert(0, prv)
         if len(claimed) > 1 and any(o is not t and o.end <= claimed[0].start for o in kept):
             claimed = [h]
+        taken = {id(c) for c in claimed}
         for o in kept:
-            o.hits = [x for x in o.hits if not any(x is c for c in claimed)]
+            o.hits = [x for x in o.hits if id(x) not in taken]
         t.hits = claimed
 
     def _mentions(
