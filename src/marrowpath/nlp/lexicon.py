@@ -183,6 +183,11 @@ class Lexicon:
         return max((len(a) for a in self.abbreviations), default=0)
 
     @functools.cached_property
+    def dot_memo(self) -> dict[str, int]:
+        """What the text before a dot made of it, kept by the sentence splitter."""
+        return {}
+
+    @functools.cached_property
     def position_words(self) -> frozenset[str]:
         """The position words of reported bone names ("medial", "posterolateral")."""
         return frozenset(self.position_of.values())

@@ -8,6 +8,7 @@ bullet lines, but not after abbreviations such as "V.a.", "Z.n." or "Fig.".
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import NamedTuple
@@ -36,6 +37,9 @@ class Sentence(NamedTuple):
     end: int
     section: str
 
+
+_sentence = functools.partial(tuple.__new__, Sentence)
+"""``Sentence(start, end, section)`` from a tuple, without the named tuple's slower ``__new__``."""
 
 _QUALIFIER = re.compile(r"\s*(?:\([^()]{0,40}\)|(?:vom\s+|from\s+|of\s+)?[\d./-]{2,12})$")
 _HEADER_START = re.compile(r"(?:^|[\n.!?])[ \t]*(?:\d+[.)]\s*)?")
@@ -72,33 +76,50 @@ def _month_after(text: str, pos: int, lex: Lexicon) -> bool:
     return bool(words) and normalize(words[0].rstrip(".,")) in lex.months
 
 
+_ABBREVIATION, _NUMBER, _END = 0, 1, 2
+_DOT_MEMO_SIZE = 1 << 16
+
+
+def _dot_kind(before: str, lex: Lexicon) -> int:
+    """What the word just before a dot makes of it: an abbreviation ("V.a.", "Fig.", an
+    initial), a number (which ends a sentence unless a list item or date follows) or an end."""
+    words = before.rsplit(None, 1)
+    last = words[-1] if words else ""
+    if len(last) > lex.longest_abbreviation and last.isalnum():
+        return _END  # most sentences end on a word longer than any abbreviation
+    if last.replace(".", "").isalnum():
+        word = last  # the common case, without a regex
+    else:
+        found = _LAST_WORD.search(before)
+        word = found.group(1) if found else ""
+    key = word.lower() if word.isascii() else normalize(word)
+    if key in lex.abbreviations:
+        return _ABBREVIATION
+    if ((len(word) == 1 and word.isalpha()) or "." in word) and key not in lex.sentence_final:
+        return _ABBREVIATION  # an initial, or a dotted abbreviation such as "V.a." or "e.g."
+    return _NUMBER if word.isdigit() else _END
+
+
 def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     """Every sentence of ``text`` with its section ("findings" before any header)."""
     cuts = [0]
-    longest = lex.longest_abbreviation
+    memo = lex.dot_memo  # archives repeat their phrases, and so the words before their dots
     for m in _BOUNDARY.finditer(text):
         dot = m.start()
         if text[dot] == "." and dot and not text[dot - 1].isspace():
-            # Cheap test first: most sentences end on a word longer than any abbreviation.
-            lo = max(0, dot - 24)
-            words = text[lo:dot].rsplit(None, 1)
-            last = words[-1] if words else ""
-            if len(last) <= longest or not last.isalnum():
-                if last.replace(".", "").isalnum():
-                    word = last  # the common case, without a regex
-                else:
-                    found = _LAST_WORD.search(text, lo, dot)
-                    word = found.group(1) if found else ""
-                key = word.lower() if word.isascii() else normalize(word)
-                if key in lex.abbreviations:
-                    continue
-                if ((len(word) == 1 and word.isalpha()) or "." in word) and (
-                    key not in lex.sentence_final
-                ):
-                    continue  # an initial, or a dotted abbreviation such as "V.a." or "e.g."
-                if word.isdigit() and text[m.end() : m.end() + 2].strip()[:1].islower():
+            before = text[max(0, dot - 24) : dot]
+            kind = memo.get(before)
+            if kind is None:
+                if len(memo) >= _DOT_MEMO_SIZE:
+                    memo.clear()
+                kind = memo[before] = _dot_kind(before, lex)
+            if kind == _ABBREVIATION:
+                continue
+            if kind == _NUMBER:
+                after = m.end()
+                if text[after : after + 2].strip()[:1].islower():
                     continue  # "1. VKB-Ruptur re. 2. knochenmarksödm ...": a list number
-                if word.isdigit() and lex.months and _month_after(text, m.end(), lex):
+                if lex.months and _month_after(text, after, lex):
                     continue  # "MRT vom 19. Jänner": a date
         cuts.append(m.end())
     heads = _sections(text, lex)
@@ -125,7 +146,7 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
                 # "Comparison 2/2022: resolution of marrow edema in the medial malleolus": how
                 # this study differs from the prior one is a finding of this study.
                 section = "findings"
-            start = a + len(segment) - len(segment.lstrip())
-            sentences.append(Sentence(start, start + len(core), section))
+            start = a + segment.find(core[0])
+            sentences.append(_sentence((start, start + len(core), section)))
             said += 1
     return sentences
