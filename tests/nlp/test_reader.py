@@ -2877,3 +2877,126 @@ class TestRoundTwentyFiveLessons:
             ("distal clavicle", "present"),
             ("acromion", "present"),
         }
+
+
+class TestRoundTwentySixLessons:
+    """Lessons of the twenty-sixth blind round: a month of hospital and practice reports."""
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "expected"),
+        [
+            (
+                "en",
+                "Marked marrow edema confined to the distal clavicle, the acromion being spared.",
+                [("distal clavicle", "present"), ("acromion", "negated")],
+            ),
+            (
+                "en",
+                "MFC BME w/ subchondral fx line, ?SIFK. LTP and LFC clear.",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("lateral tibial plateau", "negated"),
+                    ("lateral femoral condyle", "negated"),
+                ],
+            ),
+            (
+                "en",
+                "Complete ACL tear with bone contusions of lateral femoral and tibial condyles.",
+                [("lateral femoral condyle", "present"), ("lateral tibial plateau", "present")],
+            ),
+            (
+                "en",
+                "No fracture line within the extensive edema of the medial tibial plateau.",
+                [("medial tibial plateau", "present")],
+            ),
+            (
+                "de",
+                "Keine Frakturlinie innerhalb des ausgedehnten Ödems im medialen Tibiakopf.",
+                [("medial tibial plateau", "present")],
+            ),
+            (
+                "en",
+                "Bone marrow edema within the greater tuberosity, associated with a full-thickness"
+                " supraspinatus tear retracted to the apex of the humeral head.",
+                [("greater tuberosity", "present")],
+            ),
+            (
+                "en",
+                "Edema in the navicular. The talus, cuboid and metatarsals show normal fatty marrow"
+                " signal.",
+                [
+                    ("navicular", "present"),
+                    ("talus", "negated"),
+                    ("cuboid", "negated"),
+                    ("metatarsal", "negated"),
+                ],
+            ),
+            (
+                "de",
+                "Knochenmarködem im Os naviculare sowie in den Ossa cuneiformia I und II. Talus,"
+                " Calcaneus und Metatarsalia mit regelrechtem Fettmarksignal.",
+                [
+                    ("navicular", "present"),
+                    ("medial cuneiform", "present"),
+                    ("intermediate cuneiform", "present"),
+                    ("talus", "negated"),
+                    ("calcaneus", "negated"),
+                    ("metatarsal", "negated"),
+                ],
+            ),
+            (
+                "de",
+                "Osteitis bzw. Knochenmarködem in den Köpfchen der Ossa metacarpalia II und III.",
+                [("second metacarpal", "present"), ("third metacarpal", "present")],
+            ),
+            (
+                "de",
+                "Bandförmiges Knochenmarködem im Skaphoid. Os lunatum und Os capitatum ohne"
+                " Signalauffälligkeit.",
+                [("scaphoid", "present"), ("lunate", "negated"), ("capitate", "negated")],
+            ),
+        ],
+    )
+    def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert list(dict.fromkeys(_statuses(text, lang))) == expected
+
+    @pytest.mark.parametrize(
+        ("lang", "text"),
+        [
+            (
+                "en",
+                "Extensive marrow edema in the femoral head and neck, most likely transient bone"
+                " marrow edema syndrome.",
+            ),
+            (
+                "de",
+                "Knochenmarködem im Femurkopf mit Ausläufern über den Schenkelhals, am ehesten im"
+                " Rahmen eines transienten Knochenmarködemsyndroms.",
+            ),
+        ],
+    )
+    def test_a_diagnosis_after_described_edema_labels_it(self, lang: str, text: str) -> None:
+        """The syndrome named after the edema is its label, hedged as a cause: the edema stays
+        present and keeps every bone."""
+        assert _statuses(text, lang) == [("femoral head", "present"), ("femoral neck", "present")]
+
+    @pytest.mark.parametrize(
+        ("lang", "text"),
+        [
+            ("en", "Marrow edema in the scaphoid without a fracture line, thus a bone bruise."),
+            (
+                "de",
+                "Knochenmarködem im Os scaphoideum ohne abgrenzbare Frakturlinie, somit Bone"
+                " bruise.",
+            ),
+        ],
+    )
+    def test_a_conclusion_after_a_negation_is_asserted(self, lang: str, text: str) -> None:
+        assert set(_statuses(text, lang)) == {("scaphoid", "present")}
+
+    def test_a_prior_study_named_in_a_comparison_then_absent_is_resolved(self) -> None:
+        text = (
+            "Comparison with the MRI of 6 months prior, which showed a medial tibial plateau BML."
+            " On the current study no BML is identified in the medial tibial plateau."
+        )
+        assert _statuses(text, "en") == [("medial tibial plateau", "resolved")]

@@ -101,6 +101,10 @@ _AND_WORD_AFTER = re.compile(
 )
 _AND_SUFFIX_AFTER = re.compile(r"\s+(?:und|sowie|oder|bzw\.?)\s+-(\w+)")
 _WORD_AND_BEFORE = re.compile(r"\b(\w+)\s+(?:and|und|&|/)\s+(?:the\s+)?$")
+_SHARED_POSITION = re.compile(
+    r"\b(medial|lateral|mediale[nmrs]?|laterale[nmrs]?)\s+(\w+)\s+(?:and|und|&|/)\s+$"
+)
+"""A position said once for two bones: "lateral femoral and tibial condyles"."""
 _JOINTS = frozenset({"sacroiliac_joint"})
 """Bones of the knowledge base that are joints: named beside a part, the part is the place."""
 _ADJECTIVE = re.compile(r"\w+(?:al|ar)")
@@ -368,6 +372,10 @@ class Anatomy:
             entry = self._entry(m.group())
             if entry is None:
                 continue
+            shared = _SHARED_POSITION.search(text, max(0, s - 40), s)
+            if shared is not None:
+                entry, first = self._positioned(shared, m.group(), entry)
+                hits.extend(first)
             numbered = self._numbered(text, m.group(), e)
             if not numbered or _NUMBER_AT_END.search(m.group()):
                 # not the plural that only names the numbered bones ("Metatarsalia II bis IV")
@@ -420,7 +428,9 @@ class Anatomy:
             first = _FIRST_NUMBER.match(text, e)
             if first is None:
                 return []
-            forms = (matched, matched[:-1], matched[:-2] + "e", matched[:-2])
+            forms: tuple[str, ...] = (matched, matched[:-1], matched[:-2] + "e", matched[:-2])
+            if matched.startswith("ossa "):  # "Ossa cuneiformia I und II": "Os cuneiforme I"
+                forms = (*forms, *(f.replace("ossa ", "os ", 1) for f in forms))
             stem = next((f"{f} " for f in forms if self._entry(f"{f} {first.group(1)}")), "")
             if not stem:
                 return []
@@ -440,6 +450,22 @@ class Anatomy:
             out.extend(hits)
             number, e = nxt.group(2), nxt.end()
         return out
+
+    def _positioned(
+        self, shared: re.Match[str], matched: str, entry: _Entry
+    ) -> tuple[_Entry, list[AnatomyHit]]:
+        """ "lateral femoral and tibial condyles": the lateral tibial condyle, and the lateral
+        femoral condyle named by its first word."""
+        position, word = shared.group(1), shared.group(2)
+        said = normalize(_SIDE_STRIP.sub(" ", matched)).split()
+        mine = self._entry(f"{position} {matched}")
+        other = self._entry(" ".join([position, word, *said[1:]]))
+        if mine is None or other is None or other.region != mine.region or other == mine:
+            return entry, []
+        hit = AnatomyHit(
+            shared.start(1), shared.end(2), other.region, other.bone_id, other.subregion, other.name
+        )
+        return mine, [hit]
 
     def _number_hit(self, stem: str, number: str, start: int, end: int) -> list[AnatomyHit]:
         entry = self._entry(stem + number)

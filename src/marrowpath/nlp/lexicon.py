@@ -109,6 +109,8 @@ class Lexicon:
     soft_tissue: re.Pattern[str]
     other_process: re.Pattern[str]
     tumour_lesion: re.Pattern[str]
+    diagnosis_name: re.Pattern[str]
+    """An edema phrase naming a diagnosis ("transient bone marrow edema syndrome")."""
     link_after: re.Pattern[str]
     link_block: re.Pattern[str]
     marrow_word: re.Pattern[str]
@@ -268,6 +270,7 @@ def lexicon(lang: str) -> Lexicon:
         soft_tissue=compile_phrases(_strs(tgt, "soft_tissue")),
         other_process=compile_phrases(_strs(tgt, "other_process")),
         tumour_lesion=compile_phrases(_strs(tgt, "tumour_lesion")),
+        diagnosis_name=_regex(tgt, "diagnosis_name"),
         link_after=_regex(tgt, "link_after"),
         link_block=compile_phrases(_strs(tgt, "link_block")),
         marrow_word=compile_phrases(_strs(tgt, "marrow_words")),

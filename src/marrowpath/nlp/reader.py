@@ -766,6 +766,7 @@ class _Reader:
                 ):
                     continue  # "... compatible with osteonecrosis"; not "subjacent to the tear"
             kept.append(t)
+        kept = [t for t in kept if not self._labels_the_finding(s, t, kept)]
         if not kept:
             return
         for t in kept:
@@ -833,6 +834,17 @@ class _Reader:
             a, b = sent.start + turned.start(), sent.start + turned.end()
             made = converted(made, a, b, self.text[a:b])
         out.extend(made)
+
+    def _labels_the_finding(self, s: str, t: _Target, kept: list[_Target]) -> bool:
+        """Is ``t`` a diagnosis named after edema the sentence described ("... most likely
+        transient bone marrow edema syndrome"), in the same clause?"""
+        if t.generic or t.status or not self.lex.diagnosis_name.match(s[t.start : t.end + 12]):
+            return False
+        return any(
+            o.end <= t.start and not o.generic and ";" not in s[o.end : t.start]
+            for o in kept
+            if not self.lex.diagnosis_name.match(s[o.start : o.end + 12])
+        )
 
     def _lesion_bone(self, s: str, t: _Target, hits: list[AnatomyHit]) -> None:
         """ "Right femoral head AVN with a subchondral fracture and extensive surrounding edema
@@ -927,7 +939,8 @@ class _Reader:
         return (
             process is not None
             and _COORDINATING.search(s, t.end, process.start()) is None
-            and h.start - process.end() <= 25
+            # "..., associated with a supraspinatus tear retracted to the apex of the humeral head"
+            and h.start - process.end() <= 40
         )
 
     def _of_other_process(self, s: str, h: AnatomyHit, t: _Target) -> bool:
