@@ -45,11 +45,17 @@ from marrowpath.nlp.reader import clear_sentence_cache
 DEFAULT_DATA = Path("/work/shared/data/reports/reports.jsonl")
 
 
+_LEVELLESS = re.compile(r"(?:(?:lumbar|cervical|thoracic|lumbosacral) )?end ?plates?")
+
+
 def norm_bone(bone: str | None) -> str | None:
     if bone is None:
         return None
     b = bone.lower().replace("oe", "e").replace("-", " ").strip()
-    return re.sub(r"\s+", " ", b)
+    b = re.sub(r"\s+", " ", b)
+    # Endplates named without a level are no particular bone: the annotation rules give such
+    # Modic changes bone null, and some items "lumbar endplates".
+    return None if _LEVELLESS.fullmatch(b) else b
 
 
 def load_items(path: Path) -> list[dict[str, Any]]:

@@ -3000,3 +3000,50 @@ class TestRoundTwentySixLessons:
             " On the current study no BML is identified in the medial tibial plateau."
         )
         assert _statuses(text, "en") == [("medial tibial plateau", "resolved")]
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "expected"),
+        [
+            (
+                "de",
+                "Knochen: Flächiges Knochenmarködem im lateralen Femurkondylus (Sulcus"
+                " terminalis) und im posterolateralen Tibiaplateau, der mediale Femurkondylus ist"
+                " ausgespart.",
+                [
+                    ("lateral femoral condyle", "present"),
+                    ("lateral tibial plateau", "present"),
+                    ("medial femoral condyle", "negated"),
+                ],
+            ),
+            (
+                "en",
+                "Marrow edema is confined to the lunate; the scaphoid and capitate are spared.",
+                [("lunate", "present"), ("scaphoid", "negated"), ("capitate", "negated")],
+            ),
+            (
+                "de",
+                "Knochen: ausgedehntes KMÖ im LFC und dorsalen LTP. Fibulaköpfchen frei.",
+                [
+                    ("lateral femoral condyle", "present"),
+                    ("lateral tibial plateau", "present"),
+                    ("fibular head", "negated"),
+                ],
+            ),
+            (
+                "de",
+                "Trochanter major: Enthesiophyten. Kein Knochenmarködem am Trochanter.",
+                [("greater trochanter", "negated")],
+            ),
+            (
+                "de",
+                "Sakrum: Vertikal verlaufendes Knochenmarködem in den Massae laterales.",
+                [("sacral ala", "present")],
+            ),
+        ],
+    )
+    def test_spared_bones_and_labels_of_template_lines(
+        self, lang: str, text: str, expected: list[tuple[str | None, str]]
+    ) -> None:
+        """A spared bone's phrase keeps to its bone; a line's label bone ("Sakrum:") is the
+        whole of the part the line names."""
+        assert list(dict.fromkeys(_statuses(text, lang))) == expected

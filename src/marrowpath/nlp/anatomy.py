@@ -580,12 +580,17 @@ class Anatomy:
                 for p in parts
             )
 
+        label = text.find(":", 0, 40)  # "Sakrum: Knochenmarködem in den Massae laterales"
         return [
             h
             for h in out
             if not (
                 h.subregion is None
-                and (h.bone_id in _JOINTS or _ADJECTIVE.fullmatch(text, h.start, h.end))
+                and (
+                    h.bone_id in _JOINTS
+                    or _ADJECTIVE.fullmatch(text, h.start, h.end)
+                    or (h.end <= label and not h.level)
+                )
                 and told_by_part(h)
             )
         ]

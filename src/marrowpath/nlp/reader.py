@@ -781,7 +781,15 @@ class _Reader:
             if id(h) in linked or self._names_soft_tissue(s, h):
                 continue  # "... Bankart lesion of the anteroinferior glenoid labrum"
             owner = min(
-                (t for t in kept if not t.generic and not t.strict),
+                (
+                    t
+                    for t in kept
+                    if not t.generic
+                    and not t.strict
+                    # Before it, a spared bone's phrase keeps to the bone it claimed: "... und im
+                    # posterolateralen Tibiaplateau, der mediale Femurkondylus ist ausgespart".
+                    and not (t.subject and t.hits and h.end <= t.start)
+                ),
                 key=lambda t: self._distance(s, h, t),
                 default=None,
             )
@@ -967,7 +975,12 @@ class _Reader:
             if not _ANATOMY_LIST_GAP.match(s[prv.end : claimed[0].start]):
                 break
             claimed.insert(0, prv)
-        if len(claimed) > 1 and any(o is not t and o.end <= claimed[0].start for o in kept):
+        if len(claimed) > 1 and any(
+            # not after a semicolon: "Edema confined to the lunate; the scaphoid and capitate
+            # are spared"
+            o is not t and o.end <= claimed[0].start and ";" not in s[o.end : claimed[0].start]
+            for o in kept
+        ):
             claimed = [h]
         taken = {id(c) for c in claimed}
         for o in kept:
