@@ -3047,3 +3047,71 @@ class TestRoundTwentySixLessons:
         """A spared bone's phrase keeps to its bone; a line's label bone ("Sakrum:") is the
         whole of the part the line names."""
         assert list(dict.fromkeys(_statuses(text, lang))) == expected
+
+
+class TestRoundTwentySevenLessons:
+    """Lessons of the twenty-seventh blind round: a week of a regional group and a clinic."""
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "expected"),
+        [
+            (
+                "en",
+                "Patchy edema-like marrow signal in the right acetabular roof, probably reactive to"
+                " the overlying cartilage loss rather than a stress phenomenon.",
+                [("acetabulum", "present")],
+            ),
+            (
+                "en",
+                "Thickening of the deep deltoid fibres with surrounding edema; edema of the sinus"
+                " tarsi fat.",
+                [],
+            ),
+            (
+                "en",
+                "L2 acute compression fx, approx 30% anterior height loss, STIR-bright marrow"
+                " through the body. L4 chronic wedge deformity, no STIR signal.",
+                [("L2 vertebral body", "present"), ("L4 vertebral body", "negated")],
+            ),
+            (
+                "en",
+                "Right SIJ: No active inflammatory lesion; no structural change.",
+                [(None, "negated")],
+            ),
+            (
+                "en",
+                "L4-L5: The endplate signal change, previously low T1/high STIR (Modic 1), now"
+                " follows fat on T1, consistent with conversion to Modic 2.",
+                [("L4-L5 endplates", "historical"), ("L4-L5 endplates", "present")],
+            ),
+            (
+                "de",
+                "Die Bandscheiben L3/4 bis L5/S1 dehydriert. L5/S1: Osteochondrose mit"
+                " fettäquivalenter Signalanhebung der angrenzenden Endplatten.",
+                [("L5-S1 endplates", "present")],
+            ),
+            (
+                "de",
+                "Flaues Knochenmarködem im distalen Skaphoidpol, vereinbar mit Kontusion; Lunatum"
+                " und Kapitatum ödemfrei.",
+                [("scaphoid", "present"), ("lunate", "negated"), ("capitate", "negated")],
+            ),
+            (
+                "de",
+                "Konfusionsödem der medialen Patellafacette nach Patellaluxation.",
+                [("patella", "present")],
+            ),
+            (
+                "de",
+                "Kein Nachweis mehr des vorbeschriebenen BML im medialen Tibiaplateau.",
+                [("medial tibial plateau", "resolved")],
+            ),
+            (
+                "de",
+                "Frakturlinie in der Skaphoidtaille mit umgebendem Knochenmarködem.",
+                [("scaphoid", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert list(dict.fromkeys(_statuses(text, lang))) == expected

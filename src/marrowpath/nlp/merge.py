@@ -38,10 +38,18 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
     hyperintensity in the capitate, which may represent early marrow edema" is one uncertain
     edema; a label without a bone is the placed finding of its status; endplate signal or
     edema labelled Modic is that Modic change."""
-    unplaced = [m for m in made if m.kind not in ("signal", "modic")]
     signals = [
         m for m in made if m.kind == "signal" and m.bone is not None and m.status != "negated"
     ]
+    if signals:
+        # "Edema-like signal in the acetabular roof, probably reactive ... rather than a stress
+        # phenomenon": a cause ruled out for the described signal is not a finding.
+        made = [
+            m
+            for m in made
+            if not (m.kind in LABEL_KINDS and m.status == "negated" and m.bone is None)
+        ]
+    unplaced = [m for m in made if m.kind not in ("signal", "modic")]
     if signals and unplaced and all(m.bone is None for m in unplaced):
         # "Subtle high signal at the fibular head; a small bone contusion cannot be excluded."
         moved = {id(m) for m in (*signals, *unplaced)}
@@ -83,10 +91,13 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
             if not (m.bone is None and m.status == "uncertain" and m.kind in LABEL_KINDS)
         ]
     # "Prior MRI showed a navicular stress reaction with marrow edema": one prior finding.
-    past = {m.bone for m in made if m.status == "historical" and m.bone is not None}
+    # Not a Modic change of another type: "..., previously Modic 1, now ... Modic 2".
+    past = {(m.bone, m.modic_type) for m in made if m.status == "historical" and m.bone is not None}
     made = [
         m.model_copy(update={"status": "historical"})
-        if m.status == "present" and m.bone in past and m.change is None
+        if m.status == "present"
+        and m.change is None
+        and any(b == m.bone and (None in (t, m.modic_type) or t == m.modic_type) for b, t in past)
         else m
         for m in made
     ]

@@ -429,7 +429,10 @@ class _Reader:
             return not (
                 lex.soft_tissue.search(s, 0, upto) and not lex.bone_context.search(s, 0, upto)
             )
-        if t.kind == "edema":
+        at = len(s) - len(s[t.end :].lstrip())
+        if t.kind == "edema" or (t.kind == "signal" and lex.marrow_word.match(s, at)):
+            # "L2 acute compression fx, ..., STIR-bright marrow through the body": signal said
+            # of the marrow counts as edema does.
             others = [o for o in targets if o is not t and not o.generic]
             if others or lex.bone_context.search(s) is None or lex.soft_tissue.search(s):
                 return False
@@ -708,9 +711,13 @@ class _Reader:
             return hits  # "Übrige Wirbelkörper signalnormal": the others, not the level before
         self.used_context = True
         body = all(h.subregion is None for h in hits)  # "the vertebral body", not "endplates"
-        for j in (i - 1, i - 2):
+        for j in (i, i - 1, i - 2):
             if j >= 0:
-                levels = [h for h in self.hits_of(j) if h.level]
+                # "L5/S1: Osteochondrose mit Signalanhebung der angrenzenden Endplatten": the
+                # level said before in the sentence, else in the one or two before it.
+                levels = [
+                    h for h in self.hits_of(j) if h.level and (j < i or h.end <= hits[0].start)
+                ]
                 if levels:
                     return [self.ana.vertebral_body(h) for h in levels] if body else levels
         return hits
