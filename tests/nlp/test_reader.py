@@ -3115,3 +3115,80 @@ class TestRoundTwentySevenLessons:
     )
     def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert list(dict.fromkeys(_statuses(text, lang))) == expected
+
+
+class TestRoundTwentyEightLessons:
+    """Lessons of the twenty-eighth blind round: what reaches an orthopaedic and rheumatology
+    clinic (structured reports, letters, follow-ups against two priors)."""
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "expected"),
+        [
+            (
+                "en",
+                "History: Fall onto outstretched arm.\nLabrum: Degenerative fraying.\nAC joint:"
+                " Subchondral oedema in the distal clavicle; the acromial side is normal.",
+                [("distal clavicle", "present"), ("acromion", "negated")],
+            ),
+            (
+                "en",
+                "Her MRI showed a bone marrow lesion in the medial femoral condyle; the radiologist"
+                " also queried early oedema in the medial tibial plateau.",
+                [("medial femoral condyle", "present"), ("medial tibial plateau", "uncertain")],
+            ),
+            (
+                "en",
+                "Past history: Achilles enthesitis in 2021 with calcaneal bone oedema.\n\nCurrent"
+                " problem: dactylitis of the left third toe.",
+                [],
+            ),
+            (
+                "en",
+                "Trochanteric bursitis with a fluid collection and surrounding oedema deep to the"
+                " iliotibial band.",
+                [],
+            ),
+            (
+                "de",
+                "Anamnese: Leistenschmerz.\nBildgebung: Knochenmarködem im linken Femurkopf.",
+                [("femoral head", "present")],
+            ),
+            (
+                "de",
+                "Verdachtsdiagnose: V.a. Meniskusläsion, DD Bone bruise. Fragestellung:"
+                " Knochenmarködem?",
+                [],
+            ),
+            (
+                "de",
+                "Flächiges Ödem im proximalen Skaphoiddrittel ohne abgrenzbare Frakturlinie, DD"
+                " okkulte Fraktur, DD Knochenkontusion.",
+                [("scaphoid", "present")],
+            ),
+            (
+                "de",
+                "Erosion am Metakarpaleköpfchen II mit begleitender Osteitis. Am"
+                " Metakarpaleköpfchen III keine Osteitis.",
+                [("second metacarpal", "present"), ("third metacarpal", "negated")],
+            ),
+            (
+                "de",
+                "Erosive Arthritis im MTP-V-Gelenk mit Osteitis im Metatarsaleköpfchen V.",
+                [("fifth metatarsal", "present")],
+            ),
+            (
+                "de",
+                "Progrediente Osteitis im linken Os ilium, nunmehr auch im gegenüberliegenden"
+                " sakralen Gelenkanteil.",
+                [("ilium", "present"), ("sacrum", "present")],
+            ),
+            (
+                "de",
+                "Im Schenkelhals kein Ödem mehr nachweisbar.\nBeurteilung: Schenkelhals inzwischen"
+                " ödemfrei.",
+                [("femoral neck", "resolved")],
+            ),
+        ],
+    )
+    def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert list(dict.fromkeys(_statuses(text, lang))) == expected

@@ -101,6 +101,9 @@ _AND_WORD_AFTER = re.compile(
 )
 _AND_SUFFIX_AFTER = re.compile(r"\s+(?:und|sowie|oder|bzw\.?)\s+-(\w+)")
 _WORD_AND_BEFORE = re.compile(r"\b(\w+)\s+(?:and|und|&|/)\s+(?:the\s+)?$")
+_JOINT_AFTER = re.compile(r"(?:[- ]?(?:[ivx]{1,3}|\d))?[- ]?(?:gelenke?|joints?)\b")
+_HEAD_PART = re.compile(r"(?<=\w)(?:köpfchens?|basis|schaft)$")
+"""The part word that ends a German bone compound ("Metakarpaleköpfchen")."""
 _SHARED_POSITION = re.compile(
     r"\b(medial|lateral|mediale[nmrs]?|laterale[nmrs]?)\s+(\w+)\s+(?:and|und|&|/)\s+$"
 )
@@ -372,6 +375,8 @@ class Anatomy:
             entry = self._entry(m.group())
             if entry is None:
                 continue
+            if e - s <= 4 and entry.bone_id not in _JOINTS and _JOINT_AFTER.match(text, e):
+                continue  # "MTP-V-Gelenk", "MTP joint": a joint's abbreviation, not the plateau
             shared = _SHARED_POSITION.search(text, max(0, s - 40), s)
             if shared is not None:
                 entry, first = self._positioned(shared, m.group(), entry)
@@ -431,6 +436,9 @@ class Anatomy:
             forms: tuple[str, ...] = (matched, matched[:-1], matched[:-2] + "e", matched[:-2])
             if matched.startswith("ossa "):  # "Ossa cuneiformia I und II": "Os cuneiforme I"
                 forms = (*forms, *(f.replace("ossa ", "os ", 1) for f in forms))
+            head = _HEAD_PART.search(matched)
+            if head is not None:  # "Metakarpaleköpfchen II": "Metakarpale II"
+                forms = (*forms, matched[: head.start()])
             stem = next((f"{f} " for f in forms if self._entry(f"{f} {first.group(1)}")), "")
             if not stem:
                 return []

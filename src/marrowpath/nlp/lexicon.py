@@ -46,6 +46,16 @@ def _regex(data: dict[str, Any], key: str) -> re.Pattern[str]:
     return re.compile("|".join(p[3:] for p in _strs(data, key)) or r"(?!x)x", re.IGNORECASE)
 
 
+def _heading(words: list[str]) -> re.Pattern[str]:
+    """A line's header (up to its colon) that contains one of ``words``."""
+    if not words:
+        return re.compile(r"(?!x)x")
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(
+        r"[^\n:.;,]{0,30}?(?<![^\W\d_])(?:" + alternatives + r")[^\n:.;,]{0,25}:", re.IGNORECASE
+    )
+
+
 def _typos(data: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     table = data.get("misspellings") or {}
     typos = {str(k).lower(): tuple(str(v).lower() for v in vs) for k, vs in table.items()}
@@ -175,6 +185,8 @@ class Lexicon:
     """Month names after a day number ("vom 19. Jänner"), which do not start a sentence."""
     finding_starts: re.Pattern[str]
     """A sentence of a skipped section that starts like an imaging finding starts findings."""
+    structure_heading: re.Pattern[str]
+    """A line headed by a structure ("Rotator cuff:", "AC-Gelenk:") ends a skipped section."""
     abbreviations: frozenset[str]
     sentence_final: frozenset[str]
     """Dotted abbreviations that often end a sentence ("o.B.")."""
@@ -341,6 +353,7 @@ def lexicon(lang: str) -> Lexicon:
         marrow_headings=frozenset(normalize(str(x)) for x in sec.get("marrow_headings") or []),
         months=frozenset(normalize(str(x)) for x in sec.get("months") or []),
         finding_starts=compile_phrases(_strs(sec, "finding_starts")),
+        structure_heading=_heading(_strs(sec, "structure_headings")),
         abbreviations=frozenset(normalize(a) for a in _strs(sec, "abbreviations")),
         sentence_final=frozenset(normalize(a) for a in _strs(sec, "sentence_final")),
     )

@@ -123,7 +123,13 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
     as a placed one, is that finding told again. A negation without a bone is kept: it says
     "elsewhere". A hedged label of a bone whose edema the report states ("IMPRESSION: am
     ehesten Kontusion des Skaphoids") is the reading of that edema, not a finding of its own."""
-    edema = [m for m in edema if not _hedged_reading(m, edema) and not _whole_of_parts(m, edema)]
+    edema = [
+        m
+        for m in edema
+        if not _hedged_reading(m, edema)
+        and not _whole_of_parts(m, edema)
+        and not _resolved_told_again(m, edema)
+    ]
     if all(m.bone is not None or m.status == "negated" for m in edema):
         return edema
 
@@ -146,6 +152,21 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
     ]
 
 
+def _resolved_told_again(m: EdemaMention, edema: list[EdemaMention]) -> bool:
+    """ "Im Schenkelhals kein Ödem mehr nachweisbar. Beurteilung: ... Schenkelhals inzwischen
+    ödemfrei": a bone said to be free of edema whose edema the report calls resolved."""
+    return (
+        m.status == "negated"
+        and m.bone is not None
+        and any(
+            p.status == "resolved"
+            and p.bone == m.bone
+            and (p.laterality == m.laterality or None in (p.laterality, m.laterality))
+            for p in edema
+        )
+    )
+
+
 def _whole_of_parts(m: EdemaMention, edema: list[EdemaMention]) -> bool:
     """ "BME of the left femoral head ... neck ... intertrochanteric region. IMPRESSION: bone
     marrow oedema of the left proximal femur": the whole bone, told after its parts."""
@@ -166,7 +187,17 @@ def _whole_of_parts(m: EdemaMention, edema: list[EdemaMention]) -> bool:
 def _hedged_reading(m: EdemaMention, edema: list[EdemaMention]) -> bool:
     """A hedged label of a bone with stated edema, or a hedged restatement after a named edema
     ("Befund: Knochenmarködem im lateralen Klavikulaende ... Beurteilung: ... Ödem in Klavikula
-    und Akromion, möglicherweise mitverantwortlich für die Beschwerden")."""
+    und Akromion, möglicherweise mitverantwortlich für die Beschwerden"). A hedged label carried
+    from the sentence before is not the differential of a bone said there to be spared
+    ("... im Calcaneus, Talus und Os cuboideum ausgespart. Keine Frakturlinie, DD
+    Stressreaktion.")."""
+    if (
+        m.status == "uncertain"
+        and m.kind in LABEL_KINDS
+        and m.region_basis == "context"
+        and any(p.bone == m.bone and p.status == "negated" for p in edema)
+    ):
+        return True
     return (
         m.status == "uncertain"
         and m.bone is not None

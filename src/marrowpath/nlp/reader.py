@@ -867,7 +867,14 @@ class _Reader:
         with decreasing surrounding oedema": the bone of the lesion the edema surrounds."""
         lesional = self.lex.perilesional.search(s, max(0, t.start - 25), t.start) is not None
         reach = 160 if lesional else 90
-        before = [h for h in hits if h.end <= t.start and t.start - h.end <= reach]
+        before = [
+            h
+            for h in hits
+            if h.end <= t.start
+            and t.start - h.end <= reach
+            # not "Trochanteric bursitis with ... surrounding oedema"
+            and not self._names_soft_tissue(s, h)
+        ]
         if not before:
             return
         h = before[-1]

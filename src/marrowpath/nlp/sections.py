@@ -142,6 +142,13 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
                 section = "findings"  # "COMPARISON: MRI of 2 May. The edema has resolved."
             elif said and section in lex.skip_sections and lex.finding_starts.match(lower(core)):
                 section = "findings"  # "Hx: knee pain. There is a subchondral line ..."
+            elif (
+                said
+                and section in lex.skip_sections
+                and "\n" in segment[: len(segment) - len(segment.lstrip())]
+                and lex.structure_heading.match(core)
+            ):
+                section = "findings"  # "History: Fall.\nAC joint: ... subchondral oedema"
             elif section == "comparison" and lex.change.search(core):
                 # "Comparison 2/2022: resolution of marrow edema in the medial malleolus": how
                 # this study differs from the prior one is a finding of this study.
