@@ -3192,3 +3192,76 @@ class TestRoundTwentyEightLessons:
     )
     def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert list(dict.fromkeys(_statuses(text, lang))) == expected
+
+
+class TestRoundTwentyNineLessons:
+    """Lessons of the twenty-ninth blind round: an academic department, Austrian and Swiss
+    practices and teleradiology."""
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "expected"),
+        [
+            (
+                "de",
+                "Befund Knie li.: BME MFC zentral ca. 18 x 12 mm, LTP o.B., retropatellar kein KMÖ.",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("lateral tibial plateau", "negated"),
+                    ("patella", "negated"),
+                ],
+            ),
+            (
+                "de",
+                "MOAKS: BML MFC re. Gr. 2 (zentral), LTP und LFC o.B., Knorpeldefekt MFC Gr. 3.",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("lateral tibial plateau", "negated"),
+                    ("lateral femoral condyle", "negated"),
+                ],
+            ),
+            (
+                "de",
+                "Knochenmarködm im Talushals nach Supinatiostrauma, Calcaneus unauffälig.",
+                [("talus", "present"), ("calcaneus", "negated")],
+            ),
+            (
+                "de",
+                "Die auswärtige Voruntersuchung (01/2025) beschrieb ein Knochenmarködem im Os"
+                " lunatum; aktuell regelrechtes Marksignal des Lunatums.",
+                [("lunate", "resolved")],
+            ),
+            (
+                "de",
+                "Laterales Kompartiment regelrecht, ossär ohne Ödem.",
+                [(None, "negated")],
+            ),
+            (
+                "de",
+                "Hoffa-Fettkörper ödematös imbibiert bei Patella alta; Patellarsehne regelrecht.",
+                [],
+            ),
+            (
+                "en",
+                "Bone marrow edmea in the right femoral neck along the compression side.",
+                [("femoral neck", "present")],
+            ),
+            (
+                "en",
+                "Know marrow edema at the greater tuberosity.",
+                [("greater tuberosity", "negated")],
+            ),
+            (
+                "en",
+                "Avulsion fracture with edema in the triquetrum. Hook of hamate intact with normal"
+                " signal.",
+                [("triquetrum", "present"), ("hamate", "negated")],
+            ),
+            (
+                "en",
+                "Edema-like marrow signal in the distal clavicle; the acromion is unremarkable.",
+                [("distal clavicle", "present"), ("acromion", "negated")],
+            ),
+        ],
+    )
+    def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert list(dict.fromkeys(_statuses(text, lang))) == expected

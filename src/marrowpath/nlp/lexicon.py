@@ -63,6 +63,10 @@ def _typos(data: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     for word in (str(w).lower() for w in data.get("dropped_letters") or []):
         dropped = {word[:i] + word[i + 1 :] for i in range(1, len(word) - 1)} - {word}
         typos[word] = tuple(sorted({*typos.get(word, ()), *dropped}))
+    # "edmea": two neighbouring letters swapped.
+    for word in (str(w).lower() for w in data.get("transposed_letters") or []):
+        swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+        typos[word] = tuple(sorted({*typos.get(word, ()), *(swapped - {word})}))
     return typos
 
 

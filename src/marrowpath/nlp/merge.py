@@ -284,7 +284,19 @@ def merge_mentions(mentions: list[EdemaMention]) -> list[EdemaMention]:
         for m in out.values()
         if m.status == "present" and m.kind != "signal" and m.bone is not None
     }
-    return [m for m in out.values() if not (m.status == "uncertain" and m.bone in named)]
+    kept = [m for m in out.values() if not (m.status == "uncertain" and m.bone in named)]
+    # "Wirbelkörper unauffällig, keine Modic-Veränderungen, kein Knochenmarködem": negations
+    # of the spine that name no level are one statement.
+    unlevelled = [
+        m
+        for m in kept
+        if m.status == "negated"
+        and m.bone_id is None
+        and (m.region in SPINE_ADJ or m.region in (DOC, DOC_SPINE))
+    ]
+    if len(unlevelled) > 1 and any(m.region != DOC for m in unlevelled):
+        kept = [m for m in kept if m is unlevelled[0] or all(m is not u for u in unlevelled)]
+    return kept
 
 
 def converted(made: list[EdemaMention], start: int, end: int, text: str) -> list[EdemaMention]:

@@ -279,7 +279,7 @@ class _Reader:
         for m in lex.side_negation.finditer(s):  # "Rechts kein Ödem.", "No edema on the left."
             t = _Target(m.start(), m.end(), "edema", normal=True)
             found.append((1, m.start(), m.end(), t))
-        if "normal" in s:
+        if "normal" in s or "unremarkable" in s:
             for m in lex.spared_normal.finditer(s):  # "the left sacral ala is normal"
                 t = _Target(
                     m.start(), m.end(), "edema", status="negated", subject=True, strict=True
@@ -433,7 +433,9 @@ class _Reader:
         if t.kind == "edema" or (t.kind == "signal" and lex.marrow_word.match(s, at)):
             # "L2 acute compression fx, ..., STIR-bright marrow through the body": signal said
             # of the marrow counts as edema does.
-            others = [o for o in targets if o is not t and not o.generic]
+            # (a spared bone's phrase is no other finding: "Laterales Kompartiment regelrecht,
+            # ossär ohne Ödem")
+            others = [o for o in targets if o is not t and not o.generic and not o.subject]
             if others or lex.bone_context.search(s) is None or lex.soft_tissue.search(s):
                 return False
             # Edema in a sentence about bone: the nearest bone outside brackets, if any.
@@ -733,6 +735,8 @@ class _Reader:
             a, b, weight = t.end, h.start, 1.0
         lex = self.lex
         far = 1000.0 if lex.clause_breaks.search(s, a, b) or lex.neg_fwd.search(s, a, b) else 0.0
+        if far and h.end <= t.start and lex.neg_fwd.fullmatch(s[a:b].strip()):
+            far = 0.0  # "LTP o.B., retropatellar kein KMÖ": the place, then its negation
         return (b - a) * weight + far
 
     def context(self, i: int, s: str) -> SentenceContext:
@@ -794,8 +798,9 @@ class _Reader:
                     if not t.generic
                     and not t.strict
                     # Before it, a spared bone's phrase keeps to the bone it claimed: "... und im
-                    # posterolateralen Tibiaplateau, der mediale Femurkondylus ist ausgespart".
-                    and not (t.subject and t.hits and h.end <= t.start)
+                    # posterolateralen Tibiaplateau, der mediale Femurkondylus ist ausgespart",
+                    # "Wirbelkörper in Höhe und Form unauffällig, kein Knochenmarködem".
+                    and not (t.subject and h.end <= t.start)
                 ),
                 key=lambda t: self._distance(s, h, t),
                 default=None,
@@ -979,7 +984,11 @@ class _Reader:
         """A spared bone is the one just before "is spared", even where a list tied it to the
         edema before: "edema in the lateral femoral condyle, the medial one is spared"."""
         before = [h for h in hits if h.end <= t.start and t.start - h.end <= 12]
-        if not before or any(c in s[before[-1].end : t.start] for c in ",;"):
+        if (
+            not before
+            or any(c in s[before[-1].end : t.start] for c in ",;")
+            or s[before[-1].end : before[-1].end + 1].isalpha()  # "Patellarsehne regelrecht"
+        ):
             return
         h = before[-1]
         claimed = [h]
@@ -990,9 +999,11 @@ class _Reader:
                 break
             claimed.insert(0, prv)
         if len(claimed) > 1 and any(
-            # not after a semicolon: "Edema confined to the lunate; the scaphoid and capitate
-            # are spared"
-            o is not t and o.end <= claimed[0].start and ";" not in s[o.end : claimed[0].start]
+            # not after a semicolon or comma: "Edema confined to the lunate; the scaphoid and
+            # capitate are spared", "BML MFC re. Gr. 2, LTP und LFC o.B."
+            o is not t
+            and o.end <= claimed[0].start
+            and not any(c in s[o.end : claimed[0].start] for c in ",;")
             for o in kept
         ):
             claimed = [h]
