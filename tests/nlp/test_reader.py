@@ -3265,3 +3265,31 @@ class TestRoundTwentyNineLessons:
     )
     def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert list(dict.fromkeys(_statuses(text, lang))) == expected
+
+
+class TestNearMissNames:
+    """A long bone name typed with one slip is still that bone; a name with one more letter
+    ("trochlear") is another word."""
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "expected"),
+        [
+            (
+                "de",
+                "Knochenmarködm im lateralen Femurkondylys und im lateralen Tibiaplatoe.",
+                [("lateral femoral condyle", "present"), ("lateral tibial plateau", "present")],
+            ),
+            (
+                "en",
+                "Bone marrow edema in the calcanues and the navicluar.",
+                [("calcaneus", "present"), ("navicular", "present")],
+            ),
+            (
+                "en",
+                "Bone bruising at the inferomedial patella, MPFL torn, trochlear dysplasia.",
+                [("patella", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert list(dict.fromkeys(_statuses(text, lang))) == expected

@@ -101,6 +101,10 @@ _AND_WORD_AFTER = re.compile(
 )
 _AND_SUFFIX_AFTER = re.compile(r"\s+(?:und|sowie|oder|bzw\.?)\s+-(\w+)")
 _WORD_AND_BEFORE = re.compile(r"\b(\w+)\s+(?:and|und|&|/)\s+(?:the\s+)?$")
+_NEAR_MIN = 8
+"""Names at least this long are read with one typing slip; shorter ones are too alike."""
+_LONG_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]{{{_NEAR_MIN},}}(?![^\W\d_])")
+_WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
 _JOINT_AFTER = re.compile(r"(?:[- ]?(?:[ivx]{1,3}|\d))?[- ]?(?:gelenke?|joints?)\b")
 _HEAD_PART = re.compile(r"(?<=\w)(?:köpfchens?|basis|schaft)$")
 """The part word that ends a German bone compound ("Metakarpaleköpfchen")."""
@@ -241,6 +245,15 @@ class Anatomy:
         heads = sorted(
             {p.lower() for p in phrases if " " not in p.strip() and len(p) >= 4}, key=len
         )
+        # Long one-word names by each of their one-letter deletions, to read a name typed with
+        # one letter wrong, missing, added or two letters swapped ("Tibiaplatoe").
+        self._near: dict[str, str | None] = {}
+        self._near_memo: dict[str, str | None] = {}  # words of reports, read once each
+        for key in {normalize(h) for h in heads if len(h) >= _NEAR_MIN}:
+            for variant in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
+                seen = self._near.setdefault(variant, key)
+                if seen is not None and self._entries.get(seen) is not self._entries.get(key):
+                    self._near[variant] = None  # two names this close: neither
         self._compound_re = re.compile(
             r"(?<![^\W_])(?P<head>"
             + "|".join(re.escape(h) for h in reversed(heads))
@@ -398,6 +411,7 @@ class Anatomy:
                     hits.append(
                         AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name)
                     )
+        hits.extend(self._near_misses(text, hits))
         hits.sort(key=lambda h: h.start)
         # "both the sacral and iliac sides": "sacral" is the joint's sacral side, not the bone.
         parts = {(h.start, h.end) for h in hits if h.subregion is not None}
@@ -458,6 +472,48 @@ class Anatomy:
             out.extend(hits)
             number, e = nxt.group(2), nxt.end()
         return out
+
+    def _near_misses(self, text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
+        """Long words one typing slip away from exactly one bone's name ("Femurkondylys",
+        "Tibiaplatoe", "calcanues"), outside the names already found."""
+        out = []
+        for m in _LONG_WORD.finditer(text):
+            s, e = m.span()
+            if any(h.start < e and s < h.end for h in hits):
+                continue
+            word = normalize(m.group())
+            key = self._near_memo.get(word, "")
+            if key == "":
+                key = self._near_name(word)
+                if len(self._near_memo) >= 1 << 16:
+                    self._near_memo.clear()
+                self._near_memo[word] = key
+            if key is None:
+                continue
+            entry = self._entries[key]
+            # "im lateralen Tibiaplatoe": the position word before it, as for a name
+            said = _WORD_BEFORE.search(text, max(0, s - 16), s)
+            placed = self._entry(f"{said.group(1)} {key}") if said else None
+            if placed is not None and placed.bone_id == entry.bone_id:
+                entry, s = placed, said.start(1) if said else s
+            out.append(AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name))
+        return out
+
+    def _near_name(self, word: str) -> str | None:
+        """The one name ``word`` is a slip away from, if there is one."""
+        if word in self._entries:
+            return None  # a name, matched already or deliberately not (in another sense)
+        near = [
+            self._near[v]
+            for v in (word, *(word[:i] + word[i + 1 :] for i in range(len(word))))
+            if v in self._near
+        ]
+        keys = {k for k in near if k is not None}
+        if None in near or len({id(self._entries[k]) for k in keys}) != 1:
+            return None
+        key = keys.pop()
+        # A name and one more letter is another word ("trochlear dysplasia").
+        return None if word[:-1] == key else key
 
     def _positioned(
         self, shared: re.Match[str], matched: str, entry: _Entry
