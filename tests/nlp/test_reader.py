@@ -3293,3 +3293,67 @@ class TestNearMissNames:
     )
     def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert list(dict.fromkeys(_statuses(text, lang))) == expected
+
+
+class TestRoundThirtyLessons:
+    """Lessons of the thirtieth blind round: a German archive, German case reports and an
+    English archive of many radiologists."""
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "expected"),
+        [
+            (
+                "de",
+                "ISG bds.: subchondrales Knochenmarködem iliakal rechts ventral und sakral rechts,"
+                " links kein Ödem.",
+                [("ilium", "present"), ("sacrum", "present"), (None, "negated")],
+            ),
+            (
+                "de",
+                "Knochenmarködem im Os cuboideum und am Processus anterior calcanei, kein"
+                " Frakturnachweis, a.e. Kontusion.",
+                [("cuboid", "present"), ("calcaneus", "present")],
+            ),
+            (
+                "de",
+                "KMÖ LTP dorsal, MFC frei.",
+                [("lateral tibial plateau", "present"), ("medial femoral condyle", "negated")],
+            ),
+            (
+                "de",
+                "Sakral links kein Ödem mehr nachweisbar. Rechts unverändert kein Ödem.",
+                [("sacrum", "resolved"), (None, "negated")],
+            ),
+            (
+                "de",
+                "Im Verlauf vollständige Normalisierung des Markraumsignals im linken Hüftkopf und"
+                " Schenkelhals.",
+                [("femoral head", "resolved"), ("femoral neck", "resolved")],
+            ),
+            (
+                "de",
+                "Im LWK 3 rundliche, in T1 und T2 hyperintense Läsion, typisches"
+                " Wirbelkörperhämangiom.",
+                [],
+            ),
+            (
+                "en",
+                "Diffuse low T1 / high STIR signal throughout the left femoral head.",
+                [("femoral head", "present")],
+            ),
+            (
+                "de",
+                "Am lateralen Femurkondylus fokale Signalanhebung, die nicht sicher von einem"
+                " kleinen Knochenmarködem abzugrenzen ist.",
+                [("lateral femoral condyle", "uncertain")],
+            ),
+            (
+                "de",
+                "Kontusionen an der medialen Patellafacette sowie anterolateral am lateralen"
+                " Femurkondylus.",
+                [("patella", "present"), ("lateral femoral condyle", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert list(dict.fromkeys(_statuses(text, lang))) == expected

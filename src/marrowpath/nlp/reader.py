@@ -106,12 +106,16 @@ _NORMAL_FILLER = re.compile(
     r"|u|sowie)\b"
 )
 """What may stand beside bones and one normal word in a sentence calling them normal."""
+_OTHER_SIDE = re.compile(r",\s*(?:links|rechts|li\.|re\.|left|right|on\s+the\s+(?:left|right))\s")
 _T1_BEFORE = re.compile(r"\bt1(?:w|-w|-gewichtet\w*|-weighted)?[- ]?(?:fs[- ]?)?$", re.IGNORECASE)
+_T1_AND = re.compile(r"\bt1\s*-?\s*(?:und|and)\s*$", re.IGNORECASE)
+"""Before "T2 hyperintens": bright on T1 as well ("in T1 und T2 hyperintens"), so fat."""
 _ANATOMY_LIST_GAP = re.compile(
     # "... in the lateral femoral condyle at the terminal sulcus and in the ... tibial plateau"
     r"^(?:\s+(?:at|along|near|beneath)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+"
     r"(?=,?\s+(?:and|or)\s))?"
     r"[\s,]*(?:and|or|und|oder|as well as|sowie|&|/)?[\s,]*"
+    r"(?:\w*(?:medial|lateral|anterior|posterior|dorsal|ventral)\s+(?=(?:am|an|im|in|at)\s))?"
     r"(?:to\s+a\s+(?:lesser|greater|smaller|minor)\s+(?:degree|extent),?\s*)?"
     r"(?:(?:of|at|in|to|am|an|im)\s+)?(?:(?:the|der|die|das|des|dem|im|in)\s+)?"
     # "... and of the anterolateral aspect of the lateral femoral condyle"
@@ -277,7 +281,8 @@ class _Reader:
             # "the talus is spared"; not "... red marrow reconversion; the epiphyses are spared"
             phrases.append((lex.spared, "negated", True))
         for m in lex.side_negation.finditer(s):  # "Rechts kein Ödem.", "No edema on the left."
-            t = _Target(m.start(), m.end(), "edema", normal=True)
+            # strict: no bone of the sentence is its place ("sakral rechts, links kein Ödem")
+            t = _Target(m.start(), m.end(), "edema", normal=True, strict=True)
             found.append((1, m.start(), m.end(), t))
         if "normal" in s or "unremarkable" in s:
             for m in lex.spared_normal.finditer(s):  # "the left sacral ala is normal"
@@ -300,7 +305,13 @@ class _Reader:
         anaphora = [m.span() for m in lex.anaphora.finditer(s)] if generic else []
         for m in generic:
             kind = lex.generic_kind.get(normalize(m.group())) or _guess_kind(m.group())
-            if kind == "signal" and _T1_BEFORE.search(s, max(0, m.start() - 12), m.start()):
+            if kind == "signal" and (
+                _T1_BEFORE.search(s, max(0, m.start() - 12), m.start())
+                or (
+                    s.startswith("t2", m.start())
+                    and _T1_AND.search(s, max(0, m.start() - 8), m.start())
+                )
+            ):
                 continue  # "T1-Hyperintensität des Knochenmarks": fat, never edema
             t = _Target(m.start(), m.end(), kind, generic=True)
             t.anaphoric = kind == "edema" and any(_overlaps(a, b, *m.span()) for a, b in anaphora)
@@ -393,6 +404,7 @@ class _Reader:
                         if o is not t
                     )
                     and not lex.clause_breaks.search(bare)
+                    and not _OTHER_SIDE.search(bare)  # "sakral rechts, links kein Ödem"
                 ):
                     # "Talus, Calcaneus und Os naviculare ohne Ödem": the whole list.
                     linked = [h]
@@ -821,7 +833,7 @@ class _Reader:
                 own = [h for h in t.hits if not self._of_other_process(s, h, t)]
                 t.hits = own or t.hits
         for t in kept:
-            if not t.hits and not t.generic and hits:
+            if not t.hits and not t.generic and hits and not (t.strict and t.normal):
                 a, b = self._clause(s, t)
                 near = [
                     h
