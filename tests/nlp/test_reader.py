@@ -3357,3 +3357,29 @@ class TestRoundThirtyLessons:
     )
     def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert list(dict.fromkeys(_statuses(text, lang))) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "The 2018 MRI described bone marrow oedema in the medial femoral condyle. On"
+                " today's study the MFC marrow is normal.",
+                [("medial femoral condyle", "resolved")],
+            ),
+            (
+                "12-month follow-up after the lateral femoral condyle bone bruise: no BML is now"
+                " seen.",
+                [("lateral femoral condyle", "resolved")],
+            ),
+            (
+                "Periosteal edema along the medial tibial cortex without marrow involvement.",
+                [("tibial shaft", "negated")],
+            ),
+            (
+                "At L4-5 there are moe dick type one endplate changes.",
+                [("L4-L5 endplates", "present")],
+            ),
+        ],
+    )
+    def test_reads_english(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert list(dict.fromkeys(_statuses(text, "en"))) == expected

@@ -276,7 +276,7 @@ def lexicon(lang: str) -> Lexicon:
         clause_breaks=compile_phrases(_strs(ctx, "clause_breaks")),
         specific=specific,
         specific_kind=specific_kind,
-        modic=compile_phrases(_strs(tgt, "modic")),
+        modic=compile_phrases(misspelled(_strs(tgt, "modic"), typos)),
         modic_bare=compile_phrases(_strs(tgt, "modic_bare")),
         modic_conversion=compile_phrases(_strs(tgt, "modic_conversion")),
         normal_signal=compile_phrases(_strs(tgt, "normal_signal")),
