@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from marrowpath.errors import InputError
@@ -3383,3 +3387,28 @@ class TestRoundThirtyLessons:
     )
     def test_reads_english(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert list(dict.fromkeys(_statuses(text, "en"))) == expected
+
+
+def test_readings_do_not_depend_on_the_hash_seed() -> None:
+    """Name tables are built and searched in a fixed order: two processes with different
+    string hashing read the same report the same way."""
+    code = (
+        "import json,sys;from marrowpath.nlp.reader import read_report;"
+        "print(json.dumps([[m.status, m.bone] for t in sys.argv[1:]"
+        " for m in read_report(t, lang='en').edema]))"
+    )
+    texts = [
+        "No Modic endplate changes. Normal vertebral marrow signal.",
+        "Bone marrow edema in the calcanues and the navicluar; trochlear dysplasia.",
+    ]
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code, *texts],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1

@@ -249,7 +249,7 @@ class Anatomy:
         # one letter wrong, missing, added or two letters swapped ("Tibiaplatoe").
         self._near: dict[str, str | None] = {}
         self._near_memo: dict[str, str | None] = {}  # words of reports, read once each
-        for key in {normalize(h) for h in heads if len(h) >= _NEAR_MIN}:
+        for key in sorted({normalize(h) for h in heads if len(h) >= _NEAR_MIN}):
             for variant in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
                 seen = self._near.setdefault(variant, key)
                 if seen is not None and self._entries.get(seen) is not self._entries.get(key):
@@ -511,9 +511,9 @@ class Anatomy:
         keys = {k for k in near if k is not None}
         if None in near or len({id(self._entries[k]) for k in keys}) != 1:
             return None
-        key = keys.pop()
-        # A name and one more letter is another word ("trochlear dysplasia").
-        return None if word[:-1] == key else key
+        # A name made an adjective is another word ("trochlear dysplasia", "vertebral").
+        adjective = word[-1] in "lr" and (word[:-1] in keys or word[:-1] in self._entries)
+        return None if adjective else min(keys)
 
     def _positioned(
         self, shared: re.Match[str], matched: str, entry: _Entry
