@@ -3388,6 +3388,10 @@ class TestRoundThirtyLessons:
     def test_reads_english(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert list(dict.fromkeys(_statuses(text, "en"))) == expected
 
+    def test_a_name_dictated_as_two_words_is_that_name(self) -> None:
+        text = "Deutliches Knochen Marks Ödem im medialen Femur Kondylus rechts."
+        assert _statuses(text, "de") == [("medial femoral condyle", "present")]
+
 
 def test_readings_do_not_depend_on_the_hash_seed() -> None:
     """Name tables are built and searched in a fixed order: two processes with different

@@ -104,6 +104,7 @@ _WORD_AND_BEFORE = re.compile(r"\b(\w+)\s+(?:and|und|&|/)\s+(?:the\s+)?$")
 _NEAR_MIN = 8
 """Names at least this long are read with one typing slip; shorter ones are too alike."""
 _LONG_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]{{{_NEAR_MIN},}}(?![^\W\d_])")
+_WORD_PAIR = re.compile(r"(?=(?<![^\W\d_])([^\W\d_]{3,}) ([^\W\d_]{4,})(?![^\W\d_]))")
 _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
 _JOINT_AFTER = re.compile(r"(?:[- ]?(?:[ivx]{1,3}|\d))?[- ]?(?:gelenke?|joints?)\b")
 _HEAD_PART = re.compile(r"(?<=\w)(?:köpfchens?|basis|schaft)$")
@@ -411,6 +412,7 @@ class Anatomy:
                     hits.append(
                         AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name)
                     )
+        hits = self._split_names(text, hits)
         hits.extend(self._near_misses(text, hits))
         hits.sort(key=lambda h: h.start)
         # "both the sacral and iliac sides": "sacral" is the joint's sacral side, not the bone.
@@ -498,6 +500,28 @@ class Anatomy:
                 entry, s = placed, said.start(1) if said else s
             out.append(AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name))
         return out
+
+    def _split_names(self, text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
+        """One name dictated as two words ("Femur Kondylus", "Tibia Plateau"): that name, in
+        place of what its first word named alone."""
+        joined = []
+        for m in _WORD_PAIR.finditer(text):
+            key = normalize(m.group(1) + m.group(2))
+            entry = self._entries.get(key) or self._entries.get(key[:-1])
+            if entry is None or normalize(f"{m.group(1)} {m.group(2)}") in self._entries:
+                continue
+            s, e = m.start(1), m.end(2)
+            said = _WORD_BEFORE.search(text, max(0, s - 16), s)  # "im medialen Tibia Plateau"
+            placed = self._entry(f"{said.group(1)} {key}") if said else None
+            if said is not None and placed is not None and placed.bone_id == entry.bone_id:
+                entry, s = placed, said.start(1)
+            joined.append(
+                AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name)
+            )
+        if not joined:
+            return hits
+        kept = [h for h in hits if not any(j.start < h.end and h.start < j.end for j in joined)]
+        return sorted([*kept, *joined], key=lambda h: h.start)
 
     def _near_name(self, word: str) -> str | None:
         """The one name ``word`` is a slip away from, if there is one."""
