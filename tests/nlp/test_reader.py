@@ -3416,3 +3416,96 @@ def test_readings_do_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(runs) == 1
+
+
+class TestRoundThirtyOneLessons:
+    """Lessons of the thirty-first blind round: how differently radiologists write."""
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "expected"),
+        [
+            (
+                "de",
+                "LWK 2: frische Deckplattenimpression mit bandförmigem Knochenmarködem,"
+                " Hinterkante nicht betroffen.",
+                [("L2 vertebral body", "present")],
+            ),
+            (
+                "de",
+                "Knochenmarksöedem im medialen Tibiaplateau re., DD Kontusion, DD aktivierte"
+                " Arthrose.",
+                [("medial tibial plateau", "present")],
+            ),
+            (
+                "de",
+                "Kontusionsbedingtes, wahrscheinlich beim Supinationstrauma entstandenes"
+                " Knochenmarködem an der medialen Talusschulter.",
+                [("talus", "present")],
+            ),
+            (
+                "de",
+                "Dorsale Anulusfissur L4/5 mit T2-hyperintenser High-Intensity-Zone und geringem"
+                " ödematösem Begleitsignal im dorsalen Anulus.",
+                [],
+            ),
+            (
+                "de",
+                "Knochenmarködem im Os cuneiforme intermedium und laterale.",
+                [("intermediate cuneiform", "present"), ("lateral cuneiform", "present")],
+            ),
+            (
+                "de",
+                "Kein Ödem im Talus. Metatarsalia I–V mit regelrechtem Knochenmarksignal.",
+                [("talus", "negated"), ("metatarsal", "negated")],
+            ),
+            (
+                "de",
+                "MFC mit kleiner BML posterior-zentral; LTP und MTP ohne BML.",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("lateral tibial plateau", "negated"),
+                    ("medial tibial plateau", "negated"),
+                ],
+            ),
+            (
+                "de",
+                "St.n. Patellaluxation. KMÖ inferomed. Patellafacette + LFC ventrolateral.",
+                [("patella", "present"), ("lateral femoral condyle", "present")],
+            ),
+            (
+                "de",
+                "Bone bruise der distalen Fibula im Bereich des Außenknöchels.",
+                [("lateral malleolus", "present")],
+            ),
+            (
+                "de",
+                "Subchondrales Ödem in der lateralen Klavikula, geringer auch im Akromion.",
+                [("distal clavicle", "present"), ("acromion", "present")],
+            ),
+            (
+                "de",
+                "Kleiner Bone Bruise am Fibulaköpfchen, Bizepssehne intakt, Poplitealsehne o.B.",
+                [("fibular head", "present")],
+            ),
+            (
+                "en",
+                "Right L4-5 facet arthropathy with reactive marrow edema in the right L4 pedicle.",
+                [("L4 pedicle", "present")],
+            ),
+            (
+                "en",
+                "At this follow-up, no BML is seen in the medial tibial plateau, where one was"
+                " recorded at baseline.",
+                [("medial tibial plateau", "resolved")],
+            ),
+        ],
+    )
+    def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert list(dict.fromkeys(_statuses(text, lang))) == expected
+
+    def test_a_small_edema_is_no_change(self) -> None:
+        """ "mit kleiner BML" is small, not smaller than before; "kleiner als" is."""
+        small = read_report("MFC mit kleiner BML posterior-zentral.", lang="de").edema
+        smaller = read_report("BML im MFC kleiner als in der Voruntersuchung.", lang="de").edema
+        assert [m.change for m in small] == [None]
+        assert [m.change for m in smaller] == ["improved"]

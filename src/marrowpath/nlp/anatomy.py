@@ -117,6 +117,10 @@ _JOINTS = frozenset({"sacroiliac_joint"})
 """Bones of the knowledge base that are joints: named beside a part, the part is the place."""
 _ADJECTIVE = re.compile(r"\w+(?:al|ar)")
 """A bone named by its adjective ("sacral fractures"), not as the place of the edema."""
+_AREA_GAP = re.compile(
+    r"\s*(?:im\s+bereich\s+(?:des|der)|in\s+the\s+region\s+of\s+the|at\s+the\s+level\s+of\s+the)\s+$"
+)
+"""Between a bone and its part said as its area ("distale Fibula im Bereich des Außenknöchels")."""
 _OF_GAP = re.compile(r"^\s*(?:of|des|der)\s+(?:the\s+)?(?:(?:left|right|linken|rechten)\s+)?$")
 
 
@@ -465,6 +469,8 @@ class Anatomy:
             if nxt.group(1).strip(" ,") in ("bis", "to", "through", "-", "–"):
                 # the numbers inside the range, placed on the range word ("II bis IV")
                 low, high = _numeral(number), _numeral(nxt.group(2))
+                if low == 1 and high == 5:
+                    return []  # "Metatarsalia I–V": all of them, the group
                 if low is not None and high is not None and low < high <= 5:
                     for n in range(low + 1, high):
                         hits += self._number_hit(stem, str(n), nxt.start(1), nxt.start(2))
@@ -576,6 +582,10 @@ class Anatomy:
         after = _AND_WORD_AFTER.match(text, e)
         if after and len(words) > 1:
             other = self._entries.get(normalize(" ".join([*words[:-1], after.group(1)])))
+            written = normalize(_SIDE_STRIP.sub(" ", text[s:e])).split()
+            if other is None and len(written) > 1:
+                # as written: "Os cuneiforme intermedium und laterale"
+                other = self._entry(" ".join([*written[:-1], after.group(1)]))
             if other is not None and other.region == entry.region and other != entry:
                 out.append(
                     AnatomyHit(
@@ -651,7 +661,7 @@ class Anatomy:
             if (
                 prev is not None
                 and prev.bone_id == h.bone_id
-                and text[prev.end : h.start] == "/"
+                and (text[prev.end : h.start] == "/" or _AREA_GAP.match(text, prev.end, h.start))
                 and None in (prev.subregion, h.subregion)
             ):
                 if h.subregion is not None and prev.subregion is None:

@@ -103,7 +103,7 @@ flächigem Ödem"."""
 _NORMAL_FILLER = re.compile(
     r"[\s,.;:/&]+|\b(?:and|und|the|der|die|das|bone|marrow|signal|knochenmark\w*|is|are"
     r"|appears?|ist|sind|otherwise|both|beide\w*|left|right|links|rechts|linke\w*|rechte\w*"
-    r"|u|sowie)\b"
+    r"|u|sowie|other|remaining|rest|übrige\w*|restliche\w*|in)\b"
 )
 """What may stand beside bones and one normal word in a sentence calling them normal."""
 _OTHER_SIDE = re.compile(r",\s*(?:links|rechts|li\.|re\.|left|right|on\s+the\s+(?:left|right))\s")
@@ -114,7 +114,7 @@ _ANATOMY_LIST_GAP = re.compile(
     # "... in the lateral femoral condyle at the terminal sulcus and in the ... tibial plateau"
     r"^(?:\s+(?:at|along|near|beneath)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+"
     r"(?=,?\s+(?:and|or)\s))?"
-    r"[\s,]*(?:and|or|und|oder|as well as|sowie|&|/)?[\s,]*"
+    r"[\s,]*(?:and|or|und|oder|as well as|sowie|&|/|\+)?[\s,]*"
     r"(?:\w*(?:medial|lateral|anterior|posterior|dorsal|ventral)\s+(?=(?:am|an|im|in|at)\s))?"
     r"(?:to\s+a\s+(?:lesser|greater|smaller|minor)\s+(?:degree|extent),?\s*)?"
     r"(?:(?:of|at|in|to|am|an|im)\s+)?(?:(?:the|der|die|das|des|dem|im|in)\s+)?"
@@ -828,12 +828,21 @@ class _Reader:
                 # capitate"), except to continue a spared list ("...; auch nicht die Tibia").
                 owner.hits.append(h)
         for t in kept:
+            self._list_before_negation(s, t, kept, hits)
+        for t in kept:
             if len(t.hits) > 1:
                 # "osteonecrosis of the femoral head, now with edema in the femoral neck"
                 own = [h for h in t.hits if not self._of_other_process(s, h, t)]
                 t.hits = own or t.hits
         for t in kept:
-            if not t.hits and not t.generic and hits and not (t.strict and t.normal):
+            if (
+                not t.hits
+                and not t.generic
+                and hits
+                and not (t.strict and t.normal)
+                # not the tendon's "Poplitealsehne o.B." after a bruise of the fibular head
+                and not (t.subject and self._soft_subject(s, t, hits))
+            ):
                 a, b = self._clause(s, t)
                 near = [
                     h
@@ -877,6 +886,36 @@ class _Reader:
             for o in kept
             if not self.lex.diagnosis_name.match(s[o.start : o.end + 12])
         )
+
+    def _soft_subject(self, s: str, t: _Target, hits: list[AnatomyHit]) -> bool:
+        """Is a spared phrase said of a soft tissue named in its own clause ("..., Poplitealsehne
+        o.B."; not "; the acromial side of the joint is unremarkable")?"""
+        start = max(s.rfind(",", 0, t.start), s.rfind(";", 0, t.start)) + 1
+        words = s[start : t.start].split()
+        return (
+            bool(words)
+            and self.lex.soft_tissue.search(words[-1]) is not None
+            and not any(start <= h.start and h.end <= t.start for h in hits)
+        )
+
+    def _list_before_negation(
+        self, s: str, t: _Target, kept: list[_Target], hits: list[AnatomyHit]
+    ) -> None:
+        """ "LTP und MTP ohne BML": the places listed before a negation that follows them."""
+        before = [h for h in t.hits if h.end <= t.start]
+        if (
+            t.generic
+            or not before
+            or not self.lex.neg_fwd.fullmatch(s[before[0].end : t.start].strip())
+        ):
+            return
+        owned = {id(h) for o in kept for h in o.hits}
+        first = before[0]
+        for prv in reversed([h for h in hits if h.end <= first.start]):
+            if id(prv) in owned or not _ANATOMY_LIST_GAP.match(s[prv.end : first.start]):
+                break
+            t.hits.insert(0, prv)
+            first = prv
 
     def _lesion_bone(self, s: str, t: _Target, hits: list[AnatomyHit]) -> None:
         """ "Right femoral head AVN with a subchondral fracture and extensive surrounding edema
