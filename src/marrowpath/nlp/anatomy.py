@@ -104,7 +104,7 @@ _WORD_AND_BEFORE = re.compile(r"\b(\w+)\s+(?:and|und|&|/)\s+(?:the\s+)?$")
 _NEAR_MIN = 8
 """Names at least this long are read with one typing slip; shorter ones are too alike."""
 _LONG_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]{{{_NEAR_MIN},}}(?![^\W\d_])")
-_WORD_PAIR = re.compile(r"(?=(?<![^\W\d_])([^\W\d_]{3,}) ([^\W\d_]{4,})(?![^\W\d_]))")
+_WORD = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
 _JOINT_AFTER = re.compile(r"(?:[- ]?(?:[ivx]{1,3}|\d))?[- ]?(?:gelenke?|joints?)\b")
 _HEAD_PART = re.compile(r"(?<=\w)(?:köpfchens?|basis|schaft)$")
@@ -254,6 +254,10 @@ class Anatomy:
         # one letter wrong, missing, added or two letters swapped ("Tibiaplatoe").
         self._near: dict[str, str | None] = {}
         self._near_memo: dict[str, str | None] = {}  # words of reports, read once each
+        # The first parts (three letters or more) of one-word names, to read "Femur Kondylus".
+        self._first_halves = {
+            key[:i] for key in heads if " " not in key for i in range(3, len(key) - 3)
+        }
         for key in sorted({normalize(h) for h in heads if len(h) >= _NEAR_MIN}):
             for variant in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
                 seen = self._near.setdefault(variant, key)
@@ -485,18 +489,19 @@ class Anatomy:
         """Long words one typing slip away from exactly one bone's name ("Femurkondylys",
         "Tibiaplatoe", "calcanues"), outside the names already found."""
         out = []
+        memo = self._near_memo
         for m in _LONG_WORD.finditer(text):
+            written = m.group()  # in lower case, as the text is
+            key = memo.get(written, "")
+            if key == "":
+                key = self._near_name(normalize(written))
+                if len(memo) >= 1 << 16:
+                    memo.clear()
+                memo[written] = key
+            if key is None:
+                continue
             s, e = m.span()
             if any(h.start < e and s < h.end for h in hits):
-                continue
-            word = normalize(m.group())
-            key = self._near_memo.get(word, "")
-            if key == "":
-                key = self._near_name(word)
-                if len(self._near_memo) >= 1 << 16:
-                    self._near_memo.clear()
-                self._near_memo[word] = key
-            if key is None:
                 continue
             entry = self._entries[key]
             # "im lateralen Tibiaplatoe": the position word before it, as for a name
@@ -510,13 +515,19 @@ class Anatomy:
     def _split_names(self, text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
         """One name dictated as two words ("Femur Kondylus", "Tibia Plateau"): that name, in
         place of what its first word named alone."""
+        halves = self._first_halves
+        if not any(w in halves for w in text.split(" ")):
+            return hits  # most sentences: no word starts a name (the text is in lower case)
         joined = []
-        for m in _WORD_PAIR.finditer(text):
-            key = normalize(m.group(1) + m.group(2))
-            entry = self._entries.get(key) or self._entries.get(key[:-1])
-            if entry is None or normalize(f"{m.group(1)} {m.group(2)}") in self._entries:
+        words = list(_WORD.finditer(text))
+        for m, n in itertools.pairwise(words):
+            if n.start() != m.end() + 1 or text[m.end()] != " " or m.group() not in halves:
                 continue
-            s, e = m.start(1), m.end(2)
+            key = normalize(m.group() + n.group())
+            entry = self._entries.get(key) or self._entries.get(key[:-1])
+            if entry is None or normalize(f"{m.group()} {n.group()}") in self._entries:
+                continue
+            s, e = m.start(), n.end()
             said = _WORD_BEFORE.search(text, max(0, s - 16), s)  # "im medialen Tibia Plateau"
             placed = self._entry(f"{said.group(1)} {key}") if said else None
             if said is not None and placed is not None and placed.bone_id == entry.bone_id:
