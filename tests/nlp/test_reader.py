@@ -3509,3 +3509,73 @@ class TestRoundThirtyOneLessons:
         smaller = read_report("BML im MFC kleiner als in der Voruntersuchung.", lang="de").edema
         assert [m.change for m in small] == [None]
         assert [m.change for m in smaller] == ["improved"]
+
+
+class TestRoundThirtyTwoLessons:
+    """Lessons of the thirty-second blind round: a teleradiology company, a hospital and what
+    reaches general practice."""
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "expected"),
+        [
+            (
+                "de",
+                "ISG li.: Osteitis iliakal, STIR-hyperintens. Sakral unauffällig. ISG re. ohne Ödem.",
+                [("ilium", "present"), ("sacrum", "negated"), (None, "negated")],
+            ),
+            (
+                "en",
+                "Os trigonum syndrome: edema-like marrow signal in the os trigonum and the adjacent"
+                " posterior talus, fluid in the synchondrosis and FHL tenosynovitis.",
+                [("os trigonum", "present"), ("talus", "present")],
+            ),
+            (
+                "de",
+                "Rechter Hüftkopf: minimale Signalanhebung in STIR anterosuperior, fraglich"
+                " beginnendes Ödem, DD Bewegungsartefakt.",
+                [("femoral head", "uncertain")],
+            ),
+            (
+                "de",
+                "LWK 4: flaue STIR-Anhebung unterhalb der Deckplatte ohne Höhenminderung,"
+                " allenfalls beginnendes Ödem.",
+                [("L4 vertebral body", "uncertain")],
+            ),
+            (
+                "de",
+                "Ödematöse Signalanhebung des korakohumeralen Ligaments und des"
+                " Rotatorenintervalls, vereinbar mit adhäsiver Kapsulitis.",
+                [],
+            ),
+            (
+                "en",
+                "Type II (fatty) endplate signal change at the lumbosacral junction.",
+                [("L5-S1 endplates", "present")],
+            ),
+            (
+                "en",
+                "Patchy T1-intermediate signal in both distal femoral metaphyses, sparing the"
+                " epiphyses, with mild STIR hyperintensity - red marrow reconversion.",
+                [],
+            ),
+            (
+                "en",
+                "The posterior lateral tibial plateau bruise seen previously is no longer evident."
+                "\nIMPRESSION: Resolved tibial plateau contusion.",
+                [("lateral tibial plateau", "resolved")],
+            ),
+            (
+                "de",
+                "Femur: Kontusionsödem am ventrolateralen lateralen Femurkondylus.",
+                [("lateral femoral condyle", "present")],
+            ),
+            (
+                "de",
+                "Vgl.: MRT vom 03/2023, dort ausgeprägtes KMÖ des medialen Femurkondylus.\nBefund:"
+                " Kein Knochenmarködem mehr im medialen Femurkondylus.",
+                [("medial femoral condyle", "resolved")],
+            ),
+        ],
+    )
+    def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert list(dict.fromkeys(_statuses(text, lang))) == expected

@@ -690,6 +690,13 @@ class Anatomy:
             )
 
         label = text.find(":", 0, 40)  # "Sakrum: Knochenmarködem in den Massae laterales"
+
+        def named_below(h: AnatomyHit) -> bool:
+            # "Femur: Kontusionsödem am lateralen Femurkondylus": the line names the place in
+            # a word that contains the label's.
+            said = text[h.start : h.end]
+            return any(o.start > label and said in text[o.start : o.end] for o in out)
+
         return [
             h
             for h in out
@@ -702,6 +709,7 @@ class Anatomy:
                 )
                 and told_by_part(h)
             )
+            and not (h.end <= label and not h.level and named_below(h))
         ]
 
     def vertebral_body(self, hit: AnatomyHit) -> AnatomyHit:

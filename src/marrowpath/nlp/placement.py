@@ -129,6 +129,7 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
         if not _hedged_reading(m, edema)
         and not _whole_of_parts(m, edema)
         and not _resolved_told_again(m, edema)
+        and not _less_said(m, edema)
     ]
     if all(m.bone is not None or m.status == "negated" for m in edema):
         return edema
@@ -152,6 +153,20 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
     ]
 
 
+def _less_said(m: EdemaMention, edema: list[EdemaMention]) -> bool:
+    """ "The posterior lateral tibial plateau bruise ... is no longer evident. IMPRESSION:
+    resolved tibial plateau contusion": a place said with fewer words, of the same status and
+    side, is the place said in full."""
+    return m.bone is not None and any(
+        p.bone is not None
+        and p.bone.endswith(" " + m.bone)
+        and p.status == m.status
+        and p.bone_id == m.bone_id
+        and (p.laterality == m.laterality or None in (p.laterality, m.laterality))
+        for p in edema
+    )
+
+
 def _resolved_told_again(m: EdemaMention, edema: list[EdemaMention]) -> bool:
     """ "Im Schenkelhals kein Ödem mehr nachweisbar. Beurteilung: ... Schenkelhals inzwischen
     ödemfrei": a bone said to be free of edema whose edema the report calls resolved."""
@@ -171,7 +186,8 @@ def _whole_of_parts(m: EdemaMention, edema: list[EdemaMention]) -> bool:
     """ "BME of the left femoral head ... neck ... intertrochanteric region. IMPRESSION: bone
     marrow oedema of the left proximal femur": the whole bone, told after its parts."""
     return (
-        m.bone_id is not None
+        m.bone is not None  # not a joint named alone ("ISG re. ohne Ödem")
+        and m.bone_id is not None
         and m.subregion is None
         and any(
             p.bone_id == m.bone_id

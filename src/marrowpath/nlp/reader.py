@@ -171,7 +171,7 @@ def _guess_kind(matched: str) -> str:
         return "bml"
     if "stress" in low:
         return "stress_reaction"
-    if "signal" in low or "hyperint" in low or "bright" in low or "leucht" in low or "hell" in low:
+    if any(w in low for w in ("signal", "hyperint", "bright", "leucht", "hell", "anhebung")):
         return "signal"
     return "edema"
 
@@ -290,9 +290,9 @@ class _Reader:
                     m.start(), m.end(), "edema", status="negated", subject=True, strict=True
                 )
                 found.append((2, m.start(), m.end(), t))
-        if named_edema or generic:
+        if named_edema or (generic and not lex.other_process.search(s)):
             # "sparing the calcaneus" after edema; not "T1-hypointense marrow ... sparing the
-            # epiphyses" of red marrow
+            # epiphyses" of red marrow, nor "... STIR hyperintensity - red marrow reconversion"
             phrases.append((lex.sparing, "negated", False))
         if lex.imaging_context.search(s):
             phrases.append((lex.resolved_findings, "resolved", False))
@@ -425,6 +425,16 @@ class _Reader:
                     t.shared = True
         if t.generic and lex.surrounding.search(s, max(0, t.start - 25), t.start):
             self._lesion_bone(s, t, hits)
+        if not t.hits and t.kind == "edema":
+            # "Signalanhebung im Hüftkopf ..., fraglich beginnendes Ödem": the edema named for
+            # the signal just described is that signal's, hedge and all.
+            described = [
+                o
+                for o in targets
+                if o.kind == "signal" and o.hits and o.end <= t.start and t.start - o.end <= 80
+            ]
+            if described and ";" not in s[described[-1].end : t.start]:
+                t.hits = list(described[-1].hits)
         if t.hits:
             return not (
                 t.kind == "signal"
@@ -785,6 +795,12 @@ class _Reader:
                     # not "..., possibly artefactual from inhomogeneous fat suppression"
                     and not self.lex.unc_fwd.search(
                         s, max(t.end, other.start() - 12), other.start()
+                    )
+                    # not a finding of its own after a comma: "... posterior talus, fluid in
+                    # the synchondrosis"
+                    and not (
+                        "," in s[t.end : other.start()]
+                        and not self.lex.labelled_by.search(s, t.end, other.start())
                     )
                 ):
                     continue  # "... compatible with osteonecrosis"; not "subjacent to the tear"
