@@ -3579,3 +3579,69 @@ class TestRoundThirtyTwoLessons:
     )
     def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert list(dict.fromkeys(_statuses(text, lang))) == expected
+
+
+class TestRoundThirtyThreeLessons:
+    """Lessons of the thirty-third blind round: impressions and conclusions, a university
+    institute and a trauma hospital."""
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "expected"),
+        [
+            (
+                "de",
+                "Beurteilung: Z. n. lateraler Patellaluxation mit typischem Kontusionsmuster an der"
+                " medialen Patellafacette und ventrolateral am lateralen Femurkondylus.",
+                [("patella", "present"), ("lateral femoral condyle", "present")],
+            ),
+            (
+                "de",
+                "Fleckige Signalanhebungen in Talus und Calcaneus, entsprechend verbliebenem"
+                " hämatopoetischem Mark.",
+                [],
+            ),
+            (
+                "de",
+                "Fraglich geringes Knochenmarködem im Os lunatum ulnarseitig bei"
+                " Ulna-Plus-Variante.",
+                [("lunate", "uncertain")],
+            ),
+            (
+                "de",
+                "Diskrete, nicht sicher pathologische Signalanhebung im Markraum des Os metatarsale"
+                " III, ggf. beginnende Stressreaktion.",
+                [("third metatarsal", "uncertain")],
+            ),
+            (
+                "en",
+                "Reverse Hill-Sachs lesion of the anteromedial humeral head and a fracture of the"
+                " posteroinferior glenoid rim, both with surrounding bone marrow edema.",
+                [("humeral head", "present"), ("glenoid", "present")],
+            ),
+            (
+                "en",
+                "Type II (fatty) endplate changes at L5/S1 and L3/4. No new endplate edema.",
+                [
+                    ("L5-S1 endplates", "present"),
+                    ("L3-L4 endplates", "present"),
+                    ("endplates", "negated"),
+                ],
+            ),
+            (
+                "en",
+                "Left SIJ: subchondral bone marrow edema on the iliac side. Right SIJ: normal signal"
+                " on STIR, no erosions.",
+                [("ilium", "present"), (None, "negated")],
+            ),
+            (
+                "en",
+                "The report of the outside MRI (June 2023) describes a bone bruise of the medial"
+                " femoral condyle. On the current study there is no marrow edema in the medial"
+                " femoral condyle.",
+                [("medial femoral condyle", "resolved")],
+            ),
+            ("en", "Both proximal femora are normal in signal.", [("proximal femur", "negated")]),
+        ],
+    )
+    def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert list(dict.fromkeys(_statuses(text, lang))) == expected

@@ -106,6 +106,7 @@ _NEAR_MIN = 8
 _LONG_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]{{{_NEAR_MIN},}}(?![^\W\d_])")
 _WORD = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
+_VARIANCE_AFTER = re.compile(r"[- ]?(?:plus|minus)\b|\s+(?:variance|variante)\b")
 _JOINT_AFTER = re.compile(r"(?:[- ]?(?:[ivx]{1,3}|\d))?[- ]?(?:gelenke?|joints?)\b")
 _HEAD_PART = re.compile(r"(?<=\w)(?:köpfchens?|basis|schaft)$")
 """The part word that ends a German bone compound ("Metakarpaleköpfchen")."""
@@ -399,6 +400,8 @@ class Anatomy:
                 continue
             if e - s <= 4 and entry.bone_id not in _JOINTS and _JOINT_AFTER.match(text, e):
                 continue  # "MTP-V-Gelenk", "MTP joint": a joint's abbreviation, not the plateau
+            if _VARIANCE_AFTER.match(text, e):
+                continue  # "Ulna-Plus-Variante", "ulnar variance": a length, not the bone
             shared = _SHARED_POSITION.search(text, max(0, s - 40), s)
             if shared is not None:
                 entry, first = self._positioned(shared, m.group(), entry)

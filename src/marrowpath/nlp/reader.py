@@ -106,6 +106,7 @@ _NORMAL_FILLER = re.compile(
     r"|u|sowie|other|remaining|rest|übrige\w*|restliche\w*|in)\b"
 )
 """What may stand beside bones and one normal word in a sentence calling them normal."""
+_BOTH_WITH = re.compile(r"\b(?:both|beide)\s+(?:with|mit)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _OTHER_SIDE = re.compile(r",\s*(?:links|rechts|li\.|re\.|left|right|on\s+the\s+(?:left|right))\s")
 _T1_BEFORE = re.compile(r"\bt1(?:w|-w|-gewichtet\w*|-weighted)?[- ]?(?:fs[- ]?)?$", re.IGNORECASE)
 _T1_AND = re.compile(r"\bt1\s*-?\s*(?:und|and)\s*$", re.IGNORECASE)
@@ -726,8 +727,11 @@ class _Reader:
             for h in hits
         )
 
-    def _refine_spine(self, hits: list[AnatomyHit], i: int) -> list[AnatomyHit]:
-        """A level-less spine part ("para-discal marrow") takes the level of nearby text."""
+    def _refine_spine(
+        self, hits: list[AnatomyHit], i: int, look_back: bool = True
+    ) -> list[AnatomyHit]:
+        """A level-less spine part ("para-discal marrow") takes the level of nearby text (with
+        ``look_back`` False, only of its own sentence)."""
         if not hits or not all(self.ana.is_spine_generic(h) for h in hits):
             return [h for h in hits if not self.ana.is_spine_generic(h)] or hits
         sent = self.sentences[i]
@@ -735,7 +739,7 @@ class _Reader:
             return hits  # "Übrige Wirbelkörper signalnormal": the others, not the level before
         self.used_context = True
         body = all(h.subregion is None for h in hits)  # "the vertebral body", not "endplates"
-        for j in (i, i - 1, i - 2):
+        for j in (i, i - 1, i - 2) if look_back else (i,):
             if j >= 0:
                 # "L5/S1: Osteochondrose mit Signalanhebung der angrenzenden Endplatten": the
                 # level said before in the sentence, else in the one or two before it.
@@ -846,8 +850,9 @@ class _Reader:
         for t in kept:
             self._list_before_negation(s, t, kept, hits)
         for t in kept:
-            if len(t.hits) > 1:
-                # "osteonecrosis of the femoral head, now with edema in the femoral neck"
+            if len(t.hits) > 1 and not _BOTH_WITH.search(s, max(0, t.start - 40), t.start):
+                # "osteonecrosis of the femoral head, now with edema in the femoral neck"; not
+                # "a lesion of the humeral head and a fracture of the glenoid, both with edema"
                 own = [h for h in t.hits if not self._of_other_process(s, h, t)]
                 t.hits = own or t.hits
         for t in kept:
@@ -950,6 +955,13 @@ class _Reader:
         if not before:
             return
         h = before[-1]
+        if len(before) > 1 and _BOTH_WITH.search(s, max(0, t.start - 40), t.start):
+            # "... lesion of the humeral head and a fracture of the glenoid rim, both with
+            # surrounding bone marrow edema"
+            for o in before[-2:]:
+                if o not in t.hits:
+                    t.hits.append(o)
+            return
         if not lesional and (
             ";" in s[h.end : t.start] or self.lex.clause_breaks.search(s, h.end, t.start)
         ):
@@ -1116,7 +1128,9 @@ class _Reader:
             status = "historical"
         else:
             status = "present"
-        hits = self._refine_spine(t.hits, i)
+        # "... type II endplate changes at L5/S1 and L3/4. No new endplate edema.": a negation
+        # of level-less endplates is of the whole spine, not of the levels before.
+        hits = self._refine_spine(t.hits, i, look_back=status != "negated")
         carried = False
         if not hits and status == "resolved":
             # "Größenabnahme der BML im MFC, bei 3 Patienten war keine BML mehr nachweisbar"
