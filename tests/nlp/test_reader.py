@@ -3645,3 +3645,52 @@ class TestRoundThirtyThreeLessons:
     )
     def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert list(dict.fromkeys(_statuses(text, lang))) == expected
+
+
+class TestRoundThirtyFourLessons:
+    """Lessons of the thirty-fourth blind round: a practice's archive and sentences written to
+    trip a rule reader."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Li. Knie: BME MFC zentral-gewichttragend, kl. BML LTP dorsal. LFC und MTP o. B."
+                " IMHH horizontal gerissen.",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("lateral tibial plateau", "present"),
+                    ("lateral femoral condyle", "negated"),
+                    ("medial tibial plateau", "negated"),
+                ],
+            ),
+            (
+                "Das Ödem betrifft nahezu den gesamten Talus, spart jedoch Calcaneus und Os"
+                " naviculare aus; Verdacht auf ein transientes Knochenmarködem-Syndrom.",
+                [("talus", "present"), ("calcaneus", "negated"), ("navicular", "negated")],
+            ),
+            (
+                "Subchondrales Ödem im lateralen Klavikulaende und geringer ausgeprägt im Akromion.",
+                [("distal clavicle", "present"), ("acromion", "present")],
+            ),
+            (
+                "Trochlea femoris mit PD-fs-hyperintenser Zone – ob beginnendes Knochenmarködem"
+                " oder Pulsationsartefakt, ist nicht sicher zu entscheiden.",
+                [("femoral trochlea", "uncertain")],
+            ),
+            (
+                "Baastrup-Konstellation L4/5: sich berührende Dornfortsätze mit Ödem in den"
+                " interspinösen Bändern.",
+                [],
+            ),
+            ("Beurteilung: Zurückgebildetes Ödem MFC.", [("medial femoral condyle", "resolved")]),
+            ("Linkes Sakroiliakalgelenk ohne Osteitis.", [(None, "negated")]),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert list(dict.fromkeys(_statuses(text, "de"))) == expected
+
+    def test_a_short_name_is_no_part_of_a_word(self) -> None:
+        """ "double-line sign" names no joint."""
+        text = "Femoral head: low signal band with an inner high-signal rim (double-line sign)."
+        assert [m.region for m in read_report(text, lang="en").edema] in ([], ["hip"])

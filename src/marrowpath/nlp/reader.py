@@ -116,6 +116,7 @@ _ANATOMY_LIST_GAP = re.compile(
     r"^(?:\s+(?:at|along|near|beneath)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+"
     r"(?=,?\s+(?:and|or)\s))?"
     r"[\s,]*(?:and|or|und|oder|as well as|sowie|&|/|\+)?[\s,]*"
+    r"(?:(?:geringer|weniger|schwächer|diskreter)\s+(?:ausgeprägt\s+)?(?:auch\s+)?)?"
     r"(?:\w*(?:medial|lateral|anterior|posterior|dorsal|ventral)\s+(?=(?:am|an|im|in|at)\s))?"
     r"(?:to\s+a\s+(?:lesser|greater|smaller|minor)\s+(?:degree|extent),?\s*)?"
     r"(?:(?:of|at|in|to|am|an|im)\s+)?(?:(?:the|der|die|das|des|dem|im|in)\s+)?"
@@ -346,8 +347,9 @@ class _Reader:
         lex = self.lex
         if self._soft_before(s, t) or self._names_soft_tissue(s, t):
             return False  # "prepatellar edema", "T2-hyperintense disc edema"
-        if t.kind == "signal" and self._placed_in_soft_tissue(s, t, hits):
-            return False  # "increased T2 signal in the posterior annulus"
+        if t.kind in ("signal", "edema") and self._placed_in_soft_tissue(s, t, hits):
+            # "increased T2 signal in the posterior annulus", "Ödem in den interspinösen Bändern"
+            return False
         after = [h for h in hits if h.start >= t.end]
         if after:
             h = after[0]
@@ -903,7 +905,7 @@ class _Reader:
         if t.generic or t.status or not self.lex.diagnosis_name.match(s[t.start : t.end + 12]):
             return False
         return any(
-            o.end <= t.start and not o.generic and ";" not in s[o.end : t.start]
+            o.end <= t.start and (o.hits or not o.generic)
             for o in kept
             if not self.lex.diagnosis_name.match(s[o.start : o.end + 12])
         )

@@ -96,7 +96,9 @@ def _dot_kind(before: str, lex: Lexicon) -> int:
     if key in lex.abbreviations:
         return _ABBREVIATION
     if ((len(word) == 1 and word.isalpha()) or "." in word) and key not in lex.sentence_final:
-        return _ABBREVIATION  # an initial, or a dotted abbreviation such as "V.a." or "e.g."
+        two = " ".join(before.rsplit(None, 2)[-2:]).lower()  # "LFC und MTP o. B. IMHH ..."
+        if len(word) != 1 or two not in lex.sentence_final:
+            return _ABBREVIATION  # an initial, or a dotted abbreviation such as "V.a." or "e.g."
     return _NUMBER if word.isdigit() else _END
 
 
