@@ -3694,3 +3694,41 @@ class TestRoundThirtyFourLessons:
         """ "double-line sign" names no joint."""
         text = "Femoral head: low signal band with an inner high-signal rim (double-line sign)."
         assert [m.region for m in read_report(text, lang="en").edema] in ([], ["hip"])
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Nicht unerhebliches, flächiges Knochenmarködem im Taluskörper.",
+                [("talus", "present")],
+            ),
+            (
+                "Im Taluskopf ein flaues, nicht eindeutig als Ödem zu wertendes Signal.",
+                [("talus", "uncertain")],
+            ),
+            (
+                "Knochenmarködem im Femurkopf; Gegenseite (mit abgebildet) ödemfrei.",
+                [("femoral head", "present"), (None, "negated")],
+            ),
+            (
+                "Das Knochenmarködem im Femurkopf ist rückläufig; der Schenkelhals ist wieder"
+                " ödemfrei.",
+                [("femoral head", "present"), ("femoral neck", "resolved")],
+            ),
+            (
+                "Neu aufgetretenes Ödem um den tibialen Bohrkanal, DD Lockerung.",
+                [("proximal tibia", "present")],
+            ),
+            (
+                "Bone Bruise an der Basis des Os metacarpale I und im Trapezium, Skaphoid ohne"
+                " Ödem.",
+                [
+                    ("first metacarpal", "present"),
+                    ("trapezium", "present"),
+                    ("scaphoid", "negated"),
+                ],
+            ),
+        ],
+    )
+    def test_reads_hard_cases(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert list(dict.fromkeys(_statuses(text, "de"))) == expected

@@ -416,7 +416,7 @@ class _Reader:
                             break
                         if any(
                             o.end <= prv.start
-                            and prv.start - o.end <= 30
+                            and prv.start - o.end <= 60
                             and ";" not in s[o.end : prv.start]
                             and lex.link_after.match(s[o.end : prv.start])
                             for o in targets
@@ -1109,6 +1109,12 @@ class _Reader:
             status = (
                 "resolved"  # "complete restitution of normal marrow signal in the femoral head"
             )
+        elif (
+            t.subject
+            and t.status == "negated"
+            and self.change(s, t, kept, (max(clause[0], t.start - 16), t.end)) == "resolved"
+        ):
+            status, change = "resolved", "resolved"  # "der Schenkelhals ist wieder ödemfrei"
         elif t.normal or t.status == "negated":
             status, change = "negated", None
         elif t.status == "resolved":
