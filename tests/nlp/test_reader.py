@@ -3732,3 +3732,43 @@ class TestRoundThirtyFourLessons:
     )
     def test_reads_hard_cases(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert list(dict.fromkeys(_statuses(text, "de"))) == expected
+
+
+class TestRoundThirtyFiveLessons:
+    """Lessons of the thirty-fifth blind round: Austrian and Swiss reports."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Zuweisungsdiagnose: V.a. Knochenmarködem OSG li. nach Distorsion.", []),
+            (
+                "ISG li.: subchondrales Knochenmarködem iliakal, die sakrale Gelenkseite ist"
+                " ödemfrei.",
+                [("ilium", "present"), ("sacrum", "negated")],
+            ),
+            (
+                "Neu aufgetretenes Knochenmarködem im LWK 3, in der Vor-MR vom Oktober noch nicht"
+                " nachweisbar.",
+                [("L3 vertebral body", "present")],
+            ),
+            (
+                "Ausgeprägtes Knochenmarködem der Massa lateralis ossis sacri re.",
+                [("sacral ala", "present")],
+            ),
+            (
+                "KMÖ MFC re. subchondral ca. 2 cm, LTP u. LFC frei.",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("lateral tibial plateau", "negated"),
+                    ("lateral femoral condyle", "negated"),
+                ],
+            ),
+            (
+                "St.p. Schulterluxation im Dezember mit damals ausgedehntem Bone bruise am"
+                " Humeruskopf; in der heutigen Kontrolle kein KMÖ mehr abgrenzbar.",
+                [("humeral head", "resolved")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert list(dict.fromkeys(_statuses(text, "de"))) == expected

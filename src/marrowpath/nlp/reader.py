@@ -115,7 +115,7 @@ _ANATOMY_LIST_GAP = re.compile(
     # "... in the lateral femoral condyle at the terminal sulcus and in the ... tibial plateau"
     r"^(?:\s+(?:at|along|near|beneath)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+"
     r"(?=,?\s+(?:and|or)\s))?"
-    r"[\s,]*(?:and|or|und|oder|as well as|sowie|&|/|\+)?[\s,]*"
+    r"[\s,]*(?:and|or|und|oder|u\.|as well as|sowie|&|/|\+)?[\s,]*"
     r"(?:(?:geringer|weniger|schwächer|diskreter)\s+(?:ausgeprägt\s+)?(?:auch\s+)?)?"
     r"(?:\w*(?:medial|lateral|anterior|posterior|dorsal|ventral)\s+(?=(?:am|an|im|in|at)\s))?"
     r"(?:to\s+a\s+(?:lesser|greater|smaller|minor)\s+(?:degree|extent),?\s*)?"
