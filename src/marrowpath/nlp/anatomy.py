@@ -506,14 +506,18 @@ class Anatomy:
             s, e = m.span()
             if any(h.start < e and s < h.end for h in hits):
                 continue
-            entry = self._entries[key]
-            # "im lateralen Tibiaplatoe": the position word before it, as for a name
-            said = _WORD_BEFORE.search(text, max(0, s - 16), s)
-            placed = self._entry(f"{said.group(1)} {key}") if said else None
-            if placed is not None and placed.bone_id == entry.bone_id:
-                entry, s = placed, said.start(1) if said else s
+            entry, s = self._with_position(text, s, key, self._entries[key])
             out.append(AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name))
         return out
+
+    def _with_position(self, text: str, s: int, key: str, entry: _Entry) -> tuple[_Entry, int]:
+        """The entry and start of a name read from ``key`` at ``s`` with the position word
+        before it ("im lateralen Tibiaplatoe", "im medialen Tibia Plateau"), as for a name."""
+        said = _WORD_BEFORE.search(text, max(0, s - 16), s)
+        placed = self._entry(f"{said.group(1)} {key}") if said else None
+        if said is not None and placed is not None and placed.bone_id == entry.bone_id:
+            return placed, said.start(1)
+        return entry, s
 
     def _split_names(self, text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
         """One name dictated as two words ("Femur Kondylus", "Tibia Plateau"): that name, in
@@ -530,11 +534,8 @@ class Anatomy:
             entry = self._entries.get(key) or self._entries.get(key[:-1])
             if entry is None or normalize(f"{m.group()} {n.group()}") in self._entries:
                 continue
-            s, e = m.start(), n.end()
-            said = _WORD_BEFORE.search(text, max(0, s - 16), s)  # "im medialen Tibia Plateau"
-            placed = self._entry(f"{said.group(1)} {key}") if said else None
-            if said is not None and placed is not None and placed.bone_id == entry.bone_id:
-                entry, s = placed, said.start(1)
+            entry, s = self._with_position(text, m.start(), key, entry)
+            e = n.end()
             joined.append(
                 AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name)
             )
