@@ -139,7 +139,7 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
             p.bone is not None
             and p.status == m.status
             and p.region == m.region
-            and (p.laterality == m.laterality or None in (p.laterality, m.laterality))
+            and _same_side(p, m)
             and (m.change is None or m.change == p.change)
         )
 
@@ -153,6 +153,11 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
     ]
 
 
+def _same_side(p: EdemaMention, m: EdemaMention) -> bool:
+    """The same side, or a side said of only one of the two."""
+    return p.laterality == m.laterality or None in (p.laterality, m.laterality)
+
+
 def _less_said(m: EdemaMention, edema: list[EdemaMention]) -> bool:
     """ "The posterior lateral tibial plateau bruise ... is no longer evident. IMPRESSION:
     resolved tibial plateau contusion": a place said with fewer words, of the same status and
@@ -162,7 +167,7 @@ def _less_said(m: EdemaMention, edema: list[EdemaMention]) -> bool:
         and p.bone.endswith(" " + m.bone)
         and p.status == m.status
         and p.bone_id == m.bone_id
-        and (p.laterality == m.laterality or None in (p.laterality, m.laterality))
+        and _same_side(p, m)
         for p in edema
     )
 
@@ -173,12 +178,7 @@ def _resolved_told_again(m: EdemaMention, edema: list[EdemaMention]) -> bool:
     return (
         m.status == "negated"
         and m.bone is not None
-        and any(
-            p.status == "resolved"
-            and p.bone == m.bone
-            and (p.laterality == m.laterality or None in (p.laterality, m.laterality))
-            for p in edema
-        )
+        and any(p.status == "resolved" and p.bone == m.bone and _same_side(p, m) for p in edema)
     )
 
 
@@ -194,7 +194,7 @@ def _whole_of_parts(m: EdemaMention, edema: list[EdemaMention]) -> bool:
             and p.subregion is not None
             and p.status == m.status
             and p.start < m.start
-            and (p.laterality == m.laterality or None in (p.laterality, m.laterality))
+            and _same_side(p, m)
             for p in edema
         )
     )
@@ -224,7 +224,7 @@ def _hedged_reading(m: EdemaMention, edema: list[EdemaMention]) -> bool:
                 (m.kind in LABEL_KINDS and p.kind in ("edema", "signal"))
                 or (p.kind not in ("signal", "modic") and p.start < m.start)
             )
-            and (p.laterality == m.laterality or None in (p.laterality, m.laterality))
+            and _same_side(p, m)
             for p in edema
         )
     )
