@@ -3772,3 +3772,63 @@ class TestRoundThirtyFiveLessons:
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert list(dict.fromkeys(_statuses(text, "de"))) == expected
+
+
+class TestOlderRoundGaps:
+    """General gaps found again in older rounds: tumour-like lesions named by signal, sides
+    inside a list before its negation, the vertebral bodies as a group."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Proximaler Humerus li.: lobulierte, T2-hyperintense Markraumläsion mit"
+                " Ring-and-arc-Verkalkungen – Enchondrom.",
+                "de",
+                [],
+            ),
+            (
+                "Proximal humerus: lobulated T2 hyperintense marrow lesion with ring-and-arc"
+                " calcification, enchondroma.",
+                "en",
+                [],
+            ),
+            (
+                "T2-hyperintense Läsion im Talus mit umgebendem Ödem.",
+                "de",
+                [("talus", "present")],
+            ),
+            (
+                "Schambeinäste bds. und Os sacrum ohne Ödem.",
+                "de",
+                [("pubis", "negated"), ("sacrum", "negated")],
+            ),
+            (
+                "Ödem auch im oberen Schambeinast rechts parasymphysär.",
+                "de",
+                [("superior pubic ramus", "present")],
+            ),
+            ("Übrige LWK ohne Ödem.", "de", [("vertebral bodies", "negated")]),
+            (
+                "KMÖ in LWK 3, übrige Wirbelkörper ohne Ödem.",
+                "de",
+                [("L3 vertebral body", "present"), ("vertebral bodies", "negated")],
+            ),
+            (
+                "Edema in L3, the remaining vertebral bodies without edema.",
+                "en",
+                [("L3 vertebral body", "present"), ("vertebral bodies", "negated")],
+            ),
+            (
+                "Modic-2 L4/5, kein Modic 1.",
+                "de",
+                [("L4-L5 endplates", "present"), ("L4-L5 endplates", "negated")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, lang) == expected
+
+    def test_group_of_lumbar_vertebrae_is_lumbar(self) -> None:
+        (m,) = read_report("Übrige LWK ohne Ödem.", lang="de").edema
+        assert m.region == "lumbar_spine"

@@ -154,7 +154,8 @@ def _unsure_signal(made: list[EdemaMention]) -> list[EdemaMention]:
 
 def _one_level(made: list[EdemaMention]) -> list[EdemaMention]:
     """ "Modic 2 changes at L4-L5, no Modic 1 change": a Modic change without a level, of
-    another status than the one level the sentence names, is at that level."""
+    another status than the one level the sentence names, is at that level. Not the vertebral
+    bodies as a group: "KMÖ in LWK 3, übrige Wirbelkörper ohne Ödem"."""
     levelled = {m.bone: m for m in made if m.bone_id is not None and m.region in SPINE_ADJ}
     if len(levelled) != 1:
         return made
@@ -163,6 +164,7 @@ def _one_level(made: list[EdemaMention]) -> list[EdemaMention]:
         m.model_copy(update={k: getattr(at, k) for k in _PLACE})
         if m.kind in ("modic", "edema", "signal")
         and m.bone_id is None
+        and (m.kind == "modic" or m.bone is None or m.subregion is not None)
         and (m.region in (DOC, DOC_SPINE) or m.region in SPINE_ADJ)
         and m.status != at.status
         and abs(m.start - at.start) <= 60

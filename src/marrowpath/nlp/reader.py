@@ -107,6 +107,9 @@ _NORMAL_FILLER = re.compile(
 )
 """What may stand beside bones and one normal word in a sentence calling them normal."""
 _BOTH_WITH = re.compile(r"\b(?:both|beide)\s+(?:with|mit)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# A signal that names a "lesion" of its own: "T2-hyperintense Markraumläsion", "T2 hyperintense
+# marrow lesion".
+_LESION_AFTER = re.compile(r"[\w\s-]{0,30}?(?:läsion|lesion)\b")
 _OTHER_SIDE = re.compile(r",\s*(?:links|rechts|li\.|re\.|left|right|on\s+the\s+(?:left|right))\s")
 _T1_BEFORE = re.compile(r"\bt1(?:w|-w|-gewichtet\w*|-weighted)?[- ]?(?:fs[- ]?)?$", re.IGNORECASE)
 _T1_AND = re.compile(r"\bt1\s*-?\s*(?:und|and)\s*$", re.IGNORECASE)
@@ -115,6 +118,9 @@ _ANATOMY_LIST_GAP = re.compile(
     # "... in the lateral femoral condyle at the terminal sulcus and in the ... tibial plateau"
     r"^(?:\s+(?:at|along|near|beneath)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+"
     r"(?=,?\s+(?:and|or)\s))?"
+    # "Schambeinäste bds. und Os sacrum ohne Ödem"
+    r"(?:\s+(?:bds\.|beidseits|li\.|re\.|links|rechts|bilaterally|on\s+both\s+sides)"
+    r"(?=[\s,]*(?:and|or|und|oder|u\.|sowie)\s))?"
     r"[\s,]*(?:and|or|und|oder|u\.|as well as|sowie|&|/|\+)?[\s,]*"
     r"(?:(?:geringer|weniger|schwächer|diskreter)\s+(?:ausgeprägt\s+)?(?:auch\s+)?)?"
     r"(?:\w*(?:medial|lateral|anterior|posterior|dorsal|ventral)\s+(?=(?:am|an|im|in|at)\s))?"
@@ -780,14 +786,16 @@ class _Reader:
         hits = self.hits_of(i)
         kept: list[_Target] = []
         for t in targets:
+            if (
+                t.kind == "bml" or (t.kind == "signal" and _LESION_AFTER.match(s, t.end))
+            ) and self.lex.tumour_lesion.search(
+                s, max(0, t.start - 40), self._clause(s, t)[1]
+            ):
+                continue  # a tumour-like "marrow lesion" ("... consistent with enchondroma")
             if t.generic:
                 if self._link_generic(s, t, targets, hits):
                     kept.append(t)
                 continue
-            if t.kind == "bml" and self.lex.tumour_lesion.search(
-                s, max(0, t.start - 40), self._clause(s, t)[1]
-            ):
-                continue  # a tumour-like "marrow lesion" ("... consistent with enchondroma")
             if t.kind == "signal" and not t.normal and self._placed_in_soft_tissue(s, t, hits):
                 continue  # "Ödematöse Signalanhebung im Hoffa-Fettkörper"
             if t.kind == "signal" and not t.normal:
