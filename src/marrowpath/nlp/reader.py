@@ -788,9 +788,7 @@ class _Reader:
         for t in targets:
             if (
                 t.kind == "bml" or (t.kind == "signal" and _LESION_AFTER.match(s, t.end))
-            ) and self.lex.tumour_lesion.search(
-                s, max(0, t.start - 40), self._clause(s, t)[1]
-            ):
+            ) and self.lex.tumour_lesion.search(s, max(0, t.start - 40), self._clause(s, t)[1]):
                 continue  # a tumour-like "marrow lesion" ("... consistent with enchondroma")
             if t.generic:
                 if self._link_generic(s, t, targets, hits):
