@@ -3832,3 +3832,80 @@ class TestOlderRoundGaps:
     def test_group_of_lumbar_vertebrae_is_lumbar(self) -> None:
         (m,) = read_report("Übrige LWK ohne Ödem.", lang="de").edema
         assert m.region == "lumbar_spine"
+
+
+class TestModicTables:
+    """Tables of levels ("Segment | Modic | Verlauf") state Modic types without the word."""
+
+    TABLE = (
+        "Endplatten (sagittal STIR/T1w):\n"
+        "Segment | Modic | Verlauf\n"
+        "L2-3 | keine | –\n"
+        "L3-4 | I | zunehmend ggü. VU 2023\n"
+        "L4-5 | I/II (Mischtyp) | –\n"
+        "L5-S1 | III | konstant"
+    )
+
+    def test_each_row_is_its_level(self) -> None:
+        got = [
+            (m.bone, m.status, m.modic_type, m.change)
+            for m in read_report(self.TABLE, lang="de").edema
+        ]
+        assert got == [
+            ("L2-L3 endplates", "negated", None, None),
+            ("L3-L4 endplates", "present", 1, "worse"),
+            ("L4-L5 endplates", "present", 1, None),
+            ("L5-S1 endplates", "present", 3, "stable"),
+        ]
+
+    def test_other_cells_do_not_negate_the_level(self) -> None:
+        text = (
+            "Segment | Bandscheibe | Endplatten | Foramina\n"
+            "LWK 3/4 | gering dehydriert | keine Modic-Veränd. | frei\n"
+            "LWK 4/5 | breitbasige Protrusion | Modic Typ II | bds. mäßig eingeengt\n"
+            "LWK 5/SWK 1 | Prolaps | Typ 2, unverändert | beidseits frei\n"
+            "Conus in Höhe LWK 1, unauffällig."
+        )
+        assert _statuses(text, "de") == [
+            ("L3-L4 endplates", "negated"),
+            ("L4-L5 endplates", "present"),
+            ("L5-S1 endplates", "present"),
+        ]
+
+    def test_a_table_without_a_modic_column_reads_as_text(self) -> None:
+        text = (
+            "Knochen | Befund | Seite\nTalus | Knochenmarködem | rechts\nKalkaneus | o.B. | rechts"
+        )
+        assert ("talus", "present") in _statuses(text, "de")
+
+    def test_known_finding_stated_present_is_not_a_past_one(self) -> None:
+        text = (
+            "Segment | Modic\nL5/S1 | Typ 2, unverändert\n"
+            "Beurteilung: Bekannte fettige Endplattenkonversion (Modic 2) L5/S1."
+        )
+        assert [m.status for m in read_report(text, lang="de").edema] == ["present"]
+
+
+class TestRoundThirtySixLessons:
+    """Lessons of the thirty-sixth blind round: a German group practice."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Ellenbogen re.: Kontusionsödem im Capitulum humeri, fraglich korrespondierend"
+                " auch im Radiuskopf.",
+                [("capitellum", "present"), ("radial head", "uncertain")],
+            ),
+            (
+                "Ein Ödem im Talus ist von Partialvolumeneffekten hier nicht sicher zu trennen.",
+                [("talus", "uncertain")],
+            ),
+            (
+                "Ein Knochenmarködem im Talus lässt sich nicht sicher abgrenzen.",
+                [("talus", "uncertain")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected

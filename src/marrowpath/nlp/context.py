@@ -94,12 +94,15 @@ class SentenceContext:
     def _verb_before(self, t0: int) -> int:
         """Start of a terminator that ends right before ``t0`` (its verb), else ``t0``."""
         for a, b in self._get("terms"):
-            # "Ödem ist nicht auszuschließen", "Ödem ist hier nicht sicher auszuschließen"
+            # "Ödem ist nicht auszuschließen", "Ödem ist hier nicht sicher auszuschließen", "Ödem
+            # ist von Partialvolumeneffekten hier nicht sicher zu trennen"
             gap = self._text[b:t0].split()
             if (
                 b <= t0
                 and self._text[a:b].isalpha()
-                and (not gap or (len(gap) == 1 and gap[0].isalpha() and len(gap[0]) <= 8))
+                and len(gap) <= 4
+                and t0 - b <= 40
+                and all(w.isalpha() for w in gap)
             ):
                 return a
         return t0

@@ -130,6 +130,7 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
         and not _whole_of_parts(m, edema)
         and not _resolved_told_again(m, edema)
         and not _less_said(m, edema)
+        and not _known_and_present(m, edema)
     ]
     if all(m.bone is not None or m.status == "negated" for m in edema):
         return edema
@@ -169,6 +170,23 @@ def _less_said(m: EdemaMention, edema: list[EdemaMention]) -> bool:
         and p.bone_id == m.bone_id
         and _same_side(p, m)
         for p in edema
+    )
+
+
+def _known_and_present(m: EdemaMention, edema: list[EdemaMention]) -> bool:
+    """ "L5/S1 | Typ 2, unverändert ... Beurteilung: Bekannte Modic-2-Konversion L5/S1": a known
+    finding the report states as present is that finding, not a past one of its own. Not a
+    Modic change of another type: "previously Modic 1, now ... Modic 2"."""
+    return (
+        m.status == "historical"
+        and m.bone is not None
+        and any(
+            p.status == "present"
+            and p.bone == m.bone
+            and p.modic_type == m.modic_type
+            and _same_side(p, m)
+            for p in edema
+        )
     )
 
 

@@ -11,6 +11,7 @@ regex search.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -88,7 +89,9 @@ _LEVEL_HEADING = re.compile(r"[ \t]*([a-z]{1,3}\s?\d{1,2}\s*[-/–]\s*[a-z]{0,3}
 _WITH_BETWEEN = re.compile(r"[^,;]{0,40}?\b(?:with|mit)\b")
 _CONJ = re.compile(r"\s(?:and|or|with|und|oder|mit)\s")
 _LIST_GOES_ON = re.compile(
-    r"\s+(?:also\s+|auch\s+|even\s+)?(?:in|im|at|am|an|of|within|into|innerhalb)\b"
+    # "... und fraglich korrespondierend auch im Radiuskopf", "possibly extending into"
+    r"\s+(?:[a-zäöüß]+(?:end|ing)\s+)?(?:also\s+|auch\s+|even\s+)?"
+    r"(?:in|im|at|am|an|of|within|into|innerhalb)\b"
 )
 _COORDINATING = re.compile(r"\b(?:and|or|nor|und|oder|bzw)\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -225,6 +228,7 @@ class _Reader:
         self._candidates: set[int] = set()
         """Sentences with a target stem: the ones read for edema."""
         self.used_context = False
+        self.modic_cells = _modic_cells(text, self.sentences) if "|" in text else {}
 
     # ----------------------------------------------------------------- helpers
     def hits_of(self, i: int) -> list[AnatomyHit]:
@@ -781,6 +785,11 @@ class _Reader:
     def read_sentence(self, i: int, sent: Sentence, out: list[EdemaMention]) -> None:
         s = self.low[sent.start : sent.end]
         targets = self.targets(s)
+        if i in self.modic_cells:
+            cell = self.modic_cells[i]
+            if cell is None:
+                return
+            targets = self._modic_cell(s, cell, targets)
         if not targets:
             return
         hits = self.hits_of(i)
@@ -1226,6 +1235,23 @@ class _Reader:
             )
         return out
 
+    @staticmethod
+    def _modic_cell(s: str, cell: tuple[int, int], targets: list[_Target]) -> list[_Target]:
+        """A row's cell under a "Modic" column: "Typ 1 (neu)", "I/II", "keine", "–"."""
+        a, b = cell
+        if any(a <= t.start < b for t in targets):
+            return targets  # "Modic Typ I (STIR-hyperintenses Ödem ...)" reads itself
+        # "LWK 5/SWK 1 | Höhenminderung | Typ 2 | beidseits frei": the foramina's "frei"
+        targets = [t for t in targets if not (t.normal or t.status) or a <= t.start < b]
+        said = s[a:b]
+        if _NO_CELL.fullmatch(said):
+            return sorted([*targets, _Target(a, b, "modic", status="negated")], key=_start)
+        m = _TYPE_CELL.match(said)
+        if m is None:
+            return targets
+        t = _Target(a, a + m.end(), "modic", modic_type=_ROMAN[m.group(1)])
+        return sorted([*targets, t], key=_start)
+
     def _hedged_in_list(self, s: str, t: _Target, hits: list[AnatomyHit]) -> set[int]:
         """Bones of a list after a hedge ("edema in the navicular and possibly also in the
         medial cuneiform"): ids of the hits that the hedge covers."""
@@ -1339,6 +1365,7 @@ class _Reader:
         candidates = self._candidates
         for m in self.lex.stems.finditer(low):
             candidates.add(bisect_right(starts, m.start()) - 1)
+        candidates.update(self.modic_cells)
         told, said = [], set()
         for i in sorted(candidates):
             sent = self.sentences[i] if i >= 0 else None
@@ -1373,6 +1400,9 @@ class _Reader:
         Archives repeat sentences ("No bone marrow edema."); a sentence whose reading did not
         depend on its neighbours (carried bone, report region) is cached per process.
         """
+        if i in self.modic_cells:
+            self.read_sentence(i, sent, out)  # a table row reads by its table's header
+            return
         key = (self.lang, sent.section, self.low[sent.start : sent.end])
         cached = _SENTENCE_CACHE.get(key)
         if cached is not None:
@@ -1443,6 +1473,42 @@ def clear_sentence_cache() -> None:
     _CUES.clear()
     _ASSOCIATED.clear()
     _NORMAL.clear()
+
+
+_MODIC_COLUMN = re.compile(r"modic|end ?plat|endplatt|abschlussplatt", re.IGNORECASE)
+_NO_CELL = re.compile(r"(?:keine?|none|nil|no|nein|0|-|–|—|ø|o\.\s?b\.|unauffällig|normal)\.?")
+_TYPE_CELL = re.compile(r"(?:modic[\s-]*)?(?:typ(?:e)?[\s-]*)?(iii|ii|i|[123])(?![a-z\d])")
+
+
+def _start(t: _Target) -> int:
+    return t.start
+
+
+def _modic_cells(text: str, sentences: list[Sentence]) -> dict[int, tuple[int, int] | None]:
+    """The cell under a "Modic" (or "Endplatten") column of each table row, by sentence
+    index, as offsets in its sentence: tables of levels state Modic types without the word."""
+    cells: dict[int, tuple[int, int] | None] = {}
+    column = None
+    for i, sent in enumerate(sentences):
+        row = text[sent.start : sent.end]
+        if "|" not in row:
+            column = None
+            continue
+        bounds = [-1, *(k for k, c in enumerate(row) if c == "|"), len(row)]
+        spans = [(a + 1, b) for a, b in itertools.pairwise(bounds)]
+        if column is None:
+            column = next(
+                (k for k, (a, b) in enumerate(spans) if _MODIC_COLUMN.search(row, a, b)), None
+            )
+            if column is not None:
+                cells[i] = None  # the header row names the column, not a finding
+            continue
+        if column < len(spans):
+            a, b = spans[column]
+            said = row[a:b]
+            lead = len(said) - len(said.lstrip())
+            cells[i] = (a + lead, a + len(said.rstrip()))
+    return cells
 
 
 def read_report(text: str, lang: str | None = None) -> ReportReading:

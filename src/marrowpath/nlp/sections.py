@@ -102,6 +102,18 @@ def _dot_kind(before: str, lex: Lexicon) -> int:
     return _NUMBER if word.isdigit() else _END
 
 
+def _table_rows(text: str) -> list[tuple[int, int]]:
+    """The lines of a table ("LWK 4/5 | Protrusion | Modic Typ II"): each row is one
+    sentence, whatever its cells hold ("zunehmend ggü. VU 2023")."""
+    rows = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if "|" in line:
+            rows.append((pos, pos + len(line)))
+        pos += len(line)
+    return rows
+
+
 def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     """Every sentence of ``text`` with its section ("findings" before any header)."""
     cuts = [0]
@@ -124,6 +136,10 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
                 if lex.months and _month_after(text, after, lex):
                     continue  # "MRT vom 19. Jänner": a date
         cuts.append(m.end())
+    if "|" in text:
+        rows = _table_rows(text)
+        cuts = [c for c in cuts if not any(a < c < b for a, b in rows)]
+        cuts.extend(c for row in rows for c in row)
     heads = _sections(text, lex)
     for start, content, _ in heads:
         cuts.append(start)
