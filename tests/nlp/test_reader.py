@@ -3909,3 +3909,63 @@ class TestRoundThirtySixLessons:
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
+
+
+class TestRoundThirtySevenAndEightLessons:
+    """Lessons of the thirty-seventh and thirty-eighth blind rounds: German letters,
+    teleradiology, hospitals, sports medicine."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Knie re.: BME MFC und LTP, LFC und MTP ohne BME.",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("lateral tibial plateau", "present"),
+                    ("lateral femoral condyle", "negated"),
+                    ("medial tibial plateau", "negated"),
+                ],
+            ),
+            (
+                "deutl. KMÖ im MFC dorsal, ggr. BML am MTP, LFC u. LTP frei.",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("medial tibial plateau", "present"),
+                    ("lateral femoral condyle", "negated"),
+                    ("lateral tibial plateau", "negated"),
+                ],
+            ),
+            (
+                "KMÖ im MFC und LFC ohne Frakturlinie.",
+                [("medial femoral condyle", "present"), ("lateral femoral condyle", "present")],
+            ),
+            (
+                "Neu ist ein kleines, subchondrales KMÖ im Os cuboideum an der Gelenkfläche"
+                " zum MT IV.",
+                [("cuboid", "present")],
+            ),
+            (
+                "Fleckige Knochenmarködeme im Os naviculare, am ehesten degenerativ bei Arthrose"
+                " im Naviculo-Cuneiforme-Gelenk.",
+                [("navicular", "present")],
+            ),
+            (
+                "Verlaufskontrolle bei Spondylodiszitis LW5/SW1: Regredientes Knochenmarködem in"
+                " LWK 5 und SWK 1.",
+                [("L5 vertebral body", "present"), ("S1 vertebral body", "present")],
+            ),
+            ("L4/5: Modic 1 der Grundplatte LWK 4.", [("L4-L5 endplates", "present")]),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected
+
+    def test_s1_beside_a_lumbar_level_is_lumbar(self) -> None:
+        regions = {m.region for m in read_report("Ödem in LWK 5 und SWK 1.", lang="de").edema}
+        assert regions == {"lumbar_spine"}
+
+    def test_edema_at_a_joint_surface_facing_a_bone(self) -> None:
+        assert _statuses(
+            "Edema in the cuboid at the articulation with the fourth metatarsal.", "en"
+        ) == [("cuboid", "present")]

@@ -8,6 +8,7 @@ the context says vertebra, not sequence.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -122,6 +123,12 @@ _AREA_GAP = re.compile(
     r"\s*(?:im\s+bereich\s+(?:des|der)|in\s+the\s+region\s+of\s+the|at\s+the\s+level\s+of\s+the)\s+$"
 )
 """Between a bone and its part said as its area ("distale Fibula im Bereich des Außenknöchels")."""
+_FACING = re.compile(
+    r"(?:gelenkfläche|gelenkflächen|gelenkfacette|artikulation)\s+(?:zum|zur|zu\s+den)\s+$"
+    r"|(?:articulation|articulating|articular\s+surface|interface)\s+with\s+(?:the\s+)?$"
+)
+"""Before a bone named as the partner of a joint surface ("KMÖ im Os cuboideum an der
+Gelenkfläche zum MT IV"): a place of the finding's own bone."""
 _OF_GAP = re.compile(r"^\s*(?:of|des|der)\s+(?:the\s+)?(?:(?:left|right|linken|rechten)\s+)?$")
 
 
@@ -384,7 +391,15 @@ class Anatomy:
             if more is not None and other is not None and other != sub:
                 name = self.level_sub.get((a, other), f"{a.upper()} {other}")
                 hits.append(AnatomyHit(more.start("sub"), more.end(), region, a, other, name, True))
-        return _disc_of_two_levels(text, hits) if len(hits) > 1 else hits
+        if len(hits) < 2:
+            return hits
+        if any(h.region == "lumbar_spine" for h in hits):
+            # "Knochenmarködem in LWK 5 und SWK 1": S1 of the lumbosacral level is the spine's
+            hits = [
+                dataclasses.replace(h, region="lumbar_spine") if h.bone_id == "s1" else h
+                for h in hits
+            ]
+        return _disc_of_two_levels(text, hits)
 
     def find(self, text: str) -> list[AnatomyHit]:
         """Every bone or subregion named in ``text``, in order, without overlaps."""
@@ -671,6 +686,10 @@ class Anatomy:
         out: list[AnatomyHit] = []
         for h in hits:
             prev = out[-1] if out else None
+            if text.startswith("-gelenk", h.end) or (
+                prev is not None and _FACING.search(text, prev.end, h.start)
+            ):
+                continue  # "Naviculo-Cuneiforme-Gelenk"; "... an der Gelenkfläche zum MT IV"
             if prev is not None and _OF_GAP.match(text[prev.end : h.start]):
                 continue  # "iliac side of the SI joint", "sesamoid of the hallux"
             if (
@@ -701,6 +720,20 @@ class Anatomy:
             said = text[h.start : h.end]
             return any(o.start > label and said in text[o.start : o.end] for o in out)
 
+        heading = text.find(":", 0, 100)
+
+        def level_below(h: AnatomyHit) -> bool:
+            # "Verlauf bei Spondylodiszitis LW5/SW1: Regredientes Ödem in LWK 5 und SWK 1"
+            if any(o.start > heading and o.bone_id == _SPINE_GENERIC for o in out):
+                return False  # "LW4/5: Zunahme des Endplattenödems, jetzt bis in LWK 4 und 5"
+            return any(
+                o.start > heading
+                and o.level
+                and o.bone_id == h.bone_id
+                and (o.subregion == "vertebral_body" or o.name == h.name)
+                for o in out
+            )
+
         return [
             h
             for h in out
@@ -714,6 +747,7 @@ class Anatomy:
                 and told_by_part(h)
             )
             and not (h.end <= label and not h.level and named_below(h))
+            and not (h.end <= heading and h.level and level_below(h))
         ]
 
     def vertebral_body(self, hit: AnatomyHit) -> AnatomyHit:

@@ -939,19 +939,32 @@ class _Reader:
     def _list_before_negation(
         self, s: str, t: _Target, kept: list[_Target], hits: list[AnatomyHit]
     ) -> None:
-        """ "LTP und MTP ohne BML": the places listed before a negation that follows them."""
+        """ "LTP und MTP ohne BML", "KMÖ im MFC, LFC und LTP frei": the places listed before
+        a negation that follows them, also from a finding before the list's comma."""
         before = [h for h in t.hits if h.end <= t.start]
         if (
             t.generic
             or not before
-            or not self.lex.neg_fwd.fullmatch(s[before[0].end : t.start].strip())
+            or not (
+                (t.normal and not t.strict)
+                or self.lex.neg_fwd.fullmatch(s[before[-1].end : t.start].strip())
+            )
         ):
             return
-        owned = {id(h) for o in kept for h in o.hits}
+        owner = {id(h): o for o in kept for h in o.hits}
         first = before[0]
         for prv in reversed([h for h in hits if h.end <= first.start]):
-            if id(prv) in owned or not _ANATOMY_LIST_GAP.match(s[prv.end : first.start]):
+            gap = s[prv.end : first.start]
+            if not _ANATOMY_LIST_GAP.match(gap):
                 break
+            o = owner.get(id(prv))
+            if o is not None:
+                if o is t or "," in gap or o.end > prv.start:
+                    break
+                said = [x.end for x in o.hits if x.end <= prv.start]
+                if "," not in s[max([o.end, *said]) : prv.start]:
+                    break
+                o.hits.remove(prv)  # "BME MFC und LTP, LFC und MTP ohne BME": not the LFC
             t.hits.insert(0, prv)
             first = prv
 
@@ -1091,7 +1104,17 @@ class _Reader:
         # "The talus, cuboid and navicular remain normal in signal": the whole list, when no
         # finding stands before it ("edema in the talus and the calcaneus is spared" is not).
         for prv in reversed([x for x in hits if x.end <= h.start]):
-            if not _ANATOMY_LIST_GAP.match(s[prv.end : claimed[0].start]):
+            gap = s[prv.end : claimed[0].start]
+            if not _ANATOMY_LIST_GAP.match(gap) or (
+                # "BML am MTP, LFC u. LTP frei": the MTP before the comma is the finding's
+                "," in gap
+                and any(
+                    o is not t
+                    and o.end <= prv.start
+                    and not any(c in s[o.end : prv.start] for c in ",;")
+                    for o in kept
+                )
+            ):
                 break
             claimed.insert(0, prv)
         if len(claimed) > 1 and any(
