@@ -3969,3 +3969,67 @@ class TestRoundThirtySevenAndEightLessons:
         assert _statuses(
             "Edema in the cuboid at the articulation with the fourth metatarsal.", "en"
         ) == [("cuboid", "present")]
+
+
+class TestRoundThirtyNineLessons:
+    """Lessons of the thirty-ninth blind round: German one-liners, letters and expert
+    opinions that retell several studies."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Knie: fragl. flaues Ödem dorsales MTP.", [("medial tibial plateau", "uncertain")]),
+            (
+                "KMÖ LFC neu, MFC-Ödem ggü. VU komplett zurückgebildet.",
+                [("lateral femoral condyle", "present"), ("medial femoral condyle", "resolved")],
+            ),
+            ("VK Hüfte re.: KMÖ Femurkopf vollst. regr.", [("femoral head", "resolved")]),
+            ("Die Patella ist jetzt ödemfrei.", [("patella", "resolved")]),
+            (
+                "OSG re.: Kontusion Talus med. + Innenknöchel.",
+                [("talus", "present"), ("medial malleolus", "present")],
+            ),
+            (
+                "KMÖ Talus zunehmend ggü. VU, jetzt auch Calcaneus anterior betroffen (neu).",
+                [("talus", "present"), ("calcaneus", "present")],
+            ),
+            (
+                "Ödem im Talus, Kalkaneus nicht betroffen.",
+                [("talus", "present"), ("calcaneus", "negated")],
+            ),
+            (
+                "KMÖ in LWK 3, die Hinterkante ist nicht betroffen.",
+                [("L3 vertebral body", "present")],
+            ),
+            (
+                "Ein Knochenmarködem in Talus, Calcaneus oder distaler Fibula wurde vom"
+                " Radiologen ausdrücklich verneint.",
+                [("talus", "negated"), ("calcaneus", "negated"), ("distal fibula", "negated")],
+            ),
+            (
+                "Das Ödem im Os naviculare ist deutlich rückläufig, in den Ossa cuneiformia nicht"
+                " mehr nachweisbar.",
+                [("navicular", "present"), ("cuneiform", "resolved")],
+            ),
+            (
+                "Das initiale MRT zeigte ein Kontusionsödem im Capitulum humeri. In der Kontrolle"
+                " keine Residuen, insbesondere kein Knochenmarködem im Capitulum humeri mehr.",
+                [("capitellum", "resolved")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected
+
+    def test_change_words_shortened(self) -> None:
+        assert _one("KMÖ Talus regr.", "de").change == "improved"
+        assert _one("KMÖ Talus progr.", "de").change == "worse"
+
+    def test_an_attributive_comparative_is_no_change(self) -> None:
+        got = _statuses(
+            "On the right, marrow edema reaching the femoral neck; the smaller left lesion shows"
+            " no surrounding edema.",
+            "en",
+        )
+        assert ("femoral neck", "present") in got
+        assert all(status != "resolved" for _, status in got)

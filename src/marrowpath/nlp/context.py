@@ -43,6 +43,9 @@ class Modifiers:
         return "historical" if self.historical else "present"
 
 
+_LIST_END = re.compile(r"\s(?:and|or|nor|und|oder|sowie|noch|bzw\.?|u\.)\s")
+
+
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
@@ -118,9 +121,17 @@ class SentenceContext:
         for t0, t1 in self._get(name):
             # The verb of the trigger itself ("Ödem ist nicht auszuschließen") does not end it.
             verb = self._verb_before(t0)
-            if t0 >= end and t0 - end <= BACKWARD_WINDOW and not self._blocked(end, verb):
-                gap = self._text[end:t0]
-                if "," in gap and normalize(self._text[t0:t1]) not in self.lex.plural_bwd:
+            if t0 < end or self._blocked(end, verb):
+                continue
+            gap = self._text[end:t0]
+            plural = normalize(self._text[t0:t1]) in self.lex.plural_bwd
+            # A plural trigger ends a list: "Talus, Kalkaneus und Os naviculare nicht
+            # betroffen"; not "Ödem im Talus, Kalkaneus nicht betroffen".
+            listed = plural and _LIST_END.search(gap) is not None
+            # The window ends at the trigger's verb, and a list may be long: "Ein
+            # Knochenmarködem in Talus, Calcaneus oder distaler Fibula wurde ... verneint".
+            if verb - end <= BACKWARD_WINDOW + (40 if listed else 0):
+                if "," in gap and not listed:
                     continue
                 return True
         return False

@@ -149,6 +149,9 @@ class Lexicon:
     resolved_pronoun: re.Pattern[str]
     resolved_normal: re.Pattern[str]
     involvement: re.Pattern[str]
+    elliptic_clause: re.Pattern[str]
+    """A later clause that names a place and a predicate and leaves the edema said before
+    unsaid ("..., in den Ossa cuneiformia nicht mehr nachweisbar"); group ``pred``."""
     located_by: re.Pattern[str]
     imaging_context: re.Pattern[str]
     stems: re.Pattern[str]
@@ -309,6 +312,7 @@ def lexicon(lang: str) -> Lexicon:
         resolved_pronoun=compile_phrases(_strs(tgt, "resolved_pronoun")),
         resolved_normal=compile_phrases(_strs(tgt, "resolved_normal")),
         involvement=compile_phrases(_strs(tgt, "involvement")),
+        elliptic_clause=_regex(tgt, "elliptic_clause"),
         located_by=compile_phrases(_strs(tgt, "located_by")),
         imaging_context=compile_phrases(_strs(tgt, "imaging_context")),
         stems=substring_regex(

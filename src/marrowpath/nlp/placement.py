@@ -131,6 +131,7 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
         and not _resolved_told_again(m, edema)
         and not _less_said(m, edema)
         and not _known_and_present(m, edema)
+        and not _resolved_later(m, edema)
     ]
     if all(m.bone is not None or m.status == "negated" for m in edema):
         return edema
@@ -184,6 +185,25 @@ def _known_and_present(m: EdemaMention, edema: list[EdemaMention]) -> bool:
             p.status == "present"
             and p.bone == m.bone
             and p.modic_type == m.modic_type
+            and _same_side(p, m)
+            for p in edema
+        )
+    )
+
+
+def _resolved_later(m: EdemaMention, edema: list[EdemaMention]) -> bool:
+    """ "Das initiale MRT zeigte ein Kontusionsödem im Capitulum humeri. In der Kontrolle ...
+    kein Knochenmarködem mehr": edema of a bone that the report later calls resolved is what
+    the earlier study showed, not a finding of this one."""
+    return (
+        m.status == "present"
+        and m.change is None
+        and m.bone is not None
+        and any(
+            p.status == "resolved"
+            and p.bone == m.bone
+            and p.start > m.end
+            and (m.modic_type is None or p.modic_type == m.modic_type)
             and _same_side(p, m)
             for p in edema
         )

@@ -122,8 +122,11 @@ _ANATOMY_LIST_GAP = re.compile(
     r"^(?:\s+(?:at|along|near|beneath)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+"
     r"(?=,?\s+(?:and|or)\s))?"
     # "Schambeinäste bds. und Os sacrum ohne Ödem"
-    r"(?:\s+(?:bds\.|beidseits|li\.|re\.|links|rechts|bilaterally|on\s+both\s+sides)"
-    r"(?=[\s,]*(?:and|or|und|oder|u\.|sowie)\s))?"
+    r"(?:\s+(?:bds\.|beidseits|li\.|re\.|links|rechts|bilaterally|on\s+both\s+sides"
+    # "Kontusion Talus med. + Innenknöchel"
+    r"|med\.|lat\.|dors\.|ventr\.|prox\.|dist\.|post\.|ant\.|medial|lateral|dorsal|ventral"
+    r"|anterior|posterior|proximal|distal|zentral|subchondral)"
+    r"(?=[\s,]*(?:and|or|und|oder|u\.|sowie|\+)\s))?"
     r"[\s,]*(?:and|or|und|oder|u\.|as well as|sowie|&|/|\+)?[\s,]*"
     r"(?:(?:geringer|weniger|schwächer|diskreter)\s+(?:ausgeprägt\s+)?(?:auch\s+)?)?"
     r"(?:\w*(?:medial|lateral|anterior|posterior|dorsal|ventral)\s+(?=(?:am|an|im|in|at)\s))?"
@@ -310,8 +313,18 @@ class _Reader:
             phrases.append((lex.resolved_findings, "resolved", False))
         if named_edema:
             phrases.append((lex.involvement, None, False))
+        if named_edema or generic:
+            for m in lex.elliptic_clause.finditer(s):
+                a, b = m.span("pred")
+                kind = lex.change_kind.get(normalize(m.group("pred")))
+                said: Status | None = "resolved" if kind == "resolved" else None
+                found.append((2, a, b, _Target(a, b, "edema", status=said)))
         for pattern, status, subject in phrases:
             for m in pattern.finditer(s):
+                if subject and any(
+                    p.end() >= m.end() for p in lex.pseudo.finditer(s, max(0, m.start() - 30))
+                ):
+                    continue  # "..., Hinterkante nicht beteiligt": a part that is no bone
                 t = _Target(m.start(), m.end(), "edema", status=status, subject=subject)
                 found.append((2, m.start(), m.end(), t))
         anaphora = [m.span() for m in lex.anaphora.finditer(s)] if generic else []
