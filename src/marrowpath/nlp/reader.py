@@ -316,8 +316,8 @@ class _Reader:
         if named_edema or generic:
             for m in lex.elliptic_clause.finditer(s):
                 a, b = m.span("pred")
-                kind = lex.change_kind.get(normalize(m.group("pred")))
-                said: Status | None = "resolved" if kind == "resolved" else None
+                said_change = lex.change_kind.get(normalize(m.group("pred")))
+                said: Status | None = "resolved" if said_change == "resolved" else None
                 found.append((2, a, b, _Target(a, b, "edema", status=said)))
         for pattern, status, subject in phrases:
             for m in pattern.finditer(s):
