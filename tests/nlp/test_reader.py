@@ -4033,3 +4033,55 @@ class TestRoundThirtyNineLessons:
         )
         assert ("femoral neck", "present") in got
         assert all(status != "resolved" for _, status in got)
+
+
+class TestRoundThirtyNineMoreLessons:
+    """More lessons of the thirty-ninth round: template lines, Latin parts, word slips."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Die präoperativ beschriebenen Kontusionen an LFC und LTP sind vollständig"
+                " abgeklungen.",
+                [("lateral femoral condyle", "resolved"), ("lateral tibial plateau", "resolved")],
+            ),
+            (
+                "Befund: Ausgedehnte, unscharf begrenzte STIR-Signalanhebung mit korrespondierender"
+                " T1-Signalminderung im linken Femurkopf mit Ausdehnung in den Schenkelhals.",
+                [("femoral head", "present"), ("femoral neck", "present")],
+            ),
+            (
+                "Segmentweise:\nL3/4: Modic II an der Deckplatte LWK 4.\nL4/5: Osteochondrose mit"
+                " Modic-I-Signal, Protrusion rechts mit Kontakt zur Wurzel L5 re.\nL5/S1: Prolaps"
+                " mit Tangierung der Wurzel S1 li.; kein Endplattenödem.",
+                [
+                    ("L3-L4 endplates", "present"),
+                    ("L4-L5 endplates", "present"),
+                    ("L5-S1 endplates", "negated"),
+                ],
+            ),
+            ("Talus u. Calcaneus ohne Ödem.", [("talus", "negated"), ("calcaneus", "negated")]),
+            (
+                "BME im Os trigonum und im angrenzenden Processus posterior tali.",
+                [("os trigonum", "present"), ("talus", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected
+
+    def test_markedly_regressed_is_improved(self) -> None:
+        m = _one("Das Modic-1-Ödem an den Endplatten L5/S1 hat sich deutlich zurückgebildet.", "de")
+        assert (m.status, m.change) == ("present", "improved")
+
+    def test_markedly_regressed_in_one_clause_does_not_touch_the_next(self) -> None:
+        got = _statuses(
+            "Das Kontusionsödem im lateralen Femurkondylus ist deutlich rückläufig, das im"
+            " posterolateralen Tibiaplateau ist nicht mehr nachweisbar.",
+            "de",
+        )
+        assert got == [
+            ("lateral femoral condyle", "present"),
+            ("lateral tibial plateau", "resolved"),
+        ]

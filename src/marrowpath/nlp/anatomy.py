@@ -543,7 +543,12 @@ class Anatomy:
         joined = []
         words = list(_WORD.finditer(text))
         for m, n in itertools.pairwise(words):
-            if n.start() != m.end() + 1 or text[m.end()] != " " or m.group() not in halves:
+            if (
+                n.start() != m.end() + 1
+                or text[m.end()] != " "
+                or m.group() not in halves
+                or len(n.group()) < 4  # not "Talus u. Calcaneus"
+            ):
                 continue
             key = normalize(m.group() + n.group())
             entry = self._entries.get(key) or self._entries.get(key[:-1])

@@ -383,7 +383,7 @@ class _Reader:
                 skip = aside.end()  # not "Signalalteration (Myelonödem) in Höhe HWK 5/6"
             gap = s[skip : h.start]
             if (
-                len(gap) <= 50
+                (len(gap) <= 50 or (len(gap) <= 60 and "," not in gap))
                 and lex.link_after.match(gap)
                 and not _outside_bone(lex, gap)
                 and not any(skip <= o.start < h.start for o in targets)

@@ -2,8 +2,9 @@
 
 Headers ("INDICATION:", "Befund:") start a section; text under indication, history, comparison
 or technique is not a finding of this study and is skipped by the reader. Sentences end at
-``.!?`` before a capital, a digit or (typed in haste) a lower-case word, at blank lines and
-bullet lines, but not after abbreviations such as "V.a.", "Z.n." or "Fig.".
+``.!?`` before a capital, a digit or (typed in haste) a lower-case word, at blank lines, bullet
+lines and lines that start with a label ("L5/S1: ..."), but not after abbreviations such as
+"V.a.", "Z.n." or "Fig.".
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ __all__ = ["Sentence", "split_sentences"]
 # the lookbehinds pick the branch (three times faster than an alternation of branches).
 _BOUNDARY = re.compile(
     r"[.!?\n](?:(?<=\S[.!?])[.!?]*(?=\s+[\"'(\[]?[A-ZÄÖÜ0-9]|[A-ZÄÖÜ][a-zäöüß]{2}|\s+[a-zäöüß]{2,}\s)"
-    r"|(?<=\n)\s*\n|(?<=\n)(?=\s*(?:[-•*]|\d+[.)]\s)))"
+    r"|(?<=\n)\s*\n|(?<=\n)(?=\s*(?:[-•*]|\d+[.)]\s|[A-ZÄÖÜ][\w./ -]{0,24}:[ \t])))"
 )
 _LAST_WORD = re.compile(r"([\w.]+)$")
 
@@ -163,7 +164,10 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
             elif (
                 said
                 and section in lex.skip_sections
-                and "\n" in segment[: len(segment) - len(segment.lstrip())]
+                and (
+                    text[a - 1 : a] == "\n"
+                    or "\n" in segment[: len(segment) - len(segment.lstrip())]
+                )
                 and lex.structure_heading.match(core)
             ):
                 section = "findings"  # "History: Fall.\nAC joint: ... subchondral oedema"
