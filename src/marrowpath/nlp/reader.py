@@ -22,6 +22,7 @@ from marrowpath.errors import InputError
 from marrowpath.nlp.anatomy import Anatomy, AnatomyHit, anatomy
 from marrowpath.nlp.associated import associated_matcher
 from marrowpath.nlp.context import SentenceContext
+from marrowpath.nlp.dictation import with_spoken_marks
 from marrowpath.nlp.language import detect_language
 from marrowpath.nlp.lexicon import LANGS, Lexicon, lexicon
 from marrowpath.nlp.merge import (
@@ -218,12 +219,13 @@ class _Reader:
 
     def __init__(self, text: str, lang: str) -> None:
         self.text = text
-        self.low = lower(text)
+        said = with_spoken_marks(text, lang)  # of the same length: offsets stay the report's
+        self.low = lower(said)
         self.lang = lang
         self.lex: Lexicon = lexicon(lang)
         self.ana: Anatomy = anatomy()
         self.assoc = associated_matcher(lang)
-        self.sentences = split_sentences(text, self.lex)
+        self.sentences = split_sentences(said, self.lex)
         self._study_side: str | bool | None = False
         self._hits_cache: dict[int, list[AnatomyHit]] = {}
         self._ctx_cache: dict[int, SentenceContext] = {}
@@ -231,7 +233,7 @@ class _Reader:
         self._candidates: set[int] = set()
         """Sentences with a target stem: the ones read for edema."""
         self.used_context = False
-        self.modic_cells = _modic_cells(text, self.sentences) if "|" in text else {}
+        self.modic_cells = _modic_cells(said, self.sentences) if "|" in said else {}
 
     # ----------------------------------------------------------------- helpers
     def hits_of(self, i: int) -> list[AnatomyHit]:
@@ -666,7 +668,7 @@ class _Reader:
         """The disc level heading the line of sentence ``i`` ("L5-S1: Disc bulge. No Modic
         changes."), as in template spine reports."""
         start = self.sentences[i].start
-        line = self.text.rfind("\n", 0, start) + 1
+        line = self.low.rfind("\n", 0, start) + 1
         self.used_context = True
         head = _LEVEL_HEADING.match(self.low, line, start)
         if head is None:
