@@ -4085,3 +4085,59 @@ class TestRoundThirtyNineMoreLessons:
             ("lateral femoral condyle", "present"),
             ("lateral tibial plateau", "resolved"),
         ]
+
+
+class TestRoundFortyLessons:
+    """Lessons of the fortieth blind round: a university hospital's year, follow-ups."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Kontusion der distalen Schienbeingelenkfläche anteromedial und des Innenknöchels.",
+                [("distal tibia", "present"), ("medial malleolus", "present")],
+            ),
+            (
+                "Kreuzbein und beide Darmbeinschaufeln mit regelrechtem Knochenmarksignal.",
+                [("sacrum", "negated"), ("ilium", "negated")],
+            ),
+            (
+                "Beidseits kein Knochenmarködem in Oberschenkelkopf oder Schenkelhals.",
+                [("femoral head", "negated"), ("femoral neck", "negated")],
+            ),
+            (
+                "Osteoödem im lateralen Klavikulaende und gegenüberliegend im Akromion.",
+                [("distal clavicle", "present"), ("acromion", "present")],
+            ),
+            (
+                "Frische Fraktur LWK 1 mit Knochenmarködem. Die vorbekannte Keilwirbelbildung"
+                " LWK 3 zeigt hingegen kein Ödem mehr.",
+                [("L1 vertebral body", "present"), ("L3 vertebral body", "resolved")],
+            ),
+            (
+                "Ödem im Talus, jedoch kein Ödem im Kalkaneus.",
+                [("talus", "present"), ("calcaneus", "negated")],
+            ),
+            (
+                "Neu aufgetreten ist ein ausgedehntes Ödem des rechten Femurkopfes mit Ausläufern"
+                " in den Schenkelhals.",
+                [("femoral head", "present"), ("femoral neck", "present")],
+            ),
+            (
+                "Zunahme des Knochenmarködems im Os cuneiforme intermedium; neu ödematös auch das"
+                " Os cuboideum.",
+                [("intermediate cuneiform", "present"), ("cuboid", "present")],
+            ),
+            (
+                "Iliakal rechts deutlich kleineres subchondrales Ödemareal.",
+                [("ilium", "present")],
+            ),
+            (
+                "Im kyphoplastierten LWK 4 fraglich diskretes, unscharf begrenztes Ödem unmittelbar"
+                " kaudal der Zementplombe, nicht sicher von einem Artefakt abzugrenzen.",
+                [("L4 vertebral body", "uncertain")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected

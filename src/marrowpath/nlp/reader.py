@@ -125,8 +125,9 @@ _ANATOMY_LIST_GAP = re.compile(
     # "Schambeinäste bds. und Os sacrum ohne Ödem"
     r"(?:\s+(?:bds\.|beidseits|li\.|re\.|links|rechts|bilaterally|on\s+both\s+sides"
     # "Kontusion Talus med. + Innenknöchel"
-    r"|med\.|lat\.|dors\.|ventr\.|prox\.|dist\.|post\.|ant\.|medial|lateral|dorsal|ventral"
-    r"|anterior|posterior|proximal|distal|zentral|subchondral)"
+    r"|med\.|lat\.|dors\.|ventr\.|prox\.|dist\.|post\.|ant\."
+    r"|[a-zäöü]*(?:medial|lateral|dorsal|ventral|anterior|posterior|proximal|distal|zentral"
+    r"|subchondral))"
     r"(?=[\s,]*(?:and|or|und|oder|u\.|sowie|\+)\s))?"
     r"[\s,]*(?:and|or|und|oder|u\.|as well as|sowie|&|/|\+)?[\s,]*"
     r"(?:(?:geringer|weniger|schwächer|diskreter)\s+(?:ausgeprägt\s+)?(?:auch\s+)?)?"
@@ -423,7 +424,17 @@ class _Reader:
                 asides = [(h.end + m.start(), h.end + m.end()) for m in _BRACKETED.finditer(gap)]
                 bare = _BRACKETED.sub("", gap)
                 if (
-                    (len(gap) <= 40 or (len(gap) <= 80 and _WITH.match(gap)))
+                    (
+                        len(gap) <= 40
+                        # "LWK 4 fraglich diskretes, unscharf begrenztes Ödem": German
+                        # adjectives pile up before the noun
+                        or (
+                            len(gap) <= 48
+                            and not any(c in gap for c in ";:()")
+                            and (self.lang == "de" or "," not in gap)
+                        )
+                        or (len(gap) <= 80 and _WITH.match(gap))
+                    )
                     and not any(c in bare for c in ";()")
                     and not lex.soft_tissue.search(bare)
                     and not any(
