@@ -4141,3 +4141,46 @@ class TestRoundFortyLessons:
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
+
+
+class TestRoundFortyOneLessons:
+    """Lessons of the forty-first blind round: German spine, pelvis and extremities."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Neu aufgetretenes Knochenmarködem am linken ISG, iliakal und sakral. Die rechte"
+                " Seite ist ödemfrei.",
+                [("ilium", "present"), ("sacrum", "present"), (None, "negated")],
+            ),
+            (
+                "Heilende Stressfraktur des Metatarsale III links; das begleitende"
+                " Knochenmarködem ist noch gering residual vorhanden, das parossäre"
+                " Weichteilödem hat sich vollständig zurückgebildet.",
+                [("third metatarsal", "present")],
+            ),
+            (
+                "Knochenmarködem im oberen Schambeinast rechts parasymphysär mit kortikaler"
+                " Unterbrechung.",
+                [("superior pubic ramus", "present")],
+            ),
+            (
+                "Konversion Modic 1 → Modic 2 im Segment L4/5.",
+                [("L4-L5 endplates", "resolved"), ("L4-L5 endplates", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected
+
+    def test_a_level_less_modic_change_placed_elsewhere_in_the_report(self) -> None:
+        text = (
+            "Befund: Die damals beschriebenen ödematösen Endplattenveränderungen L4/L5 (Modic 1)"
+            " sind nicht mehr nachweisbar; an gleicher Stelle jetzt T1-hyperintense fettige"
+            " Umwandlung im Sinne von Modic 2.\nBeurteilung: Konversion Modic 1 → Modic 2 im"
+            " Segment L4/5."
+        )
+        got = {(m.bone, m.status, m.modic_type) for m in read_report(text, lang="de").edema}
+        assert ("L4-L5 endplates", "present", 2) in got
+        assert all(bone == "L4-L5 endplates" for bone, _, _ in got)

@@ -129,6 +129,8 @@ _FACING = re.compile(
 )
 """Before a bone named as the partner of a joint surface ("KMÖ im Os cuboideum an der
 Gelenkfläche zum MT IV"): a place of the finding's own bone."""
+_PLACE_ADJECTIVE = re.compile(r"\w+(?:al|ar|är)")
+_SIDE_GAP = re.compile(r"\s+(?:(?:rechts|links|re\.|li\.|bds\.|beidseits|left|right)\s+)?")
 _OF_GAP = re.compile(r"^\s*(?:of|des|der)\s+(?:the\s+)?(?:(?:left|right|linken|rechten)\s+)?$")
 
 
@@ -700,7 +702,15 @@ class Anatomy:
             if (
                 prev is not None
                 and prev.bone_id == h.bone_id
-                and (text[prev.end : h.start] == "/" or _AREA_GAP.match(text, prev.end, h.start))
+                and (
+                    text[prev.end : h.start] == "/"
+                    or _AREA_GAP.match(text, prev.end, h.start)
+                    # "im oberen Schambeinast rechts parasymphysär": the part's place
+                    or (
+                        _SIDE_GAP.fullmatch(text, prev.end, h.start)
+                        and _PLACE_ADJECTIVE.fullmatch(text, h.start, h.end)
+                    )
+                )
                 and None in (prev.subregion, h.subregion)
             ):
                 if h.subregion is not None and prev.subregion is None:

@@ -132,6 +132,7 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
         and not _less_said(m, edema)
         and not _known_and_present(m, edema)
         and not _resolved_later(m, edema)
+        and not _level_said_elsewhere(m, edema)
     ]
     if all(m.bone is not None or m.status == "negated" for m in edema):
         return edema
@@ -205,6 +206,25 @@ def _resolved_later(m: EdemaMention, edema: list[EdemaMention]) -> bool:
             and p.start > m.end
             and (m.modic_type is None or p.modic_type == m.modic_type)
             and _same_side(p, m)
+            for p in edema
+        )
+    )
+
+
+def _level_said_elsewhere(m: EdemaMention, edema: list[EdemaMention]) -> bool:
+    """ "..., an gleicher Stelle jetzt fettige Umwandlung im Sinne von Modic 2. Beurteilung:
+    Konversion ... Modic 2 im Segment L4/5": a Modic change without a level is the one the
+    report places at a level, of the same type and status."""
+    return (
+        m.kind == "modic"
+        and m.bone_id is None
+        and m.status in ("present", "uncertain")
+        and m.modic_type is not None
+        and any(
+            p.kind == "modic"
+            and p.bone_id is not None
+            and p.status == m.status
+            and p.modic_type == m.modic_type
             for p in edema
         )
     )

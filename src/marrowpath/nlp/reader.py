@@ -114,6 +114,9 @@ _BOTH_WITH = re.compile(r"\b(?:both|beide)\s+(?:with|mit)\s+(?:[\w-]+\s+)?$", re
 # A signal that names a "lesion" of its own: "T2-hyperintense Markraumläsion", "T2 hyperintense
 # marrow lesion".
 _LESION_AFTER = re.compile(r"[\w\s-]{0,30}?(?:läsion|lesion)\b")
+_NEW_SUBJECT = re.compile(r"[,;]\s*(?:das|die|der|the)\s")
+"""A clause with a subject of its own after a comma (a soft tissue's): its predicate is not the
+finding's."""
 _OTHER_SIDE = re.compile(r",\s*(?:links|rechts|li\.|re\.|left|right|on\s+the\s+(?:left|right))\s")
 _T1_BEFORE = re.compile(r"\bt1(?:w|-w|-gewichtet\w*|-weighted)?[- ]?(?:fs[- ]?)?$", re.IGNORECASE)
 _T1_AND = re.compile(r"\bt1\s*-?\s*(?:und|and)\s*$", re.IGNORECASE)
@@ -550,6 +553,9 @@ class _Reader:
                 )
             ):
                 continue
+            subject = _NEW_SUBJECT.search(s, t.end, m.start()) if m.start() >= t.end else None
+            if subject and lex.soft_tissue.search(s, subject.end(), m.start()):
+                continue  # "..., das parossäre Weichteilödem hat sich zurückgebildet"
             if m.end() <= t.start and "," in s[m.end() : t.start]:
                 # "Hill-Sachs-Delle unverändert, das Ödem ... hat sich zurückgebildet": a word
                 # of the clause before yields to the finding's own predicate.
@@ -898,6 +904,14 @@ class _Reader:
                 # "a lesion of the humeral head and a fracture of the glenoid, both with edema"
                 own = [h for h in t.hits if not self._of_other_process(s, h, t)]
                 t.hits = own or t.hits
+        for t in kept:
+            if (
+                not t.hits
+                and not t.generic
+                and self.lex.surrounding.search(s, max(0, t.start - 25), t.start)
+            ):
+                # "Stressfraktur MT III; das begleitende Knochenmarködem ist noch residual"
+                self._lesion_bone(s, t, hits)
         for t in kept:
             if (
                 not t.hits
