@@ -4184,3 +4184,49 @@ class TestRoundFortyOneLessons:
         got = {(m.bone, m.status, m.modic_type) for m in read_report(text, lang="de").edema}
         assert ("L4-L5 endplates", "present", 2) in got
         assert all(bone == "L4-L5 endplates" for bone, _, _ in got)
+
+
+class TestRoundFortyOneMoreLessons:
+    """More lessons of the forty-first round: dash bullets, labels, questions, muscles."""
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "expected"),
+        [
+            (
+                "de",
+                "Befund:\n– LWK 3/4: Bandscheibe dehydriert, flache Protrusion.\n– LWK 4/5:"
+                " Modic-I-Veränderungen der angrenzenden Grund- und Deckplatte; Prolaps li.\n"
+                "– LWK 5/SWK 1: Modic II.\n– Conus in Höhe LWK 1, o.B.",
+                [("L4-L5 endplates", "present"), ("L5-S1 endplates", "present")],
+            ),
+            (
+                "de",
+                "Am lumbosakralen Übergang Modic Typ III; ein begleitendes Ödem liegt nicht vor.",
+                [("L5-S1 endplates", "present"), ("L5-S1 endplates", "negated")],
+            ),
+            (
+                "de",
+                "Kontrolle re. Knie 12 Wo. nach VKB-Plastik: LFC-Ödem rückläufig, im LTP kein"
+                " Ödem mehr nachweisbar.",
+                [("lateral femoral condyle", "present"), ("lateral tibial plateau", "resolved")],
+            ),
+            (
+                "de",
+                "Deutlich geringeres residuelles Knochenmarksödehm im os naviculare.",
+                [("navicular", "present")],
+            ),
+            (
+                "de",
+                "Zuweisung durch HA mit der Frage nach bone bruise nach Sturz auf das li. Knie.",
+                [],
+            ),
+            ("de", "Ödem im M. multifidus rechts in Höhe LWK 5.", []),
+            (
+                "en",
+                "Paraspinal muscles: Mild edema in the right multifidus at L5, nonspecific.",
+                [],
+            ),
+        ],
+    )
+    def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, lang) == expected

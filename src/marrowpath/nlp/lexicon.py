@@ -150,6 +150,9 @@ class Lexicon:
     resolved_normal: re.Pattern[str]
     involvement: re.Pattern[str]
     elliptic_clause: re.Pattern[str]
+    question: re.Pattern[str]
+    """A question asked of the study ("mit der Frage nach bone bruise"): what follows it in
+    the sentence is asked, not found."""
     """A later clause that names a place and a predicate and leaves the edema said before
     unsaid ("..., in den Ossa cuneiformia nicht mehr nachweisbar"); group ``pred``."""
     located_by: re.Pattern[str]
@@ -313,6 +316,7 @@ def lexicon(lang: str) -> Lexicon:
         resolved_normal=compile_phrases(_strs(tgt, "resolved_normal")),
         involvement=compile_phrases(_strs(tgt, "involvement")),
         elliptic_clause=_regex(tgt, "elliptic_clause"),
+        question=_regex(tgt, "question"),
         located_by=compile_phrases(_strs(tgt, "located_by")),
         imaging_context=compile_phrases(_strs(tgt, "imaging_context")),
         stems=substring_regex(

@@ -360,8 +360,12 @@ class _Reader:
         lesion is no tissue."""
         window = s[max(0, t.start - 30) : t.start]
         # Not across a conjunction: "a small interstitial tear and mild edema in the ischium".
+        # Nor across a label's colon: "VKB-Plastik: LFC-Ödem rückläufig".
         cut = max(
-            window.rfind(","), window.rfind(";"), *(m.end() - 1 for m in _CONJ.finditer(window))
+            window.rfind(","),
+            window.rfind(";"),
+            window.rfind(":"),
+            *(m.end() - 1 for m in _CONJ.finditer(window)),
         )
         lex = self.lex
         return any(
@@ -817,6 +821,9 @@ class _Reader:
     def read_sentence(self, i: int, sent: Sentence, out: list[EdemaMention]) -> None:
         s = self.low[sent.start : sent.end]
         targets = self.targets(s)
+        asked = self.lex.question.search(s)
+        if asked is not None:
+            targets = [t for t in targets if t.start < asked.start()]
         if i in self.modic_cells:
             cell = self.modic_cells[i]
             if cell is None:

@@ -23,7 +23,7 @@ __all__ = ["Sentence", "split_sentences"]
 # the lookbehinds pick the branch (three times faster than an alternation of branches).
 _BOUNDARY = re.compile(
     r"[.!?\n](?:(?<=\S[.!?])[.!?]*(?=\s+[\"'(\[]?[A-ZÄÖÜ0-9]|[A-ZÄÖÜ][a-zäöüß]{2}|\s+[a-zäöüß]{2,}\s)"
-    r"|(?<=\n)\s*\n|(?<=\n)(?=\s*(?:[-•*]|\d+[.)]\s|[A-ZÄÖÜ][\w./ -]{0,24}:[ \t])))"
+    r"|(?<=\n)\s*\n|(?<=\n)(?=\s*(?:[-–—•*]|\d+[.)]\s|[A-ZÄÖÜ][\w./ -]{0,24}:[ \t])))"
 )
 _LAST_WORD = re.compile(r"([\w.]+)$")
 
