@@ -4230,3 +4230,43 @@ class TestRoundFortyOneMoreLessons:
     )
     def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, lang) == expected
+
+
+class TestRoundThirtyNineEnglishLessons:
+    """Lessons of the thirty-ninth round's English: international hospitals."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Old healed wedge deformity of L4 without marrow oedema.",
+                [("L4 vertebral body", "negated")],
+            ),
+            ("Bone bruise of the talus has healed.", [("talus", "resolved")]),
+            (
+                "The fracture has healed; no marrow edema remaining in the talus.",
+                [("talus", "resolved")],
+            ),
+            (
+                "Medial hallux sesamoid shows diffuse marrow oedema; lateral sesamoid unremarkable.",
+                [("medial sesamoid", "present"), ("lateral sesamoid", "negated")],
+            ),
+            (
+                "New bone marrow oedema at the sacral side of left SI joint. The right SI joint"
+                " shows no oedema.",
+                [("sacrum", "present"), (None, "negated")],
+            ),
+            (
+                "Subchondral oedema at the left iliac side. The right side shows no residual"
+                " oedema.",
+                [("ilium", "present"), (None, "resolved")],
+            ),
+            (
+                "IMPRESSION: Degenerative disc disease at L4-5 and L5-S1 with Modic type I end"
+                " plate changes at L4-5.",
+                [("L4-L5 endplates", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "en") == expected

@@ -114,6 +114,7 @@ _BOTH_WITH = re.compile(r"\b(?:both|beide)\s+(?:with|mit)\s+(?:[\w-]+\s+)?$", re
 # A signal that names a "lesion" of its own: "T2-hyperintense Markraumläsion", "T2 hyperintense
 # marrow lesion".
 _LESION_AFTER = re.compile(r"[\w\s-]{0,30}?(?:läsion|lesion)\b")
+_WITH_WORD = re.compile(r"\b(?:with|mit)\b")
 _NEW_SUBJECT = re.compile(r"[,;]\s*(?:das|die|der|the)\s")
 """A clause with a subject of its own after a comma (a soft tissue's): its predicate is not the
 finding's."""
@@ -305,7 +306,7 @@ class _Reader:
             # strict: no bone of the sentence is its place ("sakral rechts, links kein Ödem")
             t = _Target(m.start(), m.end(), "edema", normal=True, strict=True)
             found.append((1, m.start(), m.end(), t))
-        if "normal" in s or "unremarkable" in s:
+        if "normal" in s or "unremarkable" in s or "nil" in s:
             for m in lex.spared_normal.finditer(s):  # "the left sacral ala is normal"
                 t = _Target(
                     m.start(), m.end(), "edema", status="negated", subject=True, strict=True
@@ -906,6 +907,7 @@ class _Reader:
         for t in kept:
             self._list_before_negation(s, t, kept, hits)
         for t in kept:
+            self._own_place_after(s, t)
             if len(t.hits) > 1 and not _BOTH_WITH.search(s, max(0, t.start - 40), t.start):
                 # "osteonecrosis of the femoral head, now with edema in the femoral neck"; not
                 # "a lesion of the humeral head and a fracture of the glenoid, both with edema"
@@ -1014,6 +1016,22 @@ class _Reader:
                 o.hits.remove(prv)  # "BME MFC und LTP, LFC und MTP ohne BME": not the LFC
             t.hits.insert(0, prv)
             first = prv
+
+    def _own_place_after(self, s: str, t: _Target) -> None:
+        """ "Disc degeneration at L4-5 and L5-S1 with Modic type I changes at L4-5": a finding
+        that names again one of the places before "with" as its own leaves the others to the
+        finding before."""
+        before = [h for h in t.hits if h.end <= t.start]
+        after = [h for h in t.hits if h.start >= t.end]
+        if (
+            len(before) > 1
+            and after
+            and {h.name for h in after} & {h.name for h in before}
+            and _WITH_WORD.search(s, before[-1].end, t.start)
+            and "," not in s[t.end : after[0].start]
+            and self.lex.link_after.match(s[t.end : after[0].start])
+        ):
+            t.hits = after
 
     def _lesion_bone(self, s: str, t: _Target, hits: list[AnatomyHit]) -> None:
         """ "Right femoral head AVN with a subchondral fracture and extensive surrounding edema
@@ -1200,6 +1218,8 @@ class _Reader:
             and self.change(s, t, kept, (max(clause[0], t.start - 16), t.end)) == "resolved"
         ):
             status, change = "resolved", "resolved"  # "der Schenkelhals ist wieder ödemfrei"
+        elif t.normal and t.strict and change in ("improved", "resolved"):
+            status, change = "resolved", "resolved"  # "The right side shows no residual oedema."
         elif t.normal or t.status == "negated":
             status, change = "negated", None
         elif t.status == "resolved":
