@@ -4270,3 +4270,58 @@ class TestRoundThirtyNineEnglishLessons:
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "en") == expected
+
+
+class TestRoundThirtyNineLetterLessons:
+    """Lessons of the thirty-ninth round's letters, which retell several studies."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "MRT LWS im Vgl. zu 2021 – neu aufgetretene Modic 1 Veränderungen LW4/5, bekannter"
+                " Bandscheibenvorfall L5/S1 links rezessal, größenregredient.",
+                [("L4-L5 endplates", "present")],
+            ),
+            (
+                "Unveränderte fettige Endplattenveränderungen vom Modic-Typ II in Höhe L3-L4"
+                " sowie eine Spondylarthrose L4-L5 beidseits.",
+                [("L3-L4 endplates", "present")],
+            ),
+            (
+                "Es zeigt sich ein Knochenmarködem von Hüftkopf und Schenkelhals. Das Acetabulum"
+                " ist ödemfrei. Eine Frakturlinie sehen wir nicht. Wir teilen die Einschätzung"
+                " einer transienten Osteoporose (Knochenmarködem-Syndrom).",
+                [
+                    ("femoral head", "present"),
+                    ("femoral neck", "present"),
+                    ("acetabulum", "negated"),
+                ],
+            ),
+            (
+                "Spondylodiszitis LWK 2/3.\nMRT-Verlauf: In der Ausgangsuntersuchung (14.02.)"
+                " ausgedehntes Ödem beider angrenzender Wirbelkörper. In der Kontrolle vom 28.03."
+                " ist das Knochenmarködem in LWK 2 und LWK 3 regredient.",
+                [("L2 vertebral body", "present"), ("L3 vertebral body", "present")],
+            ),
+            (
+                "Das präoperative MRT hatte eine Knochenkontusion am lateralen Femurkondylus"
+                " gezeigt. In der Kontroll-MRT ist das Ödem im Femurkondylus nicht mehr"
+                " nachweisbar.",
+                [("femoral condyle", "resolved")],
+            ),
+            (
+                "In der Ausgangsuntersuchung (14.02.) ausgedehntes Ödem im Talus.",
+                [("talus", "historical")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected
+
+    def test_spoken_level_numbers(self) -> None:
+        got = _statuses(
+            "LWK zwo mit keilförmiger Höhenminderung und Knochenmarködem des gesamten Wirbelkörpers.",
+            "de",
+        )
+        assert got == [("L2 vertebral body", "present")]

@@ -34,9 +34,43 @@ def _mark(word: str) -> str:
     return _MARKS.get(key, "\n\n")  # "neuer Absatz", "neue Zeile", "Absatz"
 
 
+_NUMBER_WORD = r"(?:eins|zwei|zwo|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)"
+_LEVEL_WORD = re.compile(
+    # "LWK zwo", "LWK vier fünf", "l fünf s eins", "Segmente LWK eins bis drei", "Modic Typ zwo"
+    r"\b(?:LWK|BWK|HWK|SWK|LW|BW|HW|Lendenwirbelkörper|Brustwirbelkörper|Halswirbelkörper"
+    r"|Lendenwirbel|Brustwirbel|Halswirbel|Th|[LSTC]|Typ|Modic|Grad|Stadium)\s+"
+    + _NUMBER_WORD
+    + r"(?:(?:\s*[-/,]\s*|\s+(?:bis|und|u\.)\s+|\s+)(?:(?:SWK|LWK|BWK|HWK|[LSTC])\s+)?"
+    + _NUMBER_WORD
+    + r")*\b",
+    re.IGNORECASE,
+)
+_ONE_NUMBER = re.compile(r"\b" + _NUMBER_WORD + r"\b", re.IGNORECASE)
+_NUMBERS = {
+    w: str(n)
+    for n, w in enumerate(
+        ["eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"]
+        + ["elf", "zwölf"],
+        start=1,
+    )
+} | {"zwo": "2"}
+
+
+def _digits(m: re.Match[str]) -> str:
+    return _NUMBERS[m.group().lower()].ljust(len(m.group()))
+
+
+def _level_numbers(text: str) -> str:
+    """ "LWK zwo", "l fünf s eins", "Modic Typ zwo": the numbers as digits, padded."""
+    return _LEVEL_WORD.sub(lambda m: _ONE_NUMBER.sub(_digits, m.group()), text)
+
+
 def with_spoken_marks(text: str, lang: str) -> str:
-    """``text`` with dictated punctuation words as marks, of the same length; unchanged unless
-    at least two such words stand in it (one "Punkt" may be a point)."""
+    """``text`` with dictated punctuation words as marks and spoken level numbers as digits,
+    of the same length; punctuation words only where at least two stand in it (one "Punkt"
+    may be a point)."""
+    if lang == "de" and _LEVEL_WORD.search(text):
+        text = _level_numbers(text)
     pattern = _SPOKEN.get(lang)
     if pattern is None or not any(c in text for c in _CUES):
         return text

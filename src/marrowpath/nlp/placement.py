@@ -133,6 +133,7 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
         and not _known_and_present(m, edema)
         and not _resolved_later(m, edema)
         and not _level_said_elsewhere(m, edema)
+        and not _carried_onto_spared(m, edema)
     ]
     if all(m.bone is not None or m.status == "negated" for m in edema):
         return edema
@@ -184,7 +185,8 @@ def _known_and_present(m: EdemaMention, edema: list[EdemaMention]) -> bool:
         and m.bone is not None
         and any(
             p.status == "present"
-            and p.bone == m.bone
+            # "Ödem beider angrenzender Wirbelkörper (L2/3) ... Ödem in LWK 2 und LWK 3"
+            and (p.bone == m.bone or (m.bone_id is not None and p.bone_id == m.bone_id))
             and p.modic_type == m.modic_type
             and _same_side(p, m)
             for p in edema
@@ -202,7 +204,8 @@ def _resolved_later(m: EdemaMention, edema: list[EdemaMention]) -> bool:
         and m.bone is not None
         and any(
             p.status == "resolved"
-            and p.bone == m.bone
+            and p.bone is not None
+            and (p.bone == m.bone or m.bone.endswith(" " + p.bone))
             and p.start > m.end
             and (m.modic_type is None or p.modic_type == m.modic_type)
             and _same_side(p, m)
@@ -227,6 +230,17 @@ def _level_said_elsewhere(m: EdemaMention, edema: list[EdemaMention]) -> bool:
             and p.modic_type == m.modic_type
             for p in edema
         )
+    )
+
+
+def _carried_onto_spared(m: EdemaMention, edema: list[EdemaMention]) -> bool:
+    """ "Das Acetabulum ist ödemfrei. ... Einschätzung einer transienten Osteoporose": a finding
+    given the bone of a sentence before is not given a bone the report calls free of edema."""
+    return (
+        m.status == "present"
+        and m.region_basis == "context"
+        and m.bone is not None
+        and any(p.status == "negated" and p.bone == m.bone and _same_side(p, m) for p in edema)
     )
 
 

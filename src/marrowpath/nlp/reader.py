@@ -114,6 +114,7 @@ _BOTH_WITH = re.compile(r"\b(?:both|beide)\s+(?:with|mit)\s+(?:[\w-]+\s+)?$", re
 # A signal that names a "lesion" of its own: "T2-hyperintense Markraumläsion", "T2 hyperintense
 # marrow lesion".
 _LESION_AFTER = re.compile(r"[\w\s-]{0,30}?(?:läsion|lesion)\b")
+_ALSO = re.compile(r"\s(?:sowie|as well as)\s")
 _WITH_WORD = re.compile(r"\b(?:with|mit)\b")
 _NEW_SUBJECT = re.compile(r"[,;]\s*(?:das|die|der|the)\s")
 """A clause with a subject of its own after a comma (a soft tissue's): its predicate is not the
@@ -1131,7 +1132,10 @@ class _Reader:
         there ("edema of the humeral head, bony Bankart lesion of the glenoid")?"""
         if h.start < t.end:
             return False
-        comma = s.rfind(",", t.end, h.start)
+        # After a comma, or "sowie"/"as well as": "... Modic II L3-L4 sowie eine Spondylarthrose"
+        comma = max(
+            [s.rfind(",", t.end, h.start), *(m.start() for m in _ALSO.finditer(s, t.end, h.start))]
+        )
         if comma == -1:
             return False
         process = self.lex.other_process.search(s, comma, h.start)
