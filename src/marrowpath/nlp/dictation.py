@@ -46,14 +46,8 @@ _LEVEL_WORD = re.compile(
     re.IGNORECASE,
 )
 _ONE_NUMBER = re.compile(r"\b" + _NUMBER_WORD + r"\b", re.IGNORECASE)
-_NUMBERS = {
-    w: str(n)
-    for n, w in enumerate(
-        ["eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"]
-        + ["elf", "zwölf"],
-        start=1,
-    )
-} | {"zwo": "2"}
+_NUMBER_WORDS = "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf"
+_NUMBERS = {w: str(n) for n, w in enumerate(_NUMBER_WORDS.split(" "), start=1)} | {"zwo": "2"}
 
 
 def _digits(m: re.Match[str]) -> str:
