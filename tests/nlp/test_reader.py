@@ -4325,3 +4325,73 @@ class TestRoundThirtyNineLetterLessons:
             "de",
         )
         assert got == [("L2 vertebral body", "present")]
+
+
+class TestStructuredTemplates:
+    """Lessons of the forty-second round: structured templates and their labels."""
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "expected"),
+        [
+            ("de", "Modic-Veränderungen: keine", [("lumbar endplates", "negated")]),
+            ("de", "Knochenmarködem: nein", [(None, "negated")]),
+            ("de", "Knochenmarködem: ja, im Talus", [("talus", "present")]),
+            ("en", "Bone marrow edema: none.", [(None, "negated")]),
+            (
+                "en",
+                "12-month follow-up after the lateral femoral condyle bone bruise: no BML is now"
+                " seen.",
+                [("lateral femoral condyle", "resolved")],
+            ),
+            (
+                "de",
+                "Knorpel: Signalalteration und Oberflächenauffaserung an der lateralen"
+                " Patellafacette (ICRS 2).",
+                [],
+            ),
+            (
+                "de",
+                "ISG links: Fragliches kleines subchondrales Knochenmarködem sakral; rechts"
+                " unauffällig.",
+                [("sacrum", "uncertain"), (None, "negated")],
+            ),
+            (
+                "de",
+                "Fußwurzel: Knochenmarködem im Os cuboideum plantar.",
+                [("cuboid", "present")],
+            ),
+            (
+                "de",
+                "Zunehmendes Marködem in der distalen Tibiametaphyse.",
+                [("distal tibia", "present")],
+            ),
+            (
+                "de",
+                "Kein Knochenmarködem in Talus oder Os naviculare; die Malleolen ebenfalls ohne"
+                " Kontusion.",
+                [
+                    ("talus", "negated"),
+                    ("navicular", "negated"),
+                    ("medial malleolus", "negated"),
+                    ("lateral malleolus", "negated"),
+                ],
+            ),
+            (
+                "en",
+                "The talus and both malleoli demonstrate entirely normal marrow signal.",
+                [
+                    ("talus", "negated"),
+                    ("medial malleolus", "negated"),
+                    ("lateral malleolus", "negated"),
+                ],
+            ),
+            (
+                "de",
+                "Histologisch bestätigte sich ein nicht ossifizierendes Fibrom der distalen"
+                " Tibiametaphyse, das in der MRT als exzentrische, T2-inhomogene Läsion imponierte.",
+                [],
+            ),
+        ],
+    )
+    def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, lang) == expected

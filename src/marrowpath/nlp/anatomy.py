@@ -129,6 +129,8 @@ _FACING = re.compile(
 )
 """Before a bone named as the partner of a joint surface ("KMÖ im Os cuboideum an der
 Gelenkfläche zum MT IV"): a place of the finding's own bone."""
+_GROUPS = frozenset({"tarsal_bones", "carpal_bones", "metatarsals", "metacarpals"})
+"""Bones named as a group, which a line's heading may name before one of them."""
 _PLACE_ADJECTIVE = re.compile(r"\w+(?:al|ar|är)")
 _SIDE_GAP = re.compile(r"\s+(?:(?:rechts|links|re\.|li\.|bds\.|beidseits|left|right)\s+)?")
 _OF_GAP = re.compile(r"^\s*(?:of|des|der)\s+(?:the\s+)?(?:(?:left|right|linken|rechten)\s+)?$")
@@ -251,6 +253,13 @@ class Anatomy:
                 phrases.append(bad)
                 self._entries.setdefault(normalize(bad), self._entries[normalize(syn)])
         self._general = compile_phrases(phrases, _ANATOMY_SEP, suffix="(?:e?[sn])?")
+        # One word for two bones ("die Malleolen"): both bones.
+        pairs = {w: names for lang in LANGS for w, names in lexicon(lang).paired_bones.items()}
+        self._pairs = {
+            normalize(w): tuple(self._entries[normalize(n)] for n in names)
+            for w, names in pairs.items()
+        }
+        self._pair_re = compile_phrases(list(pairs)) if pairs else None
         # German compounds of a bone and a part of it ("Schenkelhalskortikalis"): the bone.
         findings = {w: k for lang in LANGS for w, k in lexicon(lang).finding_compounds.items()}
         self.finding_kind = findings
@@ -439,6 +448,13 @@ class Anatomy:
                 if entry is not None and not any(h.start < e and s < h.end for h in hits):
                     hits.append(
                         AnatomyHit(s, e, entry.region, entry.bone_id, entry.subregion, entry.name)
+                    )
+        if self._pair_re is not None:
+            for m in self._pair_re.finditer(text):
+                if not any(h.start < m.end() and m.start() < h.end for h in hits):
+                    hits.extend(
+                        AnatomyHit(m.start(), m.end(), e.region, e.bone_id, e.subregion, e.name)
+                        for e in self._pairs[normalize(m.group())]
                     )
         hits = self._split_names(text, hits)
         hits.extend(self._near_misses(text, hits))
@@ -737,6 +753,12 @@ class Anatomy:
 
         heading = text.find(":", 0, 100)
 
+        def member_below(h: AnatomyHit) -> bool:
+            # "Fußwurzel: Knochenmarködem im Os cuboideum": a group heading its member
+            return h.bone_id in _GROUPS and any(
+                o.start > label and o.region == h.region and o.bone_id != h.bone_id for o in out
+            )
+
         def level_below(h: AnatomyHit) -> bool:
             # "Verlauf bei Spondylodiszitis LW5/SW1: Regredientes Ödem in LWK 5 und SWK 1"
             if any(o.start > heading and o.bone_id == _SPINE_GENERIC for o in out):
@@ -761,7 +783,7 @@ class Anatomy:
                 )
                 and told_by_part(h)
             )
-            and not (h.end <= label and not h.level and named_below(h))
+            and not (h.end <= label and not h.level and (named_below(h) or member_below(h)))
             and not (h.end <= heading and h.level and level_below(h))
         ]
 

@@ -151,6 +151,9 @@ class Lexicon:
     involvement: re.Pattern[str]
     elliptic_clause: re.Pattern[str]
     question: re.Pattern[str]
+    soft_label: re.Pattern[str]
+    """A template line about a soft tissue ("Knorpel: Signalalteration ..."): its signals are
+    that tissue's."""
     """A question asked of the study ("mit der Frage nach bone bruise"): what follows it in
     the sentence is asked, not found."""
     """A later clause that names a place and a predicate and leaves the edema said before
@@ -180,6 +183,8 @@ class Lexicon:
     default_region: dict[str, str]
     compound_parts: tuple[str, ...]
     finding_compounds: dict[str, str]
+    paired_bones: dict[str, tuple[str, ...]]
+    """One word for two bones ("Malleolen", "both malleoli"): the bones' English names."""
     """Finding words joined to a bone's name ("Talusödem": ödem -> edema), with their kind."""
     side_letters: dict[str, str]
     anatomy_typos: dict[str, tuple[str, ...]]
@@ -317,6 +322,7 @@ def lexicon(lang: str) -> Lexicon:
         involvement=compile_phrases(_strs(tgt, "involvement")),
         elliptic_clause=_regex(tgt, "elliptic_clause"),
         question=_regex(tgt, "question"),
+        soft_label=_regex(tgt, "soft_label"),
         located_by=compile_phrases(_strs(tgt, "located_by")),
         imaging_context=compile_phrases(_strs(tgt, "imaging_context")),
         stems=substring_regex(
@@ -351,6 +357,10 @@ def lexicon(lang: str) -> Lexicon:
             str(w).lower(): str(kind)
             for kind, words in (ana.get("finding_compounds") or {}).items()
             for w in words
+        },
+        paired_bones={
+            str(k).lower(): tuple(str(b) for b in v)
+            for k, v in (ana.get("paired_bones") or {}).items()
         },
         side_letters={str(k): str(v) for k, v in (ana.get("side_letters") or {}).items()},
         anatomy_typos=_typos(ana),

@@ -826,6 +826,8 @@ class _Reader:
         asked = self.lex.question.search(s)
         if asked is not None:
             targets = [t for t in targets if t.start < asked.start()]
+        if self.lex.soft_label.match(s):
+            targets = [t for t in targets if not (t.generic and t.kind == "signal")]
         if i in self.modic_cells:
             cell = self.modic_cells[i]
             if cell is None:
@@ -836,9 +838,12 @@ class _Reader:
         hits = self.hits_of(i)
         kept: list[_Target] = []
         for t in targets:
-            if (
-                t.kind == "bml" or (t.kind == "signal" and _LESION_AFTER.match(s, t.end))
-            ) and self.lex.tumour_lesion.search(s, max(0, t.start - 40), self._clause(s, t)[1]):
+            lesion = t.kind == "signal" and _LESION_AFTER.match(s, t.end) is not None
+            # "... Fibrom der distalen Tibiametaphyse, das in der MRT als T2-inhomogene Läsion
+            # imponierte": a lesion the sentence names as a tumour, however far before
+            if (t.kind == "bml" or lesion) and self.lex.tumour_lesion.search(
+                s, max(0, t.start - (120 if lesion else 40)), self._clause(s, t)[1]
+            ):
                 continue  # a tumour-like "marrow lesion" ("... consistent with enchondroma")
             if t.generic:
                 if self._link_generic(s, t, targets, hits):
