@@ -4395,3 +4395,37 @@ class TestStructuredTemplates:
     )
     def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, lang) == expected
+
+
+class TestRoundFortyTwoTeachingLessons:
+    """Lessons of the forty-second round's case reports and teaching texts."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "In der distalen Femurmetaphyse rechts eine lobulierte, T2-hyperintense Läsion mit"
+                " ring- und bogenförmigen Verkalkungen, vereinbar mit einem Enchondrom, ohne"
+                " perifokales Ödem.",
+                [("distal femur", "negated")],
+            ),
+            (
+                "Nach 7 Monaten war das Knochenmarksignal des linken Femurkopfes in allen Sequenzen"
+                " wieder normalisiert.",
+                [("femoral head", "resolved")],
+            ),
+            (
+                "Kontusionen an der medialen Patellafacette und am ventrolateralen Anteil des"
+                " lateralen Femurkondylus.",
+                [("patella", "present"), ("lateral femoral condyle", "present")],
+            ),
+            (
+                "Fleckige T1-hypointense Areale in beiden distalen Femurmetaphysen, in der PD-fs nur"
+                " gering signalangehoben, Epiphysen ausgespart – vereinbar mit Rekonversion zu"
+                " blutbildendem Mark.",
+                [],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected

@@ -140,7 +140,9 @@ _ANATOMY_LIST_GAP = re.compile(
     r"(?:to\s+a\s+(?:lesser|greater|smaller|minor)\s+(?:degree|extent),?\s*)?"
     r"(?:(?:of|at|in|to|am|an|im)\s+)?(?:(?:the|der|die|das|des|dem|im|in)\s+)?"
     # "... and of the anterolateral aspect of the lateral femoral condyle"
-    r"(?:(?:\w+\s+)?(?:aspect|portion|part|margin|surface|side)\s+of\s+(?:the\s+)?)?"
+    # "... und am ventrolateralen Anteil des lateralen Femurkondylus"
+    r"(?:(?:\w+\s+)?(?:aspect|portion|part|margin|surface|side|anteil|abschnitt|bereich|rand)"
+    r"\s+(?:of\s+(?:the\s+)?|des\s+|der\s+))?"
     r"(?:(?:left|right|\w*(?:medial|lateral|anterior|posterior|superior|inferior|proximal|distal"
     r"|dorsal|volar|palmar|plantar|central)|\w+en)\s+)?$",
     re.IGNORECASE,
