@@ -4429,3 +4429,53 @@ class TestRoundFortyTwoTeachingLessons:
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
+
+
+class TestRoundFortyThreeLessons:
+    """Lessons of the forty-third blind round: a hospital system's export."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "KNIE LI. – Ossär: kein Kontusionsödem, insbes. nicht im MFC, LFC oder in der"
+                " Patella.",
+                [
+                    ("medial femoral condyle", "negated"),
+                    ("lateral femoral condyle", "negated"),
+                    ("patella", "negated"),
+                ],
+            ),
+            (
+                "FUSS RE.: Flächiges KMÖ im Os cuboideum; Os naviculare und Talus hingegen ohne"
+                " Signalalteration.",
+                [("cuboid", "present"), ("navicular", "negated"), ("talus", "negated")],
+            ),
+            (
+                "KNIE RE. Kontrolle. VU 01/2024: ausgedehntes BME LFC und LTP. Aktuell: LFC"
+                " unauffällig, im LTP nur noch diskretes Rest-BME.",
+                [("lateral femoral condyle", "resolved"), ("lateral tibial plateau", "present")],
+            ),
+            (
+                "Kontusionsödem Taluskuppe medial sowie in der Spitze des Innenknöchels.",
+                [("talus", "present"), ("medial malleolus", "present")],
+            ),
+            (
+                "Befund: Diffuses KMÖ in Femurkopf und Schenkelhals li.\nBeurteilung: Bild eines"
+                " transienten KMÖ-Syndroms li. (DD transiente Osteoporose).",
+                [("femoral head", "present"), ("femoral neck", "present")],
+            ),
+            (
+                "Vorbefund: Stressreaktion des re. Schenkelhalses.\nBefund: Das vorbeschriebene"
+                " Knochenmarksödem im re. Schenkelhals ist nicht mehr nachweisbar. Li."
+                " Schenkelhals mit regelrechtem Marksignal.",
+                [("femoral neck", "resolved"), ("femoral neck", "negated")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected
+
+    def test_the_other_bones_are_no_resolution_of_a_known_one(self) -> None:
+        got = _statuses("Außer dem bekannten Ödem in der Patella kein weiteres KMÖ.", "de")
+        assert all(status != "resolved" for _, status in got)

@@ -52,10 +52,13 @@ def placed(m: EdemaMention, region: str | None, basis: RegionBasis, lex: Lexicon
     )
 
 
-def resolved_since_prior(edema: list[EdemaMention]) -> list[EdemaMention]:
+def resolved_since_prior(
+    edema: list[EdemaMention], elsewhere: frozenset[int] = frozenset()
+) -> list[EdemaMention]:
     """ "The prior study showed BMLs in the MFC and MTP. No BML is observed in either
     location.": a negation with no bone, or of the same bone, after what a prior study showed
-    is its resolution."""
+    is its resolution. Not one said of the other bones (``elsewhere``, by start offset):
+    "Außer dem bekannten Ödem in der Patella kein weiteres KMÖ"."""
     if not any(m.status == "historical" for m in edema):
         return edema  # the common case, read without a pass
     out: list[EdemaMention] = []
@@ -70,12 +73,14 @@ def resolved_since_prior(edema: list[EdemaMention]) -> list[EdemaMention]:
             p = prior[-1]
             out.append(m.model_copy(update={k: getattr(p, k) for k in _PLACE}))
             continue
-        if m.status not in ("negated", "resolved") or not prior:
+        if m.status not in ("negated", "resolved") or not prior or m.start in elsewhere:
             out.append(m)
             continue
         if m.bone is not None:
             # "Ödem im Os cuboideum (Voruntersuchung). Aktuell Os cuboideum regelrecht."
-            same = m.status == "negated" and any(p.bone == m.bone for p in prior)
+            same = m.status == "negated" and any(
+                p.bone == m.bone and _same_side(p, m) for p in prior
+            )
             out.append(
                 m.model_copy(update={"status": "resolved", "change": "resolved"}) if same else m
             )
@@ -134,6 +139,8 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
         and not _resolved_later(m, edema)
         and not _level_said_elsewhere(m, edema)
         and not _carried_onto_spared(m, edema)
+        and not _hedged_unplaced(m, edema)
+        and not _prior_of_resolved(m, edema)
     ]
     if all(m.bone is not None or m.status == "negated" for m in edema):
         return edema
@@ -228,6 +235,34 @@ def _level_said_elsewhere(m: EdemaMention, edema: list[EdemaMention]) -> bool:
             and p.bone_id is not None
             and p.status == m.status
             and p.modic_type == m.modic_type
+            for p in edema
+        )
+    )
+
+
+def _prior_of_resolved(m: EdemaMention, edema: list[EdemaMention]) -> bool:
+    """ "VU: BME LFC. Aktuell: LFC unauffällig.": a prior finding the report calls resolved is
+    that resolution."""
+    return (
+        m.status == "historical"
+        and m.bone is not None
+        and any(p.status == "resolved" and p.bone == m.bone and _same_side(p, m) for p in edema)
+    )
+
+
+def _hedged_unplaced(m: EdemaMention, edema: list[EdemaMention]) -> bool:
+    """ "Diffuses KMÖ in Femurkopf und Schenkelhals li. Beurteilung: transientes KMÖ-Syndrom
+    (DD transiente Osteoporose)": a hedged finding without a bone, in the region and side of
+    a placed present one, is the differential of that finding."""
+    return (
+        m.status == "uncertain"
+        and m.bone is None
+        and m.kind != "modic"
+        and any(
+            p.status == "present"
+            and p.bone is not None
+            and p.region == m.region
+            and _same_side(p, m)
             for p in edema
         )
     )

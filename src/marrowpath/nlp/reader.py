@@ -1470,6 +1470,11 @@ class _Reader:
         told, said = [], set()
         for i in sorted(candidates):
             sent = self.sentences[i] if i >= 0 else None
+            if sent is not None and sent.section == "comparison":
+                # "VU 01/2024: ausgedehntes BME LFC und LTP.": what the prior study showed,
+                # which a later "LFC unauffällig" resolves.
+                edema.extend(self._prior_findings(i, sent))
+                continue
             if sent is None or sent.section in skip:
                 continue
             n = len(edema)
@@ -1481,7 +1486,9 @@ class _Reader:
         normal = self._normal_bones(told, said)
         if normal:
             edema = sorted([*edema, *normal], key=lambda m: bisect_right(starts, m.start))
-        edema = resolved_since_prior(self._place_in_report(edema))
+        edema = resolved_since_prior(self._place_in_report(edema), self._said_elsewhere(edema))
+        # A comparison line's findings only serve to resolve: not findings of this study.
+        edema = [m for m in edema if not (m.status == "historical" and m.section == "comparison")]
         associated = self.read_associated()
         if any(m.laterality is None and m.kb_region in _SIDED for m in edema):
             # Applied after reading, so that cached sentence readings stay side-free.
@@ -1494,6 +1501,27 @@ class _Reader:
                     for m in edema
                 ]
         return ReportReading(lang=self.lang, edema=restated(edema), associated=associated)
+
+    def _prior_findings(self, i: int, sent: Sentence) -> list[EdemaMention]:
+        """The edema a comparison line names as the prior study's, as historical mentions."""
+        made: list[EdemaMention] = []
+        self.read_sentence(i, sent, made)
+        return [
+            m.model_copy(update={"status": "historical", "change": None})
+            for m in made
+            if m.status == "present" and m.bone is not None
+        ]
+
+    def _said_elsewhere(self, edema: list[EdemaMention]) -> frozenset[int]:
+        """Starts of negations said of the other bones ("kein weiteres KMÖ", "no other focus
+        of edema")."""
+        out = set()
+        for m in edema:
+            if m.status == "negated":
+                line = self.low.rfind(".", 0, m.start) + 1
+                if self.lex.elsewhere.search(self.low, line, m.end):
+                    out.add(m.start)
+        return frozenset(out)
 
     def _read_cached(self, i: int, sent: Sentence, out: list[EdemaMention]) -> None:
         """Read a sentence, or reuse the reading of the same sentence seen before.
