@@ -4479,3 +4479,57 @@ class TestRoundFortyThreeLessons:
     def test_the_other_bones_are_no_resolution_of_a_known_one(self) -> None:
         got = _statuses("Außer dem bekannten Ödem in der Patella kein weiteres KMÖ.", "de")
         assert all(status != "resolved" for _, status in got)
+
+
+class TestRoundFortyTwoAndThreeEnglishLessons:
+    """Lessons of the forty-second and forty-third rounds' English."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "I would not call the faint STIR hyperintensity in the right greater trochanter"
+                " definite marrow oedema; it is equivocal.",
+                [("greater trochanter", "uncertain")],
+            ),
+            (
+                "Marrow oedema in the left ischial tuberosity apophysis is likely due to chronic"
+                " hamstring traction rather than an acute avulsion.",
+                [("ischial tuberosity", "present")],
+            ),
+            (
+                "No BML was seen in the lateral tibial plateau, where a grade 2 lesion had been"
+                " scored at baseline.",
+                [("lateral tibial plateau", "resolved")],
+            ),
+            (
+                "Degenerative disc disease at the lumbosacral junction with dark T1 and T2"
+                " endplate sclerosis (Modic type III).",
+                [("L5-S1 endplates", "present")],
+            ),
+            (
+                "Mild STIR hyperintensity in both distal femoral metaphyses, sparing the epiphyses;"
+                " appearances are of haematopoietic marrow reconversion.",
+                [],
+            ),
+            (
+                "MRI LEFT TIBIA AND FIBULA: Endosteal marrow oedema along the posteromedial cortex"
+                " of the distal third of the tibial shaft.",
+                [("tibial shaft", "present")],
+            ),
+            (
+                "Bone marrow oedema on the iliac side of the left sacroiliac joint, whereas the"
+                " right joint was normal.",
+                [("ilium", "present"), (None, "negated")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "en") == expected
+
+    def test_a_known_finding_called_red_marrow_in_german(self) -> None:
+        text = (
+            "In der distalen Femurmetaphyse flaue Signalanhebung in der PD-fs; es handelt sich um"
+            " inselförmiges blutbildendes Knochenmark."
+        )
+        assert _statuses(text, "de") == []

@@ -30,6 +30,11 @@ _NOT_LEVEL_AFTER = re.compile(
     r"|tse|flair|/\s*(?:t2|stir|pd)|nerve|root|radicul|wurzel|dermatom)",
     re.IGNORECASE,
 )
+_SEQUENCE_BEFORE = re.compile(
+    r"(?:\bt[12]\s*(?:and|und|/|,|-)\s*|(?:dark|bright|low|high|hypo\w*|hyper\w*)\s+(?:on\s+)?)$",
+    re.IGNORECASE,
+)
+_BODY_AFTER = re.compile(r"\s*(?:vertebra|vertebral|wirbel|bod)", re.IGNORECASE)
 _ROOT_BEFORE = re.compile(
     r"(?:nerve\s+root|root|nervenwurzel|wurzel|radiculopathy)\s*$", re.IGNORECASE
 )
@@ -129,6 +134,7 @@ _FACING = re.compile(
 )
 """Before a bone named as the partner of a joint surface ("KMÖ im Os cuboideum an der
 Gelenkfläche zum MT IV"): a place of the finding's own bone."""
+_TITLE_START = re.compile(r"\s*(?:mri|mrt|mr|magnetic resonance|kernspin\w*)\b", re.IGNORECASE)
 _GROUPS = frozenset({"tarsal_bones", "carpal_bones", "metatarsals", "metacarpals"})
 """Bones named as a group, which a line's heading may name before one of them."""
 _PLACE_ADJECTIVE = re.compile(r"\w+(?:al|ar|är)")
@@ -355,6 +361,12 @@ class Anatomy:
                 or _ROOT_BEFORE.search(text, max(0, m.start() - 20), m.start())
             ):
                 continue
+            if (
+                a in ("t1", "t2")
+                and _SEQUENCE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                and not _BODY_AFTER.match(text, m.end("a"))
+            ):
+                continue  # "dark T1 and T2 endplate sclerosis": sequences, not vertebrae
             if a in ("t1", "t2") and not (
                 _VERTEBRA_AFTER.match(text, m.end("a"))
                 or re.search(r"c7\s*[-/–]\s*$", text[max(0, m.start() - 6) : m.start()], re.I)
@@ -753,6 +765,12 @@ class Anatomy:
 
         heading = text.find(":", 0, 100)
 
+        titled = label > 0 and _TITLE_START.match(text) is not None
+
+        def study_below(h: AnatomyHit) -> bool:
+            # "MRI LEFT TIBIA AND FIBULA: ... oedema along the tibial shaft": the study's bones
+            return titled and any(o.start > label for o in out)
+
         def member_below(h: AnatomyHit) -> bool:
             # "Fußwurzel: Knochenmarködem im Os cuboideum": a group heading its member
             return h.bone_id in _GROUPS and any(
@@ -783,7 +801,11 @@ class Anatomy:
                 )
                 and told_by_part(h)
             )
-            and not (h.end <= label and not h.level and (named_below(h) or member_below(h)))
+            and not (
+                h.end <= label
+                and not h.level
+                and (named_below(h) or member_below(h) or study_below(h))
+            )
             and not (h.end <= heading and h.level and level_below(h))
         ]
 

@@ -152,6 +152,9 @@ class Lexicon:
     elliptic_clause: re.Pattern[str]
     question: re.Pattern[str]
     soft_label: re.Pattern[str]
+    red_marrow: re.Pattern[str]
+    """The sentence's signal called red marrow, past any clause break ("...; appearances are
+    of haematopoietic marrow reconversion")."""
     """A template line about a soft tissue ("Knorpel: Signalalteration ..."): its signals are
     that tissue's."""
     """A question asked of the study ("mit der Frage nach bone bruise"): what follows it in
@@ -323,6 +326,7 @@ def lexicon(lang: str) -> Lexicon:
         elliptic_clause=_regex(tgt, "elliptic_clause"),
         question=_regex(tgt, "question"),
         soft_label=_regex(tgt, "soft_label"),
+        red_marrow=_regex(tgt, "red_marrow"),
         located_by=compile_phrases(_strs(tgt, "located_by")),
         imaging_context=compile_phrases(_strs(tgt, "imaging_context")),
         stems=substring_regex(

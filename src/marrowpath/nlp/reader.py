@@ -830,6 +830,14 @@ class _Reader:
             targets = [t for t in targets if t.start < asked.start()]
         if self.lex.soft_label.match(s):
             targets = [t for t in targets if not (t.generic and t.kind == "signal")]
+        red = self.lex.red_marrow.search(s) if targets else None
+        if red is not None:
+            # "STIR hyperintensity ...; appearances are of haematopoietic marrow reconversion"
+            targets = [
+                t
+                for t in targets
+                if not (t.generic and t.kind == "signal" and t.end <= red.start())
+            ]
         if i in self.modic_cells:
             cell = self.modic_cells[i]
             if cell is None:
