@@ -4533,3 +4533,42 @@ class TestRoundFortyTwoAndThreeEnglishLessons:
             " inselförmiges blutbildendes Knochenmark."
         )
         assert _statuses(text, "de") == []
+
+
+class TestRoundFortyFourLessons:
+    """Lessons of the forty-fourth blind round: surgery, paediatrics, rheumatology."""
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "expected"),
+        [
+            (
+                "de",
+                "Kein Knochenmarködem im medialen oder lateralen Femurkondylus.",
+                [("medial femoral condyle", "negated"), ("lateral femoral condyle", "negated")],
+            ),
+            (
+                "en",
+                "Bone bruises of the medial and lateral femoral condyles.",
+                [("medial femoral condyle", "present"), ("lateral femoral condyle", "present")],
+            ),
+            (
+                "de",
+                "Im Talus kann ein Knochenmarködem weder sicher nachgewiesen noch ausgeschlossen"
+                " werden.",
+                [("talus", "uncertain")],
+            ),
+            (
+                "de",
+                "Neu aufgetretenes Eckenödem an der ventrokranialen Kante von BWK 10"
+                " (Romanus-Läsion).",
+                [("T10 vertebral body", "present")],
+            ),
+            (
+                "de",
+                "BME sakral bds. mit einem SPARCC-Score von 12, zusätzlich Erosionen iliakal links.",
+                [("sacrum", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, lang) == expected

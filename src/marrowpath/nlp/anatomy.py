@@ -116,6 +116,10 @@ _VARIANCE_AFTER = re.compile(r"[- ]?(?:plus|minus)\b|\s+(?:variance|variante)\b"
 _JOINT_AFTER = re.compile(r"(?:[- ]?(?:[ivx]{1,3}|\d))?[- ]?(?:gelenke?|joints?)\b")
 _HEAD_PART = re.compile(r"(?<=\w)(?:köpfchens?|basis|schaft)$")
 """The part word that ends a German bone compound ("Metakarpaleköpfchen")."""
+_OTHER_POSITION = re.compile(
+    r"\b(medial|lateral)(?:e[nmrs]?)?\s+(?:and|or|und|oder|&|/|bzw\.?)\s+$", re.IGNORECASE
+)
+"""The other position said before a positioned bone: "im medialen oder lateralen Femurkondylus"."""
 _SHARED_POSITION = re.compile(
     r"\b(medial|lateral|mediale[nmrs]?|laterale[nmrs]?)\s+(\w+)\s+(?:and|und|&|/)\s+$"
 )
@@ -468,6 +472,7 @@ class Anatomy:
                         AnatomyHit(m.start(), m.end(), e.region, e.bone_id, e.subregion, e.name)
                         for e in self._pairs[normalize(m.group())]
                     )
+        hits.extend(self._other_positions(text, hits))
         hits = self._split_names(text, hits)
         hits.extend(self._near_misses(text, hits))
         hits.sort(key=lambda h: h.start)
@@ -563,6 +568,32 @@ class Anatomy:
         if said is not None and placed is not None and placed.bone_id == entry.bone_id:
             return placed, said.start(1)
         return entry, s
+
+    def _other_positions(self, text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
+        """ "im medialen oder lateralen Femurkondylus", "the medial and lateral femoral
+        condyles": the bone of the other position said before, too."""
+        out = []
+        for h in hits:
+            first, _, rest = h.name.partition(" ")
+            if first not in ("medial", "lateral") or not rest:
+                continue
+            m = _OTHER_POSITION.search(text, max(0, h.start - 30), h.start)
+            if m is None or m.group(1).lower().startswith(first):
+                continue
+            other = "lateral" if first == "medial" else "medial"
+            entry = self._entries.get(normalize(f"{other} {rest}"))
+            if entry is not None and not any(o.start < m.end() and m.start() < o.end for o in hits):
+                out.append(
+                    AnatomyHit(
+                        m.start(1),
+                        m.end(1),
+                        entry.region,
+                        entry.bone_id,
+                        entry.subregion,
+                        entry.name,
+                    )
+                )
+        return out
 
     def _split_names(self, text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
         """One name dictated as two words ("Femur Kondylus", "Tibia Plateau"): that name, in
