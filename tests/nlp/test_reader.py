@@ -4572,3 +4572,51 @@ class TestRoundFortyFourLessons:
     )
     def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, lang) == expected
+
+
+class TestRoundFortyFiveLessons:
+    """Lessons of the forty-fifth blind round: hand and shoulder surgery, a city hospital."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Frakturlinie durch das Tuberculum majus ohne Dislokation, umgeben von ausgedehntem"
+                " Knochenmarködem.",
+                [("greater tuberosity", "present")],
+            ),
+            (
+                "Diffuses Knochenmarködem des gesamten Os lunatum rechts; Ulna-Minusvariante 2 mm.",
+                [("lunate", "present")],
+            ),
+            (
+                "Nach distaler Radiusfraktur links fleckiges Knochenmarködem in mehreren"
+                " Handwurzelknochen.",
+                [("carpal bones", "present")],
+            ),
+            (
+                "Talus, Innen- und Außenknöchel sowie Kalkaneus ohne Knochenmarködem.",
+                [
+                    ("talus", "negated"),
+                    ("medial malleolus", "negated"),
+                    ("lateral malleolus", "negated"),
+                    ("calcaneus", "negated"),
+                ],
+            ),
+            (
+                "Handgelenk li: KMÖ Os hamatum u. Basis MHK IV/V, DD Kontusion nach Faustschlag.",
+                [
+                    ("hamate", "present"),
+                    ("fourth metacarpal", "present"),
+                    ("fifth metacarpal", "present"),
+                ],
+            ),
+            (
+                "Bandscheibenvorfall BWK 7/8 rechts, das sequestrierte Bandscheibengewebe ödematös"
+                " aufgequollen.",
+                [],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected

@@ -112,10 +112,15 @@ _NEAR_MIN = 8
 _LONG_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]{{{_NEAR_MIN},}}(?![^\W\d_])")
 _WORD = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
-_VARIANCE_AFTER = re.compile(r"[- ]?(?:plus|minus)\b|\s+(?:variance|variante)\b")
+_VARIANCE_AFTER = re.compile(r"[- ]?(?:plus|minus)(?:variante\w*|\b)|\s+(?:variance|variante)\b")
 _JOINT_AFTER = re.compile(r"(?:[- ]?(?:[ivx]{1,3}|\d))?[- ]?(?:gelenke?|joints?)\b")
 _HEAD_PART = re.compile(r"(?<=\w)(?:köpfchens?|basis|schaft)$")
 """The part word that ends a German bone compound ("Metakarpaleköpfchen")."""
+_PREFIX_ELIDED = re.compile(
+    r"\b([a-zäöüß]{3,})-\s+(?:und|oder|u\.|sowie|bzw\.)\s+([a-zäöüß]{6,})", re.IGNORECASE
+)
+"""A German compound's first part with its end left to the next word ("Innen- und
+Außenknöchel")."""
 _OTHER_POSITION = re.compile(
     r"\b(medial|lateral)(?:e[nmrs]?)?\s+(?:and|or|und|oder|&|/|bzw\.?)\s+$", re.IGNORECASE
 )
@@ -473,6 +478,8 @@ class Anatomy:
                         for e in self._pairs[normalize(m.group())]
                     )
         hits.extend(self._other_positions(text, hits))
+        if "- " in text:
+            hits.extend(self._prefix_elided(text, hits))
         hits = self._split_names(text, hits)
         hits.extend(self._near_misses(text, hits))
         hits.sort(key=lambda h: h.start)
@@ -568,6 +575,29 @@ class Anatomy:
         if said is not None and placed is not None and placed.bone_id == entry.bone_id:
             return placed, said.start(1)
         return entry, s
+
+    def _prefix_elided(self, text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
+        """ "Innen- und Außenknöchel": the first word with the second's end ("Innenknöchel")."""
+        out = []
+        for m in _PREFIX_ELIDED.finditer(text):
+            if any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
+                continue
+            first, second = m.group(1), m.group(2)
+            for i in range(3, len(second) - 3):
+                entry = self._entries.get(normalize(first + second[i:]))
+                if entry is not None:
+                    out.append(
+                        AnatomyHit(
+                            m.start(1),
+                            m.end(1) + 1,
+                            entry.region,
+                            entry.bone_id,
+                            entry.subregion,
+                            entry.name,
+                        )
+                    )
+                    break
+        return out
 
     def _other_positions(self, text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
         """ "im medialen oder lateralen Femurkondylus", "the medial and lateral femoral

@@ -115,6 +115,15 @@ _BOTH_WITH = re.compile(r"\b(?:both|beide)\s+(?:with|mit)\s+(?:[\w-]+\s+)?$", re
 # marrow lesion".
 _LESION_AFTER = re.compile(r"[\w\s-]{0,30}?(?:läsion|lesion)\b")
 _ALSO = re.compile(r"\s(?:sowie|as well as)\s")
+_LABEL_GAP = re.compile(
+    r"^[\s,;]*(?:dd|a\.\s?e\.|am ehesten|v\.\s?a\.|vereinbar mit|im sinne (?:einer|eines|von)"
+    r"|c/w|consistent with|in keeping with|likely|probably|suggestive of)(?=\s|$)",
+    re.IGNORECASE,
+)
+_LIST_AND = re.compile(
+    r"\s+(?:und|u\.|and|&|sowie|/)\s+(?:(?:basis|base|köpfchen|kopf|head|schaft|shaft|hals|neck)"
+    r"\s+(?:des\s+|der\s+|of\s+(?:the\s+)?)?)?|\s*/\s*"
+)
 _WITH_WORD = re.compile(r"\b(?:with|mit)\b")
 _NEW_SUBJECT = re.compile(r"[,;]\s*(?:das|die|der|the)\s")
 """A clause with a subject of its own after a comma (a soft tissue's): its predicate is not the
@@ -143,6 +152,8 @@ _ANATOMY_LIST_GAP = re.compile(
     # "... und am ventrolateralen Anteil des lateralen Femurkondylus"
     r"(?:(?:\w+\s+)?(?:aspect|portion|part|margin|surface|side|anteil|abschnitt|bereich|rand)"
     r"\s+(?:of\s+(?:the\s+)?|des\s+|der\s+))?"
+    # "KMÖ Os hamatum u. Basis MHK IV/V"
+    r"(?:(?:basis|base|köpfchen|kopf|head|schaft|shaft|hals|neck)\s+(?:of\s+(?:the\s+)?|des\s+|der\s+)?)?"
     r"(?:(?:left|right|\w*(?:medial|lateral|anterior|posterior|superior|inferior|proximal|distal"
     r"|dorsal|volar|palmar|plantar|central)|\w+en)\s+)?$",
     re.IGNORECASE,
@@ -434,6 +445,12 @@ class _Reader:
                 # ohne aktive Ödemkomponente".
                 asides = [(h.end + m.start(), h.end + m.end()) for m in _BRACKETED.finditer(gap)]
                 bare = _BRACKETED.sub("", gap)
+                if _LABEL_GAP.match(gap) and any(
+                    not o.generic and o.end <= h.start and o is not t for o in targets
+                ):
+                    # "KMÖ Os hamatum u. Basis MHK IV/V, DD Kontusion": a label of the finding
+                    # before, not a finding of its own
+                    return False
                 if (
                     (
                         len(gap) <= 40
@@ -910,6 +927,17 @@ class _Reader:
                 key=lambda t: self._distance(s, h, t),
                 default=None,
             )
+            # "KMÖ Os hamatum u. Basis MHK IV/V, DD Kontusion": a list goes on to its finding's
+            # next bone, however near a later phrase stands.
+            listed = self._list_owner(s, h, hits, kept)
+            if (
+                listed is not None
+                and owner is not None
+                and listed is not owner
+                and h.end <= owner.start
+                and "," in s[h.end : owner.start]
+            ):
+                owner = listed
             if owner is not None and self._of_a_later_process(s, h, owner):
                 continue  # "... Knochenmarködem, knöcherne Bankart-Läsion am Glenoid"
             if owner is not None and self.lex.cause_before.search(s, max(0, h.start - 25), h.start):
@@ -1032,6 +1060,23 @@ class _Reader:
                 o.hits.remove(prv)  # "BME MFC und LTP, LFC und MTP ohne BME": not the LFC
             t.hits.insert(0, prv)
             first = prv
+
+    @staticmethod
+    def _list_owner(
+        s: str, h: AnatomyHit, hits: list[AnatomyHit], kept: list[_Target]
+    ) -> _Target | None:
+        """The finding whose bone the list before ``h`` continues ("KMÖ Os hamatum u. Basis
+        MHK"), when only a conjunction stands between the two bones."""
+        before = [x for x in hits if x.end <= h.start]
+        if not before:
+            return None
+        prev = before[-1]
+        gap = s[prev.end : h.start]
+        if "," in gap or not _LIST_AND.fullmatch(gap):
+            return None
+        return next(
+            (t for t in kept if prev in t.hits and not t.generic and t.end <= prev.start), None
+        )
 
     def _own_place_after(self, s: str, t: _Target) -> None:
         """ "Disc degeneration at L4-5 and L5-S1 with Modic type I changes at L4-5": a finding
