@@ -4620,3 +4620,39 @@ class TestRoundFortyFiveLessons:
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
+
+
+class TestRoundFortyFiveMoreLessons:
+    """More lessons of the forty-fifth round."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "LWK 2 inzwischen ohne Ödem, in LWK 3 noch residuelles, deutlich kleineres Ödem"
+                " entlang der Deckplatte.",
+                [("L2 vertebral body", "resolved"), ("L3 vertebral body", "present")],
+            ),
+            (
+                "Ödemverdächtige Signalanhebung im Os cuboideum, ggf. Artefakt.",
+                [("cuboid", "uncertain")],
+            ),
+            (
+                "Os lunatum mit flauer Signalanhebung radialseitig – ödemverdächtig, DD"
+                " Partialvolumeneffekt.",
+                [("lunate", "uncertain")],
+            ),
+            (
+                "Diskretes Restödem im Talus nach konservativ behandelter Kontusion, ansonsten"
+                " ausgeheilter Befund.",
+                [("talus", "present")],
+            ),
+            (
+                "Das auswärts angefertigte MRT zeigt nach stattgehabter Patellaluxation ein"
+                " Kontusionsödem am medialen Patellarand.",
+                [("patella", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected

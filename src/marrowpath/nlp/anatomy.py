@@ -114,7 +114,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
 _VARIANCE_AFTER = re.compile(r"[- ]?(?:plus|minus)(?:variante\w*|\b)|\s+(?:variance|variante)\b")
 _JOINT_AFTER = re.compile(r"(?:[- ]?(?:[ivx]{1,3}|\d))?[- ]?(?:gelenke?|joints?)\b")
-_HEAD_PART = re.compile(r"(?<=\w)(?:köpfchens?|basis|schaft)$")
+_HEAD_PART = re.compile(r"(?<=\w)(?:köpfchens?|kopf(?:es)?|basis|schaft)$")
 """The part word that ends a German bone compound ("Metakarpaleköpfchen")."""
 _PREFIX_ELIDED = re.compile(
     r"\b([a-zäöüß]{3,})-\s+(?:und|oder|u\.|sowie|bzw\.)\s+([a-zäöüß]{6,})", re.IGNORECASE

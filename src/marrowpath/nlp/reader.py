@@ -412,6 +412,14 @@ class _Reader:
                 and lex.link_after.match(gap)
                 and not _outside_bone(lex, gap)
                 and not any(skip <= o.start < h.start for o in targets)
+                # "LWK 2 inzwischen ohne Ödem, in LWK 3 ...": the bone just before is its own
+                and not (
+                    "," in gap
+                    and any(
+                        x.end <= t.start and t.start - x.end <= 25 and "," not in s[x.end : t.start]
+                        for x in hits
+                    )
+                )
             ):
                 if self._names_soft_tissue(s, h):
                     return False  # "edema of the L3-L4 disc": the bone names the soft tissue
@@ -557,6 +565,8 @@ class _Reader:
                 continue
             if lex.change_not_after.match(s, m.end()):
                 continue
+            if lex.elsewhere.search(s, max(a, m.start() - 16), m.start()):
+                continue  # "Restödem im Talus, ansonsten ausgeheilter Befund": the rest's
             dist = -1 if inside else t.start - m.end() if m.end() <= t.start else m.start() - t.end
             if (
                 dist > 80
