@@ -4656,3 +4656,40 @@ class TestRoundFortyFiveMoreLessons:
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
+
+
+class TestRoundFortySixLessons:
+    """Lessons of the forty-sixth blind round: older adults' lower limbs."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Insuffizienzfraktur des oberen Schambeinastes links mit perifokalem Ödem im"
+                " Knochenmark. Kontralateral kein Ödem, Symphyse ohne Erguss.",
+                [("pubis", "present"), (None, "negated")],
+            ),
+            (
+                "Deutlich rückläufiges, nur noch geringes Restödem im linken Femurkopf, Kontur"
+                " regelrecht, kein Gelenkerguss mehr.",
+                [("femoral head", "present")],
+            ),
+            (
+                "Subchondrale Insuffizienzfraktur lat. Femurkondyle li. mit umgebendem Ödem. Im"
+                " übrigen kein KM-Ödem.",
+                [("lateral femoral condyle", "present"), (None, "negated")],
+            ),
+            (
+                "Flüssigkeit in der Bursa trochanterica rechts und ausgedehntes subkutanes Ödem"
+                " lateral der Hüfte.",
+                [],
+            ),
+            (
+                "Posteromediale Tibiakante beidseits mit schmalem periostalem Ödem, Markraum und"
+                " Kortikalis regelrecht.",
+                [("tibial shaft", "negated")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected
