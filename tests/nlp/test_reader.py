@@ -4667,7 +4667,7 @@ class TestRoundFortySixLessons:
             (
                 "Insuffizienzfraktur des oberen Schambeinastes links mit perifokalem Ödem im"
                 " Knochenmark. Kontralateral kein Ödem, Symphyse ohne Erguss.",
-                [("pubis", "present"), (None, "negated")],
+                [("superior pubic ramus", "present"), (None, "negated")],
             ),
             (
                 "Deutlich rückläufiges, nur noch geringes Restödem im linken Femurkopf, Kontur"
