@@ -4693,3 +4693,41 @@ class TestRoundFortySixLessons:
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
+
+
+class TestRoundFortySixEnglishLessons:
+    """Lessons of the forty-sixth round's English: sports medicine."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Diffuse marrow oedema through the scaphoid waist with no cortical breach or"
+                " fracture line (scaphoid bone bruise); the lunate and capitate show normal marrow"
+                " signal.",
+                [("scaphoid", "present"), ("lunate", "negated"), ("capitate", "negated")],
+            ),
+            (
+                "Contusions at the medial shoulder of the talar dome and the congruent articular"
+                " face of the medial malleolus.",
+                [("talus", "present"), ("medial malleolus", "present")],
+            ),
+            (
+                "9 mm lobulated lesion in the proximal tibial metaphysis, T1 intermediate and T2"
+                " bright with punctate low-signal matrix: incidental enchondroma.",
+                [],
+            ),
+            (
+                "Stress fracture of the left inferior pubic ramus near the symphysis, with"
+                " surrounding marrow oedema.",
+                [("inferior pubic ramus", "present")],
+            ),
+            (
+                "Thin rim of periosteal oedema along the tibial shaft without intramedullary signal"
+                " change (grade 1 stress reaction).",
+                [("tibial shaft", "negated")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "en") == expected

@@ -139,7 +139,10 @@ _AREA_GAP = re.compile(
 """Between a bone and its part said as its area ("distale Fibula im Bereich des Außenknöchels")."""
 _FACING = re.compile(
     r"(?:gelenkfläche|gelenkflächen|gelenkfacette|artikulation)\s+(?:zum|zur|zu\s+den)\s+$"
-    r"|(?:articulation|articulating|articular\s+surface|interface)\s+with\s+(?:the\s+)?$"
+    r"|(?:articulation|articulating|articular\s+surface|interface|synchondrosis)\s+with\s+"
+    r"(?:the\s+)?$"
+    # "Stress fracture of the left inferior pubic ramus near the symphysis"
+    r"|(?:near|close\s+to|nahe|in\s+der\s+nähe)\s+(?:the\s+|der\s+|dem\s+|des\s+)?$"
 )
 """Before a bone named as the partner of a joint surface ("KMÖ im Os cuboideum an der
 Gelenkfläche zum MT IV"): a place of the finding's own bone."""

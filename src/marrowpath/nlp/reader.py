@@ -113,6 +113,7 @@ _NORMAL_FILLER = re.compile(
 _BOTH_WITH = re.compile(r"\b(?:both|beide)\s+(?:with|mit)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # A signal that names a "lesion" of its own: "T2-hyperintense Markraumläsion", "T2 hyperintense
 # marrow lesion".
+_LESION_BEFORE = re.compile(r"\b(?:lesion|läsion)\b[^.;]*$")
 _LESION_AFTER = re.compile(r"[\w\s-]{0,30}?(?:läsion|lesion)\b")
 _ALSO = re.compile(r"\s(?:sowie|as well as)\s")
 _LABEL_GAP = re.compile(
@@ -150,7 +151,7 @@ _ANATOMY_LIST_GAP = re.compile(
     r"(?:(?:of|at|in|to|am|an|im)\s+)?(?:(?:the|der|die|das|des|dem|im|in)\s+)?"
     # "... and of the anterolateral aspect of the lateral femoral condyle"
     # "... und am ventrolateralen Anteil des lateralen Femurkondylus"
-    r"(?:(?:\w+\s+)?(?:aspect|portion|part|margin|surface|side|anteil|abschnitt|bereich|rand)"
+    r"(?:(?:\w+\s+){0,2}(?:aspect|portion|part|margin|surface|face|side|anteil|abschnitt|bereich|rand)"
     r"\s+(?:of\s+(?:the\s+)?|des\s+|der\s+))?"
     # "KMÖ Os hamatum u. Basis MHK IV/V"
     r"(?:(?:basis|base|köpfchen|kopf|head|schaft|shaft|hals|neck)\s+(?:of\s+(?:the\s+)?|des\s+|der\s+)?)?"
@@ -875,7 +876,11 @@ class _Reader:
         hits = self.hits_of(i)
         kept: list[_Target] = []
         for t in targets:
-            lesion = t.kind == "signal" and _LESION_AFTER.match(s, t.end) is not None
+            lesion = t.kind == "signal" and (
+                _LESION_AFTER.match(s, t.end) is not None
+                # "9 mm lobulated lesion ..., T2 bright with punctate matrix: enchondroma"
+                or _LESION_BEFORE.search(s, max(0, t.start - 100), t.start) is not None
+            )
             # "... Fibrom der distalen Tibiametaphyse, das in der MRT als T2-inhomogene Läsion
             # imponierte": a lesion the sentence names as a tumour, however far before
             if (t.kind == "bml" or lesion) and self.lex.tumour_lesion.search(
