@@ -4731,3 +4731,43 @@ class TestRoundFortySixEnglishLessons:
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "en") == expected
+
+
+class TestRoundFortySevenLessons:
+    """Lessons of the forty-seventh blind round: the foot and ankle."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Rückläufiges Knochenmarködem in Os cuboideum und Os naviculare, das Os cuneiforme"
+                " intermedium ist inzwischen ödemfrei.",
+                [
+                    ("cuboid", "present"),
+                    ("navicular", "present"),
+                    ("intermediate cuneiform", "resolved"),
+                ],
+            ),
+            (
+                "Grenzwertige Signalanhebung im Os cuneiforme mediale, ggf. beginnendes Ödem.",
+                [("medial cuneiform", "uncertain")],
+            ),
+            (
+                "Knochenmarksödem os cuboideum u. proc. ant. calcanei li., dd nussknacker-kontusion.",
+                [("cuboid", "present"), ("calcaneus", "present")],
+            ),
+            ("Subkutanes Kontusionsödem und kleines Hämatom am lateralen Fußrand.", []),
+            (
+                "Längsriss der Peroneus-brevis-Sehne in Höhe der Fibulaspitze mit diskretem Ödem im"
+                " Muskelbauch des M. peroneus brevis.",
+                [],
+            ),
+            (
+                "Coalitio calcaneonavicularis mit subkortikalem Ödem sowohl im Processus anterior"
+                " calcanei als auch im lateralen Naviculare.",
+                [("calcaneus", "present"), ("navicular", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected

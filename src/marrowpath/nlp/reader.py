@@ -116,8 +116,13 @@ _BOTH_WITH = re.compile(r"\b(?:both|beide)\s+(?:with|mit)\s+(?:[\w-]+\s+)?$", re
 _LESION_BEFORE = re.compile(r"\b(?:lesion|läsion)\b[^.;]*$")
 _LESION_AFTER = re.compile(r"[\w\s-]{0,30}?(?:läsion|lesion)\b")
 _ALSO = re.compile(r"\s(?:sowie|as well as)\s")
+_SOFT_BEFORE = re.compile(
+    r"(?:subkutan\w*|subcutaneous|weichteil\w*|soft[- ]tissue|intramuskulär\w*|intramuscular"
+    r"|muskulär\w*)\s+$",
+    re.IGNORECASE,
+)
 _LABEL_GAP = re.compile(
-    r"^[\s,;]*(?:dd|a\.\s?e\.|am ehesten|v\.\s?a\.|vereinbar mit|im sinne (?:einer|eines|von)"
+    r"^(?:[\s,;]*(?:li|re|links|rechts|bds|beidseits)\.?)?[\s,;]*(?:dd|a\.\s?e\.|am ehesten|v\.\s?a\.|vereinbar mit|im sinne (?:einer|eines|von)"
     r"|c/w|consistent with|in keeping with|likely|probably|suggestive of)(?=\s|$)",
     re.IGNORECASE,
 )
@@ -144,7 +149,7 @@ _ANATOMY_LIST_GAP = re.compile(
     r"|[a-zäöü]*(?:medial|lateral|dorsal|ventral|anterior|posterior|proximal|distal|zentral"
     r"|subchondral))"
     r"(?=[\s,]*(?:and|or|und|oder|u\.|sowie|\+)\s))?"
-    r"[\s,]*(?:and|or|und|oder|u\.|as well as|sowie|&|/|\+)?[\s,]*"
+    r"[\s,]*(?:and|or|und|oder|u\.|as well as|sowie|als\s+auch|&|/|\+)?[\s,]*"
     r"(?:(?:geringer|weniger|schwächer|diskreter)\s+(?:ausgeprägt\s+)?(?:auch\s+)?)?"
     r"(?:\w*(?:medial|lateral|anterior|posterior|dorsal|ventral)\s+(?=(?:am|an|im|in|at)\s))?"
     r"(?:to\s+a\s+(?:lesser|greater|smaller|minor)\s+(?:degree|extent),?\s*)?"
@@ -891,6 +896,8 @@ class _Reader:
                 if self._link_generic(s, t, targets, hits):
                     kept.append(t)
                 continue
+            if _SOFT_BEFORE.search(s, max(0, t.start - 24), t.start):
+                continue  # "Subkutanes Kontusionsödem", "periosteal oedema"
             if t.kind == "signal" and not t.normal and self._placed_in_soft_tissue(s, t, hits):
                 continue  # "Ödematöse Signalanhebung im Hoffa-Fettkörper"
             if t.kind == "signal" and not t.normal:
