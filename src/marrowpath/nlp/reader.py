@@ -122,7 +122,8 @@ _SOFT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_GAP = re.compile(
-    r"^(?:[\s,;]*(?:li|re|links|rechts|bds|beidseits)\.?)?[\s,;]*(?:dd|a\.\s?e\.|am ehesten|v\.\s?a\.|vereinbar mit|im sinne (?:einer|eines|von)"
+    r"^(?:[\s,;]*(?:li|re|links|rechts|bds|beidseits)\.?)?"
+    r"[\s,;]*(?:dd|a\.\s?e\.|am ehesten|v\.\s?a\.|vereinbar mit|im sinne (?:einer|eines|von)"
     r"|c/w|consistent with|in keeping with|likely|probably|suggestive of)(?=\s|$)",
     re.IGNORECASE,
 )
