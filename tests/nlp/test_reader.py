@@ -4771,3 +4771,41 @@ class TestRoundFortySevenLessons:
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
+
+
+class TestRoundFortySevenMoreLessons:
+    """More lessons of the forty-seventh round: the knee."""
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "expected"),
+        [
+            (
+                "de",
+                "Knochenprellungen an der medialen Patellafacette sowie ventrolateral am lateralen"
+                " Femurkondylus.",
+                [("patella", "present"), ("lateral femoral condyle", "present")],
+            ),
+            (
+                "de",
+                "Knochenmarködem ventral im Tibiakopf, beide Femurkondylen ohne Kontusion.",
+                [
+                    ("proximal tibia", "present"),
+                    ("medial femoral condyle", "negated"),
+                    ("lateral femoral condyle", "negated"),
+                ],
+            ),
+            (
+                "en",
+                "No contusion of both femoral condyles.",
+                [("medial femoral condyle", "negated"), ("lateral femoral condyle", "negated")],
+            ),
+            (
+                "de",
+                "Lobulierte, T2-hyperintense Läsion in der distalen Femurmetadiaphyse, ohne"
+                " perifokales Ödem – am ehesten Enchondrom.",
+                [("distal femur", "negated")],
+            ),
+        ],
+    )
+    def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, lang) == expected

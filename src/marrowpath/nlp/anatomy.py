@@ -475,10 +475,16 @@ class Anatomy:
                     )
         if self._pair_re is not None:
             for m in self._pair_re.finditer(text):
+                # "beide Femurkondylen": both bones, in place of the group the words also name
+                hits = [h for h in hits if not (m.start() <= h.start and h.end <= m.end())]
                 if not any(h.start < m.end() and m.start() < h.end for h in hits):
+                    # each bone on its own part of the words, so that they read as a list
+                    pair = self._pairs[normalize(m.group())]
+                    cut = m.start() + (m.end() - m.start()) // 2
+                    spans = [(m.start(), cut), (cut, m.end())]
                     hits.extend(
-                        AnatomyHit(m.start(), m.end(), e.region, e.bone_id, e.subregion, e.name)
-                        for e in self._pairs[normalize(m.group())]
+                        AnatomyHit(a, b, e.region, e.bone_id, e.subregion, e.name)
+                        for (a, b), e in zip(spans, pair, strict=False)
                     )
         hits.extend(self._other_positions(text, hits))
         if "- " in text:

@@ -493,7 +493,7 @@ class _Reader:
                     for prv in reversed(before[:-1]):
                         if not _ANATOMY_LIST_GAP.match(s[prv.end : linked[0].start]):
                             break
-                        if any(
+                        if prv.end < linked[0].start and any(
                             o.end <= prv.start
                             and prv.start - o.end <= 60
                             and ";" not in s[o.end : prv.start]
