@@ -4809,3 +4809,35 @@ class TestRoundFortySevenMoreLessons:
     )
     def test_reads(self, lang: str, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, lang) == expected
+
+
+class TestRoundFortyEightLessons:
+    """Lessons of the forty-eighth blind round: spine and the North."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Der Schenkelhals ist inzwischen wieder signalnormal.",
+                [("femoral neck", "resolved")],
+            ),
+            ("Der Schenkelhals ist signalnormal.", [("femoral neck", "negated")]),
+            (
+                "Neu gegenüber der Voruntersuchung: Grundplatteneinbruch TH12 mit bandförmigem KMÖ"
+                " unterhalb der Grundplatte.",
+                [("T12 vertebral body", "present")],
+            ),
+            (
+                "Flaues Knochenmarködem in der re. Massa lateralis S1/S2 mit T1-hypointenser"
+                " Frakturlinie.",
+                [("sacral ala", "present")],
+            ),
+            (
+                "Regredientes Knochenmarködem in BWK 9 und BWK 10 bei bekannter Spondylodiszitis"
+                " Th9/10.",
+                [("T9 vertebral body", "present"), ("T10 vertebral body", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected

@@ -795,6 +795,14 @@ class Anatomy:
                 prev is not None and _FACING.search(text, prev.end, h.start)
             ):
                 continue  # "Naviculo-Cuneiforme-Gelenk"; "... an der Gelenkfläche zum MT IV"
+            if (
+                prev is not None
+                and prev.name == "sacral ala"
+                and h.level
+                and h.bone_id.startswith("s")
+                and not text[prev.end : h.start].strip()
+            ):
+                continue  # "Massa lateralis S1/S2": the ala's height, not a level of its own
             if prev is not None and _OF_GAP.match(text[prev.end : h.start]):
                 continue  # "iliac side of the SI joint", "sesamoid of the hallux"
             if (

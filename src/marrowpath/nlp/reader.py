@@ -131,6 +131,8 @@ _LIST_AND = re.compile(
     r"\s+(?:und|u\.|and|&|sowie|/)\s+(?:(?:basis|base|köpfchen|kopf|head|schaft|shaft|hals|neck)"
     r"\s+(?:des\s+|der\s+|of\s+(?:the\s+)?)?)?|\s*/\s*"
 )
+_AGAIN_BEFORE = re.compile(r"\b(?:wieder|again|back\s+to)\s+$")
+"""Just before a normal statement that a resolution word covers: "... wieder signalnormal"."""
 _WITH_WORD = re.compile(r"\b(?:with|mit)\b")
 _NEW_SUBJECT = re.compile(r"[,;]\s*(?:das|die|der|the)\s")
 """A clause with a subject of its own after a comma (a soft tissue's): its predicate is not the
@@ -1206,9 +1208,16 @@ class _Reader:
         return any(not ctx.negated(m.start(), m.end()) for m in found)
 
     def _names_a_process(self, s: str, h: AnatomyHit) -> bool:
-        """Is the bone the name of a process right after it ("L3-L4 spondylodiscitis")?"""
+        """Is the bone the name of a process right after it ("L3-L4 spondylodiscitis") or, in
+        German order, right before it ("bei bekannter Spondylodiszitis Th9/10")?"""
         at = len(s) - len(s[h.end :].lstrip())
-        return self.lex.other_process.match(s, at) is not None
+        if self.lex.other_process.match(s, at) is not None:
+            return True
+        lo = max(0, h.start - 30)
+        return any(
+            not s[m.end() : h.start].strip()
+            for m in self.lex.other_process.finditer(s, lo, h.start)
+        )
 
     def _of_a_later_process(self, s: str, h: AnatomyHit, t: _Target) -> bool:
         """Is the bone, after the mention and a comma, the place of another process named
@@ -1295,7 +1304,15 @@ class _Reader:
         mods = ctx.modifiers(t.start, t.end)
         clause = self._clause(s, t)
         change = None if t.status else self.change(s, t, kept, clause)
-        if t.normal and change == "resolved" and self.change(s, t, kept, (clause[0], t.start)):
+        if (
+            t.normal
+            and change == "resolved"
+            and (
+                self.change(s, t, kept, (clause[0], t.start))
+                # "Der Schenkelhals ist inzwischen wieder signalnormal."
+                or _AGAIN_BEFORE.search(s, clause[0], t.start)
+            )
+        ):
             status = (
                 "resolved"  # "complete restitution of normal marrow signal in the femoral head"
             )
