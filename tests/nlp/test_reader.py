@@ -4841,3 +4841,60 @@ class TestRoundFortyEightLessons:
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
+
+
+class TestRoundFortyEightLetterLessons:
+    """Lessons of the forty-eighth round's physician letters."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Anamnese: Marathonläuferin mit Vorfußschmerzen rechts.\nMRT re. Vorfuß:"
+                " Knochenmarködem im distalen Schaft des Os metatarsale II.",
+                [("second metatarsal", "present")],
+            ),
+            (
+                "Fleckige, in T1 muskelisointense Areale in der distalen Femurmetaphyse, vereinbar"
+                " mit Blutbildungsreconversion (rotes Mark).",
+                [],
+            ),
+            (
+                "MRT beider Unterschenkel mit Periostödem entlang der posteromedialen Tibiakante"
+                " sowie begleitendem Ödem am Soleusursprung.",
+                [],
+            ),
+            (
+                "Kontusionsödem im Trochanter major, keine okkulte Schenkelhalsfraktur; Femurkopf"
+                " und Schenkelhals sind vom Ödem ausgespart.",
+                [
+                    ("greater trochanter", "present"),
+                    ("femoral head", "negated"),
+                    ("femoral neck", "negated"),
+                ],
+            ),
+            (
+                "Initiales MRT: Knochenmarködem an der medialen Patellafacette und am lateralen"
+                " Femurkondylus. Im Kontroll-MRT residuelles Ödem am lateralen Femurkondylus, die"
+                " Patella ist ödemfrei.",
+                [("lateral femoral condyle", "present"), ("patella", "resolved")],
+            ),
+            (
+                "Knochenmarksödem im Os naviculare re. mit beginnender Stressfraktur DD M."
+                " Müller-Weiss, Os cuneiforme mediale ebenfalls leicht ödematös.",
+                [("navicular", "present"), ("medial cuneiform", "present")],
+            ),
+            (
+                "Knochenmarködem (Osteitis) in Os capitatum und Os hamatum; Erosion am Processus"
+                " styloideus ulnae ohne umgebendes Ödem.",
+                [("capitate", "present"), ("hamate", "present"), ("ulna", "negated")],
+            ),
+            (
+                "Osteitis mit Knochenmarködem im Os lunatum und Os triquetrum, kleine Erosion am"
+                " Processus styloideus ulnae.",
+                [("lunate", "present"), ("triquetrum", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected

@@ -114,6 +114,12 @@ class SentenceContext:
         best = None
         for t0, t1 in self._get(name):
             if t1 <= start and start - t1 <= window and not self._blocked(t1, start, name):
+                if (
+                    name == "unc_f"
+                    and "," in self._text[t1:start]
+                    and normalize(self._text[t0:t1]) in self.lex.comma_hedges
+                ):
+                    continue  # "DD M. Müller-Weiss, Os cuneiforme ebenfalls ödematös"
                 best = (t0, t1)
         return best
 

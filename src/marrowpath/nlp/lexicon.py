@@ -104,6 +104,9 @@ class Lexicon:
     hist_fwd: re.Pattern[str]
     hist_bwd: re.Pattern[str]
     label_hedges: frozenset[str]
+    comma_hedges: frozenset[str]
+    """Hedges that name one differential and end at the next comma ("DD M. Müller-Weiss, os
+    cuneiforme ebenfalls ödematös")."""
     hedge_passes: frozenset[str]
     """Terminators a hedge reaches across ("with")."""
     terminators: re.Pattern[str]
@@ -285,6 +288,7 @@ def lexicon(lang: str) -> Lexicon:
         hist_fwd=compile_phrases(_strs(ctx, "history_forward")),
         hist_bwd=compile_phrases(_strs(ctx, "history_backward")),
         label_hedges=frozenset(normalize(p) for p in _strs(ctx, "label_hedges")),
+        comma_hedges=frozenset(normalize(p) for p in _strs(ctx, "comma_hedges")),
         hedge_passes=frozenset(normalize(p) for p in _strs(ctx, "hedge_passes")),
         terminators=compile_phrases(_strs(ctx, "terminators")),
         clause_breaks=compile_phrases(_strs(ctx, "clause_breaks")),

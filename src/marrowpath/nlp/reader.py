@@ -131,6 +131,8 @@ _LIST_AND = re.compile(
     r"\s+(?:und|u\.|and|&|sowie|/)\s+(?:(?:basis|base|köpfchen|kopf|head|schaft|shaft|hals|neck)"
     r"\s+(?:des\s+|der\s+|of\s+(?:the\s+)?)?)?|\s*/\s*"
 )
+_FRACTURE_WORD = re.compile(r"fraktur\w*$|fissur\w*$")
+_NEGATED_BEFORE = re.compile(r"\b(?:kein\w*|ohne)\s+(?:[\wäöüß-]+\s+){0,2}$")
 _AGAIN_BEFORE = re.compile(r"\b(?:wieder|again|back\s+to)\s+$")
 """Just before a normal statement that a resolution word covers: "... wieder signalnormal"."""
 _WITH_WORD = re.compile(r"\b(?:with|mit)\b")
@@ -965,6 +967,10 @@ class _Reader:
                 owner = listed
             if owner is not None and self._of_a_later_process(s, h, owner):
                 continue  # "... Knochenmarködem, knöcherne Bankart-Läsion am Glenoid"
+            if _FRACTURE_WORD.search(s, h.start, h.end) and _NEGATED_BEFORE.search(
+                s, max(0, h.start - 30), h.start
+            ):
+                continue  # "Kontusionsödem im Trochanter major, keine okkulte Schenkelhalsfraktur"
             if owner is not None and self.lex.cause_before.search(s, max(0, h.start - 25), h.start):
                 continue  # "... or to altered mechanics from an accessory navicular"
             if owner is not None and owner.hits and self._names_a_process(s, h):
@@ -1235,7 +1241,7 @@ class _Reader:
         # involving the femoral condyles".
         return (
             process is not None
-            and _COORDINATING.search(s, t.end, process.start()) is None
+            and _COORDINATING.search(s, comma, process.start()) is None
             # "..., associated with a supraspinatus tear retracted to the apex of the humeral head"
             and h.start - process.end() <= 40
         )
