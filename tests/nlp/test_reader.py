@@ -4898,3 +4898,65 @@ class TestRoundFortyEightLetterLessons:
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
+
+
+class TestRoundFortyNineLessons:
+    """Lessons of the forty-ninth blind round: the hip and pelvis."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Femurkopfnekrose rechts mit begleitendem ausgedehntem Knochenmarködem in Kopf und"
+                " Schenkelhals.",
+                [("femoral head", "present"), ("femoral neck", "present")],
+            ),
+            (
+                "Isolierte Fraktur des Trochanter major rechts mit Knochenmarködem, keine"
+                " Ausdehnung von Frakturlinie oder Ödem nach intertrochantär.",
+                [("greater trochanter", "present"), ("intertrochanteric region", "negated")],
+            ),
+            (
+                "Os sacrum, Ossa ilia, Scham- und Sitzbeine beidseits mit regelrechtem"
+                " Knochenmarksignal.",
+                [
+                    ("sacrum", "negated"),
+                    ("ilium", "negated"),
+                    ("pubis", "negated"),
+                    ("ischium", "negated"),
+                ],
+            ),
+            (
+                "Proximale Femora, Acetabula und Schambeine beidseits sowie Os sacrum ohne"
+                " Knochenmarködem. Weichteilödem über dem rechten Trochanter major, Ödem im M."
+                " gluteus medius rechts.",
+                [
+                    ("proximal femur", "negated"),
+                    ("acetabulum", "negated"),
+                    ("pubis", "negated"),
+                    ("sacrum", "negated"),
+                ],
+            ),
+            ("Überweisung Orthopädie – Verdachtsdiagnose: Knochenmarködem Hüfte li.?", []),
+            (
+                "Rundliche, in T1 hypointense Markraumläsion im rechten Os ilium, in der STIR"
+                " hyperintens mit Kontrastmittelaufnahme – metastasensuspekt.",
+                [],
+            ),
+            (
+                "Os pubis und beide Acetabula ohne Signalauffälligkeit.",
+                [("pubis", "negated"), ("acetabulum", "negated")],
+            ),
+            (
+                "STIR-hyperintense Herde in beiden proximalen Femora, vereinbar mit Manifestationen"
+                " des bekannten multiplen Myeloms.",
+                [],
+            ),
+            (
+                "Das Ödem betrifft nahezu den gesamten Talus einschließlich Kopf und Hals.",
+                [("talus", "present")],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected

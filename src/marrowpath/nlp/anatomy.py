@@ -593,7 +593,12 @@ class Anatomy:
                 continue
             first, second = m.group(1), m.group(2)
             for i in range(3, len(second) - 3):
-                entry = self._entries.get(normalize(first + second[i:]))
+                word = normalize(first + second[i:])
+                # "Scham- und Sitzbeine": the plural's singular is the name
+                entry = next(
+                    (e for w in (word, word[:-1], word[:-2]) if (e := self._entries.get(w))),
+                    None,
+                )
                 if entry is not None:
                     out.append(
                         AnatomyHit(

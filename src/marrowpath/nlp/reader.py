@@ -113,8 +113,8 @@ _NORMAL_FILLER = re.compile(
 _BOTH_WITH = re.compile(r"\b(?:both|beide)\s+(?:with|mit)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # A signal that names a "lesion" of its own: "T2-hyperintense Markraumläsion", "T2 hyperintense
 # marrow lesion".
-_LESION_BEFORE = re.compile(r"\b(?:lesion|läsion)\b[^.;]*$")
-_LESION_AFTER = re.compile(r"[\w\s-]{0,30}?(?:läsion|lesion)\b")
+_LESION_BEFORE = re.compile(r"(?:lesion|läsion)\b[^.;]*$")
+_LESION_AFTER = re.compile(r"[\w\s-]{0,30}?(?:läsion|lesion|herde|herden|foci)\b")
 _ALSO = re.compile(r"\s(?:sowie|as well as)\s")
 _SOFT_BEFORE = re.compile(
     r"(?:subkutan\w*|subcutaneous|weichteil\w*|soft[- ]tissue|intramuskulär\w*|intramuscular"
@@ -156,9 +156,10 @@ _ANATOMY_LIST_GAP = re.compile(
     r"(?=[\s,]*(?:and|or|und|oder|u\.|sowie|\+)\s))?"
     r"[\s,]*(?:and|or|und|oder|u\.|as well as|sowie|als\s+auch|&|/|\+)?[\s,]*"
     r"(?:(?:geringer|weniger|schwächer|diskreter)\s+(?:ausgeprägt\s+)?(?:auch\s+)?)?"
-    r"(?:\w*(?:medial|lateral|anterior|posterior|dorsal|ventral)\s+(?=(?:am|an|im|in|at)\s))?"
+    # "... und periprothetisch im proximalen Femur"
+    r"(?:(?:\w*(?:medial|lateral|anterior|posterior|dorsal|ventral)|\w+isch)\s+(?=(?:am|an|im|in|at)\s))?"
     r"(?:to\s+a\s+(?:lesser|greater|smaller|minor)\s+(?:degree|extent),?\s*)?"
-    r"(?:(?:of|at|in|to|am|an|im)\s+)?(?:(?:the|der|die|das|des|dem|im|in)\s+)?"
+    r"(?:(?:of|at|in|to|am|an|im)\s+)?(?:(?:the|der|die|das|des|dem|im|in|beide|beiden|both)\s+)?"
     # "... and of the anterolateral aspect of the lateral femoral condyle"
     # "... und am ventrolateralen Anteil des lateralen Femurkondylus"
     r"(?:(?:\w+\s+){0,2}(?:aspect|portion|part|margin|surface|face|side|anteil|abschnitt|bereich|rand)"
@@ -894,7 +895,9 @@ class _Reader:
             # "... Fibrom der distalen Tibiametaphyse, das in der MRT als T2-inhomogene Läsion
             # imponierte": a lesion the sentence names as a tumour, however far before
             if (t.kind == "bml" or lesion) and self.lex.tumour_lesion.search(
-                s, max(0, t.start - (120 if lesion else 40)), self._clause(s, t)[1]
+                s,
+                max(0, t.start - (120 if lesion else 40)),
+                len(s) if lesion else self._clause(s, t)[1],
             ):
                 continue  # a tumour-like "marrow lesion" ("... consistent with enchondroma")
             if t.generic:
@@ -1103,7 +1106,11 @@ class _Reader:
             return None
         prev = before[-1]
         gap = s[prev.end : h.start]
-        if "," in gap or not _LIST_AND.fullmatch(gap):
+        if "," in gap or not (
+            _LIST_AND.fullmatch(gap)
+            # "KMÖ im Trochanter major und periprothetisch im proximalen Femur"
+            or (_ANATOMY_LIST_GAP.match(gap) and _COORDINATING.search(gap))
+        ):
             return None
         return next(
             (t for t in kept if prev in t.hits and not t.generic and t.end <= prev.start), None

@@ -53,7 +53,14 @@ def _sections(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     while pos != -1:
         lo = max(0, pos - 48)
         window = text[lo:pos]
-        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("! "), window.rfind("? "))
+        dash = window.rfind(" – ")  # "Überweisung Orthopädie – Verdachtsdiagnose: ..."
+        cut = max(
+            window.rfind("\n"),
+            window.rfind(". "),
+            window.rfind("! "),
+            window.rfind("? "),
+            dash + 2 if dash >= 0 else -1,
+        )
         start = lo + cut + 1 if cut >= 0 else lo
         if cut < 0 and lo > 0:
             pos = text.find(":", pos + 1)
