@@ -128,6 +128,8 @@ def restated(edema: list[EdemaMention]) -> list[EdemaMention]:
     as a placed one, is that finding told again. A negation without a bone is kept: it says
     "elsewhere". A hedged label of a bone whose edema the report states ("IMPRESSION: am
     ehesten Kontusion des Skaphoids") is the reading of that edema, not a finding of its own."""
+    if len(edema) < 2:
+        return edema  # each rule below weighs one mention against another
     edema = [
         m
         for m in edema

@@ -1592,9 +1592,14 @@ class _Reader:
         normal = self._normal_bones(told, said)
         if normal:
             edema = sorted([*edema, *normal], key=lambda m: bisect_right(starts, m.start))
-        edema = resolved_since_prior(self._place_in_report(edema), self._said_elsewhere(edema))
-        # A comparison line's findings only serve to resolve: not findings of this study.
-        edema = [m for m in edema if not (m.status == "historical" and m.section == "comparison")]
+        if any(m.status == "historical" for m in edema):
+            edema = resolved_since_prior(self._place_in_report(edema), self._said_elsewhere(edema))
+            # A comparison line's findings only serve to resolve: not this study's findings.
+            edema = [
+                m for m in edema if not (m.status == "historical" and m.section == "comparison")
+            ]
+        else:
+            edema = self._place_in_report(edema)
         associated = self.read_associated()
         if any(m.laterality is None and m.kb_region in _SIDED for m in edema):
             # Applied after reading, so that cached sentence readings stay side-free.
