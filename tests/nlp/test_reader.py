@@ -4960,3 +4960,34 @@ class TestRoundFortyNineLessons:
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
+
+
+class TestRoundFiftyLessons:
+    """Lessons of the fiftieth blind round."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Plantarfasziitis mit perifaszialem Ödem; ein begleitendes Knochenmarködem im Tuber"
+                " calcanei besteht nicht.",
+                [("calcaneus", "negated")],
+            ),
+            (
+                "Das bekannte subchondrale Ödem (BML) im medialen Tibiaplateau ist gegenüber 2023"
+                " größenkonstant.",
+                [("medial tibial plateau", "present")],
+            ),
+            (
+                "Das Knochenmarködem beschränkt sich auf die laterale Patellafacette; Femurtrochlea"
+                " und Tibiakopf sind ausgespart.",
+                [
+                    ("patella", "present"),
+                    ("femoral trochlea", "negated"),
+                    ("proximal tibia", "negated"),
+                ],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected
