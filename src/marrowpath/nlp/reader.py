@@ -112,9 +112,10 @@ _NORMAL_FILLER = re.compile(
 """What may stand beside bones and one normal word in a sentence calling them normal."""
 _BOTH_WITH = re.compile(r"\b(?:both|beide)\s+(?:with|mit)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # A signal that names a "lesion" of its own: "T2-hyperintense Markraumläsion", "T2 hyperintense
-# marrow lesion".
-_LESION_BEFORE = re.compile(r"(?:lesion|läsion)\b[^.;]*$")
+# marrow lesion", "STIR-hyperintense Herde"; or one said after the lesion ("9 mm lobulated
+# lesion ..., T2 bright").
 _LESION_AFTER = re.compile(r"[\w\s-]{0,30}?(?:läsion|lesion|herde|herden|foci)\b")
+_LESION_BEFORE = re.compile(r"(?:lesion|läsion)\b[^.;]*$")
 _ALSO = re.compile(r"\s(?:sowie|as well as)\s")
 _SOFT_BEFORE = re.compile(
     r"(?:subkutan\w*|subcutaneous|weichteil\w*|soft[- ]tissue|intramuskulär\w*|intramuscular"
