@@ -128,10 +128,9 @@ _LABEL_GAP = re.compile(
     r"|c/w|consistent with|in keeping with|likely|probably|suggestive of)(?=\s|$)",
     re.IGNORECASE,
 )
-_LIST_AND = re.compile(
-    r"\s+(?:und|u\.|and|&|sowie|/)\s+(?:(?:basis|base|köpfchen|kopf|head|schaft|shaft|hals|neck)"
-    r"\s+(?:des\s+|der\s+|of\s+(?:the\s+)?)?)?|\s*/\s*"
-)
+_PART_OF = r"(?:basis|base|köpfchen|kopf|head|schaft|shaft|hals|neck)\s+(?:of\s+(?:the\s+)?|des\s+|der\s+)?"
+"""A bone's part said before its name in a list: "u. Basis MHK IV", "and the head of the"."""
+_LIST_AND = re.compile(r"\s+(?:und|u\.|and|&|sowie|/)\s+(?:" + _PART_OF + r")?|\s*/\s*")
 _FRACTURE_WORD = re.compile(r"fraktur\w*$|fissur\w*$")
 _NEGATED_BEFORE = re.compile(r"\b(?:kein\w*|ohne)\s+(?:[\wäöüß-]+\s+){0,2}$")
 _AGAIN_BEFORE = re.compile(r"\b(?:wieder|again|back\s+to)\s+$")
@@ -166,7 +165,7 @@ _ANATOMY_LIST_GAP = re.compile(
     r"(?:(?:\w+\s+){0,2}(?:aspect|portion|part|margin|surface|face|side|anteil|abschnitt|bereich|rand)"
     r"\s+(?:of\s+(?:the\s+)?|des\s+|der\s+))?"
     # "KMÖ Os hamatum u. Basis MHK IV/V"
-    r"(?:(?:basis|base|köpfchen|kopf|head|schaft|shaft|hals|neck)\s+(?:of\s+(?:the\s+)?|des\s+|der\s+)?)?"
+    r"(?:" + _PART_OF + r")?"
     r"(?:(?:left|right|\w*(?:medial|lateral|anterior|posterior|superior|inferior|proximal|distal"
     r"|dorsal|volar|palmar|plantar|central)|\w+en)\s+)?$",
     re.IGNORECASE,
