@@ -128,7 +128,10 @@ _LABEL_GAP = re.compile(
     r"|c/w|consistent with|in keeping with|likely|probably|suggestive of)(?=\s|$)",
     re.IGNORECASE,
 )
-_PART_OF = r"(?:basis|base|köpfchen|kopf|head|schaft|shaft|hals|neck)\s+(?:of\s+(?:the\s+)?|des\s+|der\s+)?"
+_PART_OF = (
+    r"(?:basis|base|köpfchen|kopf|head|schaft|shaft|hals|neck)\s+"
+    r"(?:of\s+(?:the\s+)?|des\s+|der\s+)?"
+)
 """A bone's part said before its name in a list: "u. Basis MHK IV", "and the head of the"."""
 _LIST_AND = re.compile(r"\s+(?:und|u\.|and|&|sowie|/)\s+(?:" + _PART_OF + r")?|\s*/\s*")
 _FRACTURE_WORD = re.compile(r"fraktur\w*$|fissur\w*$")
