@@ -223,6 +223,11 @@ class Lexicon:
         return {}
 
     @functools.cached_property
+    def head_memo(self) -> dict[tuple[bool, str], tuple[str, bool]]:
+        """What the text before a colon made of it, kept by the section finder."""
+        return {}
+
+    @functools.cached_property
     def position_words(self) -> frozenset[str]:
         """The position words of reported bone names ("medial", "posterolateral")."""
         return frozenset(self.position_of.values())

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict
 
@@ -30,6 +31,21 @@ title, a neighbouring sentence), or the usual site of that kind of mention when 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy with ``update``'s fields replaced, unvalidated as in pydantic, in half the
+        time: a reading copies each cached mention to its offsets in the report."""
+        if deep or not update:
+            return super().model_copy(update=update, deep=deep)
+        copy = self.__class__.__new__(self.__class__)
+        fields = self.__dict__.copy()
+        fields.update(update)
+        setattr_ = object.__setattr__
+        setattr_(copy, "__dict__", fields)
+        setattr_(copy, "__pydantic_fields_set__", self.__pydantic_fields_set__ | update.keys())
+        setattr_(copy, "__pydantic_extra__", None)
+        setattr_(copy, "__pydantic_private__", None)
+        return copy
 
 
 class EdemaMention(_Frozen):

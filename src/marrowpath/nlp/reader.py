@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from marrowpath.errors import InputError
 from marrowpath.nlp.anatomy import Anatomy, AnatomyHit, anatomy
@@ -263,7 +263,7 @@ class _Reader:
         self._study_side: str | bool | None = False
         self._hits_cache: dict[int, list[AnatomyHit]] = {}
         self._ctx_cache: dict[int, SentenceContext] = {}
-        self._texts: list[str] | None = None
+        self._facts: list[_Facts] | None = None
         self._candidates: set[int] = set()
         """Sentences with a target stem: the ones read for edema."""
         self.used_context = False
@@ -1512,37 +1512,42 @@ class _Reader:
         return out
 
     # ------------------------------------------------------- whole-report passes
-    def texts(self) -> list[str]:
-        """Every sentence's lower-case text, sliced once."""
-        if self._texts is None:
-            low = self.low
-            self._texts = [low[a:b] for a, b, _ in self.sentences]
-        return self._texts
+    def facts(self) -> list[_Facts]:
+        """What each sentence's text alone says, looked up once per sentence: archives repeat
+        their sentences, so one dictionary look-up replaces three scans."""
+        if self._facts is None:
+            low, lang, make = self.low, self.lang, self._sentence_facts
+            self._facts = [_remembered(_FACTS, lang, low[a:b], make) for a, b, _ in self.sentences]
+        return self._facts
+
+    def _sentence_facts(self, s: str) -> _Facts:
+        return _Facts(
+            self.lex.stems.search(s) is not None,
+            tuple(self._cue_counts(s).items()),
+            self._associated(s),
+        )
 
     def doc_region(self, edema: list[EdemaMention]) -> str | None:
         """The region the whole report points to: its cue words, and twice each mention
         placed in a named bone (None when nothing says)."""
         counts: dict[str, int] = {}
-        for s in self.texts():
-            for region, n in _remembered(_CUES, self.lang, s, self._cues):
+        for fact in self.facts():
+            for region, n in fact.cues:
                 counts[region] = counts.get(region, 0) + n
         for m in edema:
             if m.region_basis == "stated" and m.kb_region not in DEFERRED:
                 counts[m.kb_region] = counts.get(m.kb_region, 0) + 2
         return most_cued(counts)
 
-    def _cues(self, s: str) -> tuple[tuple[str, int], ...]:
-        return tuple(self._cue_counts(s).items())
-
     def read_associated(self) -> list[AssociatedFinding]:
         """The associated findings of every sentence outside indication and history."""
         out = []
         skip = self.lex.skip_sections
         text = self.text
-        for (start, _, section), s in zip(self.sentences, self.texts(), strict=True):
+        for (start, _, section), fact in zip(self.sentences, self.facts(), strict=True):
             if section in skip:
                 continue
-            for fid, status, a, b in _remembered(_ASSOCIATED, self.lang, s, self._associated):
+            for fid, status, a, b in fact.associated:
                 out.append(
                     AssociatedFinding(
                         finding=fid,
@@ -1570,11 +1575,9 @@ class _Reader:
     def read(self) -> ReportReading:
         edema: list[EdemaMention] = []
         skip = self.lex.skip_sections
-        low = self.low
         starts = [s.start for s in self.sentences]
         candidates = self._candidates
-        for m in self.lex.stems.finditer(low):
-            candidates.add(bisect_right(starts, m.start()) - 1)
+        candidates.update(i for i, fact in enumerate(self.facts()) if fact.stem)
         candidates.update(self.modic_cells)
         told, said = [], set()
         for i in sorted(candidates):
@@ -1675,12 +1678,22 @@ class _Reader:
 SENTENCE_CACHE_SIZE = 4096
 """Sentences whose readings are kept per process (0 turns the cache off)."""
 _SENTENCE_CACHE: dict[tuple[str, str, str], list[EdemaMention]] = {}
-_CUES: dict[tuple[str, str], tuple[tuple[str, int], ...]] = {}
-_ASSOCIATED: dict[tuple[str, str], tuple[tuple[str, Status, int, int], ...]] = {}
+
+
+class _Facts(NamedTuple):
+    """What a sentence's text alone says: whether it names a target stem, its region cue
+    counts and its associated findings as (finding, status, start, end)."""
+
+    stem: bool
+    cues: tuple[tuple[str, int], ...]
+    associated: tuple[tuple[str, Status, int, int], ...]
+
+
+_FACTS: dict[tuple[str, str], _Facts] = {}
 _NORMAL: dict[
     tuple[str, str], tuple[tuple[int, int, str, str, str | None, str, str | None], ...]
 ] = {}
-"""Region cue counts and associated findings of a sentence depend on its text alone; archives
+"""The facts of a sentence and the bones it calls normal depend on its text alone; archives
 repeat sentences ("No joint effusion."), so they are kept per process like readings."""
 
 _T = TypeVar("_T")
@@ -1713,8 +1726,7 @@ def _keep(memo: dict[_K, _T], key: _K, value: _T, size: int) -> None:
 def clear_sentence_cache() -> None:
     """Forget every cached sentence reading (after rule changes, or to measure without it)."""
     _SENTENCE_CACHE.clear()
-    _CUES.clear()
-    _ASSOCIATED.clear()
+    _FACTS.clear()
     _NORMAL.clear()
 
 

@@ -49,6 +49,7 @@ _HEADER_START = re.compile(r"(?:^|[\n.!?])[ \t]*(?:\d+[.)]\s*)?")
 def _sections(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """(start, content start, section) of each known header ("Findings:"), in order."""
     out = []
+    memo = lex.head_memo  # archives repeat their headers and their other colons
     pos = text.find(":")
     while pos != -1:
         lo = max(0, pos - 48)
@@ -65,18 +66,30 @@ def _sections(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         if cut < 0 and lo > 0:
             pos = text.find(":", pos + 1)
             continue
-        head = _HEADER_START.sub("", text[start:pos], count=1) if start == 0 else text[start:pos]
-        head = head.strip().lstrip("0123456789.) ").strip()
-        if head.endswith(")") or head[-1:].isdigit():
-            # "Vorbefund (auswärts, Dezember):", "Voruntersuchung 11/2023:"
-            head = _QUALIFIER.sub("", head)
-        key = normalize(head)
-        name = lex.section_of.get(key)
-        if name is not None:
+        raw = text[start:pos]
+        key = (start == 0, raw)
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= _DOT_MEMO_SIZE:
+                memo.clear()
+            found = memo[key] = _header(raw, start == 0, lex)
+        name, marrow = found
+        if name:
             # "Marrow: normal.": a header naming the marrow is part of its line's sentence.
-            out.append((start, start if key in lex.marrow_headings else pos + 1, name))
+            out.append((start, start if marrow else pos + 1, name))
         pos = text.find(":", pos + 1)
     return out
+
+
+def _header(raw: str, first: bool, lex: Lexicon) -> tuple[str, bool]:
+    """The section a colon's label names ("" for none), and whether it names the marrow."""
+    head = _HEADER_START.sub("", raw, count=1) if first else raw
+    head = head.strip().lstrip("0123456789.) ").strip()
+    if head.endswith(")") or head[-1:].isdigit():
+        # "Vorbefund (auswärts, Dezember):", "Voruntersuchung 11/2023:"
+        head = _QUALIFIER.sub("", head)
+    key = normalize(head)
+    return lex.section_of.get(key, ""), key in lex.marrow_headings
 
 
 def _month_after(text: str, pos: int, lex: Lexicon) -> bool:
@@ -129,7 +142,7 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     for m in _BOUNDARY.finditer(text):
         dot = m.start()
         if text[dot] == "." and dot and not text[dot - 1].isspace():
-            before = text[max(0, dot - 24) : dot]
+            before = text[dot - 24 : dot] if dot >= 24 else text[:dot]
             kind = memo.get(before)
             if kind is None:
                 if len(memo) >= _DOT_MEMO_SIZE:
@@ -154,35 +167,45 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
         cuts.append(content)
     cuts.append(len(text))
     cuts = sorted(set(cuts))
-    sentences = []
+    sentences: list[Sentence] = []
+    append = sentences.append
     head_i, section, said = 0, "findings", 0
-    one_sentence = lex.one_sentence_sections
+    next_head = heads[0][1] if heads else len(text) + 1
+    special = lex.skip_sections | lex.one_sentence_sections | {"comparison"}
+    plain = True
     for a, b in itertools.pairwise(cuts):
-        while head_i < len(heads) and heads[head_i][1] <= a:
-            section, said = heads[head_i][2], 0
-            head_i += 1
+        if a >= next_head:
+            while head_i < len(heads) and heads[head_i][1] <= a:
+                section, said = heads[head_i][2], 0
+                head_i += 1
+            next_head = heads[head_i][1] if head_i < len(heads) else len(text) + 1
+            plain = section not in special
         segment = text[a:b]
         core = segment.strip()
-        if core:
-            if said and section in one_sentence:
-                section = "findings"  # "COMPARISON: MRI of 2 May. The edema has resolved."
-            elif said and section in lex.skip_sections and lex.finding_starts.match(lower(core)):
-                section = "findings"  # "Hx: knee pain. There is a subchondral line ..."
-            elif (
-                said
-                and section in lex.skip_sections
-                and (
-                    text[a - 1 : a] == "\n"
-                    or "\n" in segment[: len(segment) - len(segment.lstrip())]
-                )
-                and lex.structure_heading.match(core)
-            ):
-                section = "findings"  # "History: Fall.\nAC joint: ... subchondral oedema"
-            elif section == "comparison" and lex.change.search(core):
-                # "Comparison 2/2022: resolution of marrow edema in the medial malleolus": how
-                # this study differs from the prior one is a finding of this study.
-                section = "findings"
-            start = a + segment.find(core[0])
-            sentences.append(_sentence((start, start + len(core), section)))
-            said += 1
+        if not core:
+            continue
+        start = a + len(segment) - len(segment.lstrip())
+        if not plain and _starts_findings(text, a, start, core, section, said, lex):
+            section, plain = "findings", True
+        append(_sentence((start, start + len(core), section)))
+        said += 1
     return sentences
+
+
+def _starts_findings(
+    text: str, a: int, start: int, core: str, section: str, said: int, lex: Lexicon
+) -> bool:
+    """Does this sentence (``core`` at ``start``, cut at ``a``, after ``said`` others of its
+    section) end a section whose sentences are not findings of this study?"""
+    if said and section in lex.one_sentence_sections:
+        return True  # "COMPARISON: MRI of 2 May. The edema has resolved."
+    if said and section in lex.skip_sections:
+        if lex.finding_starts.match(lower(core)):
+            return True  # "Hx: knee pain. There is a subchondral line ..."
+        # "History: Fall.\nAC joint: ... subchondral oedema"
+        line_start = text[a - 1 : a] == "\n" or "\n" in text[a:start]
+        if line_start and lex.structure_heading.match(core):
+            return True
+    # "Comparison 2/2022: resolution of marrow edema in the medial malleolus": how this study
+    # differs from the prior one is a finding of this study.
+    return section == "comparison" and lex.change.search(core) is not None
