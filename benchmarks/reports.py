@@ -298,9 +298,9 @@ def _medspacy_chunk(texts: list[str]) -> int:
     return sum(len(doc.ents) for doc in nlp.pipe(texts))
 
 
-def throughput(func: Any, reports: list[str], processes: int = 2, repeats: int = 3) -> float:
+def throughput(func: Any, reports: list[str], processes: int = 2, repeats: int = 5) -> float:
     """Reports per second with ``processes`` worker processes; best of ``repeats`` runs
-    (other work on the machine only ever slows a run down)."""
+    (other work on the machine, or on a virtual machine's host, only ever slows a run down)."""
     chunks = [reports[i::processes] for i in range(processes)]
     ctx = mp.get_context("fork")
     best = float("inf")

@@ -637,12 +637,9 @@ class _Reader:
                     and len(self.sentences) > 1
                     and _TITLE.search(self.low, sent.start, sent.end) is not None
                 )
-                if not (title or sent.section in self.lex.skip_sections):
-                    continue
-                for m in self.lex.sides.finditer(self.low, sent.start, sent.end):
-                    side = self.lex.side_of.get(normalize(m.group()))
-                    if side:
-                        sides.add(side)
+                if title or sent.section in self.lex.skip_sections:
+                    said = self.low[sent.start : sent.end]
+                    sides.update(_remembered(_SIDES, self.lang, said, self._sides_said))
             if not sides:
                 # A side said of the joint anywhere: "des rechten Kniegelenks", "vom li. Knie".
                 low = self.low
@@ -663,6 +660,11 @@ class _Reader:
                 }
             self._study_side = sides.pop() if len(sides) == 1 else None
         return self._study_side if isinstance(self._study_side, str) else None
+
+    def _sides_said(self, s: str) -> tuple[str, ...]:
+        """The sides a sentence names ("left", "bilateral")."""
+        found = (self.lex.side_of.get(normalize(m.group())) for m in self.lex.sides.finditer(s))
+        return tuple(side for side in found if side)
 
     def _cue_just_before(self, low: str, at: int) -> bool:
         """Is a region cue the word just before ``at`` ("OSG re.", "Knie rechts")?"""
@@ -1690,6 +1692,7 @@ class _Facts(NamedTuple):
 
 
 _FACTS: dict[tuple[str, str], _Facts] = {}
+_SIDES: dict[tuple[str, str], tuple[str, ...]] = {}
 _NORMAL: dict[
     tuple[str, str], tuple[tuple[int, int, str, str, str | None, str, str | None], ...]
 ] = {}
@@ -1727,6 +1730,7 @@ def clear_sentence_cache() -> None:
     """Forget every cached sentence reading (after rule changes, or to measure without it)."""
     _SENTENCE_CACHE.clear()
     _FACTS.clear()
+    _SIDES.clear()
     _NORMAL.clear()
 
 
