@@ -630,7 +630,7 @@ class _Reader:
         ("MRI RIGHT KNEE", "Indication: left hip pain"), else when the report names only one
         side of a joint ("... Valgustrauma des rechten Kniegelenks. Die MRT zeigte ...")."""
         if self._study_side is False:
-            sides = set()
+            sides: set[str] = set()
             for k, sent in enumerate(self.sentences):
                 title = (
                     k == 0
