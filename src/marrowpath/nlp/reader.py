@@ -639,7 +639,8 @@ class _Reader:
                 )
                 if title or sent.section in self.lex.skip_sections:
                     said = self.low[sent.start : sent.end]
-                    sides.update(_remembered(_SIDES, self.lang, said, self._sides_said))
+                    named = _remembered(_SIDES, self.lang, said, self._sides_said)
+                    sides.update(named)
             if not sides:
                 # A side said of the joint anywhere: "des rechten Kniegelenks", "vom li. Knie".
                 low = self.low
