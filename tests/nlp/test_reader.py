@@ -4991,3 +4991,63 @@ class TestRoundFiftyLessons:
     )
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
+
+
+class TestRoundFiftyOneLessons:
+    """Lessons of the fifty-first and fifty-second blind rounds."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # normal marrow "now": what the prior study showed has resolved
+            (
+                "Befund: Femorotibial jetzt regelrechtes Knochenmarksignal.",
+                [(None, "resolved")],
+            ),
+            # a vertebra named by its abbreviation is a bone for a bare "ohne Ödem"
+            (
+                "BWK 7 keilförmig deformiert, Signal fettmarkisointens, ohne Ödem.",
+                [("T7 vertebral body", "negated")],
+            ),
+            # the second place of an elliptic clause as a position adverb, or as a remainder
+            (
+                "Das Knochenmarködem sakral rechts ist deutlich rückläufig, iliakal rechts nicht"
+                " mehr nachweisbar.",
+                [("sacrum", "present"), ("ilium", "resolved")],
+            ),
+            (
+                "Deutlich rückläufiges Knochenmarködem im lateralen Femurkondylus; im"
+                " posterolateralen Tibiaplateau nur noch residuell flau abgrenzbar.",
+                [("lateral femoral condyle", "present"), ("lateral tibial plateau", "present")],
+            ),
+            (
+                "Bei Bewegungsartefakten ist ein geringes Ödem in der Basis des Os metatarsale V"
+                " weder sicher nachzuweisen noch auszuschließen.",
+                [("fifth metatarsal", "uncertain")],
+            ),
+            # "sodass" starts a new statement: the negated fracture line is not the diagnosis
+            (
+                "Knochenmarködem im Os metatarsale II; eine Frakturlinie war nicht abgrenzbar,"
+                " sodass eine Stressreaktion diagnostiziert wurde.",
+                [("second metatarsal", "present")],
+            ),
+            # a nerve root's swelling is no marrow
+            (
+                "LWK 4/5: Bandscheibenvorfall mit Kompression der Wurzel L5 links, die ödematös"
+                " verdickt erscheint.",
+                [],
+            ),
+            # "intramedulläres Ödem" is the cord's as often as the bone's
+            (
+                "HWS: Bandscheibenvorfall HWK 5/6 mit Myelonkompression und intramedullärem Ödem.",
+                [],
+            ),
+        ],
+    )
+    def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected
+
+    def test_normal_now_in_english(self) -> None:
+        assert _statuses(
+            "The medial femoral condyle now demonstrates normal marrow signal.", "en"
+        ) == [("medial femoral condyle", "resolved")]

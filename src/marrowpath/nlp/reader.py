@@ -138,6 +138,11 @@ _FRACTURE_WORD = re.compile(r"fraktur\w*$|fissur\w*$")
 _NEGATED_BEFORE = re.compile(r"\b(?:kein\w*|ohne)\s+(?:[\wäöüß-]+\s+){0,2}$")
 _AGAIN_BEFORE = re.compile(r"\b(?:wieder|again|back\s+to)\s+$")
 """Just before a normal statement that a resolution word covers: "... wieder signalnormal"."""
+_NOW_BEFORE = re.compile(
+    r"\b(?:jetzt|nunmehr|inzwischen|mittlerweile|wieder|now|again)\s+(?:[a-zäöüß]+\s+)?$"
+)
+"""Just before a normal statement at follow-up: "Femorotibial jetzt regelrechtes
+Knochenmarksignal", "the condyle now demonstrates normal marrow signal": what was abnormal."""
 _WITH_WORD = re.compile(r"\b(?:with|mit)\b")
 _NEW_SUBJECT = re.compile(r"[,;]\s*(?:das|die|der|the)\s")
 """A clause with a subject of its own after a comma (a soft tissue's): its predicate is not the
@@ -1335,6 +1340,8 @@ class _Reader:
             status = (
                 "resolved"  # "complete restitution of normal marrow signal in the femoral head"
             )
+        elif t.normal and not t.strict and _NOW_BEFORE.search(s, clause[0], t.start):
+            status, change = "resolved", "resolved"
         elif (
             t.subject
             and t.status == "negated"
