@@ -5047,6 +5047,53 @@ class TestRoundFiftyOneLessons:
     def test_reads(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
 
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            # denied only as definite, beside a hedge: in doubt
+            (
+                "Equivocal faint STIR hyperintensity in the lunate, not convincingly above"
+                " background; no definite marrow oedema.",
+                "en",
+                [("lunate", "uncertain")],
+            ),
+            (
+                "Fragliche, diskrete Signalanhebung im Pedikel LWK 4 in der STIR, DD"
+                " Partialvolumeneffekt; ein eindeutiges Ödem liegt nicht vor.",
+                "de",
+                [("L4 pedicle", "uncertain")],
+            ),
+            # without a hedge, "no definite" stays a negation
+            ("No definite marrow edema.", "en", [(None, "negated")]),
+            ("Kein sicheres Knochenmarködem.", "de", [(None, "negated")]),
+            # voice recognition: "know" for "no"
+            ("There is know bone marrow edema or fracture.", "en", [(None, "negated")]),
+            (
+                "Previous lumbar MRI reported Modic type 1 changes at L4-L5. On today's study the"
+                " L4-L5 endplate signal has normalised.",
+                "en",
+                [("L4-L5 endplates", "resolved")],
+            ),
+        ],
+    )
+    def test_statuses(self, text: str, lang: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, lang) == expected
+
+    def test_letter_sections(self) -> None:
+        """A referrer's question with its genitive is the indication; a letter's line that
+        names a further MRI starts findings under the history."""
+        letter = (
+            "Fragestellung des Hausarztes: Knochenmarködem Fersenbein rechts?\n"
+            "Befund: Druckschmerz am medialen Tuber calcanei."
+        )
+        assert _statuses(letter, "de") == []
+        letter = (
+            "Anamnese: Sturz vor 10 Tagen.\nCT Becken: Frakturlinie im Schambeinast rechts."
+            " Ergänzende MRT vom 03.12.: ausgeprägtes Knochenmarködem im oberen Schambeinast"
+            " rechts."
+        )
+        assert _statuses(letter, "de") == [("superior pubic ramus", "present")]
+
     def test_normal_now_in_english(self) -> None:
         assert _statuses(
             "The medial femoral condyle now demonstrates normal marrow signal.", "en"

@@ -44,6 +44,11 @@ class Modifiers:
 
 
 _LIST_END = re.compile(r"\s(?:and|or|nor|und|oder|sowie|noch|bzw\.?|u\.)\s")
+_NOT_DEFINITE = re.compile(
+    r"\b(?:definite|definitive|convincing|clear|unequivocal|eindeutige?[nmrs]?|sichere?[nmrs]?|"
+    r"klare?[nmrs]?)\s+(?:[\wäöüß-]+\s+){0,2}$"
+)
+"""Just before a finding denied only as definite: "no definite marrow oedema"."""
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -151,7 +156,15 @@ class SentenceContext:
     def modifiers(self, start: int, end: int) -> Modifiers:
         """Every modifier of the phrase at [start, end) (offsets in the sentence)."""
         if self.negated(start, end):
-            return Modifiers(negated=True, uncertain=False, label_hedge=False, historical=False)
+            # "Equivocal faint STIR hyperintensity in the lunate; no definite marrow oedema",
+            # "kein eindeutiges Knochenmarködem; allenfalls diskrete Signalanhebung": a finding
+            # denied only as definite, beside a hedge, is itself in doubt.
+            doubted = _NOT_DEFINITE.search(self._text, max(0, start - 40), start) is not None and (
+                bool(self._get("unc_f")) or bool(self._get("unc_b"))
+            )
+            return Modifiers(
+                negated=not doubted, uncertain=doubted, label_hedge=False, historical=False
+            )
         hedge = self._forward("unc_f", start, FORWARD_WINDOW)
         uncertain = hedge is not None or self._backward("unc_b", end)
         label = (

@@ -43,6 +43,7 @@ _sentence = functools.partial(tuple.__new__, Sentence)
 """``Sentence(start, end, section)`` from a tuple, without the named tuple's slower ``__new__``."""
 
 _QUALIFIER = re.compile(r"\s*(?:\([^()]{0,40}\)|(?:vom\s+|from\s+|of\s+)?[\d./-]{2,12})$")
+_GENITIVE = re.compile(r"\s+(?:des|der|vom|von)\s+[\wäöüß-]+$")
 _HEADER_START = re.compile(r"(?:^|[\n.!?])[ \t]*(?:\d+[.)]\s*)?")
 
 
@@ -89,7 +90,11 @@ def _header(raw: str, first: bool, lex: Lexicon) -> tuple[str, bool]:
         # "Vorbefund (auswärts, Dezember):", "Voruntersuchung 11/2023:"
         head = _QUALIFIER.sub("", head)
     key = normalize(head)
-    return lex.section_of.get(key, ""), key in lex.marrow_headings
+    name = lex.section_of.get(key)
+    if name is None:
+        # "Fragestellung des Hausarztes:", "Beurteilung der Voruntersuchung:"
+        name = lex.section_of.get(normalize(_GENITIVE.sub("", head)), "")
+    return name, key in lex.marrow_headings
 
 
 def _month_after(text: str, pos: int, lex: Lexicon) -> bool:
