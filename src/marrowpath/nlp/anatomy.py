@@ -17,8 +17,13 @@ from dataclasses import dataclass
 from marrowpath.knowledge import load_knowledge
 from marrowpath.nlp.lexicon import LANGS, lexicon, misspellings
 from marrowpath.nlp.patterns import compile_phrases, lower, normalize, phrase_regex, substring_regex
+from marrowpath.nlp.phalanges import find_phalanges
 
-__all__ = ["NEXT_LEVEL", "Anatomy", "AnatomyHit", "anatomy"]
+__all__ = ["DOC", "NEXT_LEVEL", "Anatomy", "AnatomyHit", "anatomy"]
+
+DOC = "?report"
+"""Placeholder region of a mention naming no bone or place (or a phalanx of an unsaid limb),
+until the report's region is known."""
 
 _SIDE_WORD = r"(?:left|right|linke[nmrs]?|rechte[nmrs]?)"
 _ANATOMY_SEP = r"(?:\s*[-‐–]\s*|\s+)(?:" + _SIDE_WORD + r"\s+)?"
@@ -465,6 +470,11 @@ class Anatomy:
             elided = self._ellipsis(text, s, e, entry) + numbered
             hits.extend(elided)
             taken.extend((h.start, h.end) for h in elided)
+        for s, e, name, toe in find_phalanges(text):
+            if not any(h.start < e and s < h.end for h in hits):
+                region = DOC if toe is None else "ankle_foot" if toe else "other"
+                bone_id = "finger_phalanges" if toe is False else "toe_phalanges"
+                hits.append(AnatomyHit(s, e, region, bone_id, None, name))
         if self._part_word is not None and self._part_word.search(text):
             for m in self._compound_re.finditer(text):
                 s, e = m.span()

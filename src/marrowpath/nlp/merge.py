@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marrowpath.nlp.anatomy import NEXT_LEVEL
+from marrowpath.nlp.anatomy import DOC, NEXT_LEVEL
 from marrowpath.nlp.models import EdemaMention
 
 __all__ = [
@@ -22,8 +22,6 @@ SPINE_ADJ = {
     "thoracic_spine": "thoracic",
 }
 """Spine regions, with the adjective used for level-less endplates ("lumbar endplates")."""
-DOC = "?report"
-"""Placeholder region of a mention naming no bone or place, until the report's is known."""
 DOC_SPINE = "?report-spine"
 """Placeholder region of a spine part without a level, until the report's region is known."""
 _NEXT_LEVEL = NEXT_LEVEL

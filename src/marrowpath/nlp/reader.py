@@ -40,6 +40,7 @@ from marrowpath.nlp.models import (
     Status,
 )
 from marrowpath.nlp.patterns import lower, normalize
+from marrowpath.nlp.phalanges import placed_phalanx
 from marrowpath.nlp.placement import (
     DEFERRED,
     DOC,
@@ -1514,6 +1515,9 @@ class _Reader:
         for m in edema:
             if m.kb_region == DOC:
                 m = placed(m, doc, "context", self.lex)
+                if m.bone is not None:  # a phalanx: of a toe in a foot's report, else a finger
+                    bone, bone_id = placed_phalanx(m.bone, m.kb_region)
+                    m = m.model_copy(update={"bone": bone, "bone_id": bone_id})
             elif m.kb_region == DOC_SPINE:
                 m = placed(
                     m, spine or "spine_unspecified", "context" if spine else "stated", self.lex
