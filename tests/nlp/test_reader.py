@@ -5094,6 +5094,21 @@ class TestRoundFiftyOneLessons:
         )
         assert _statuses(letter, "de") == [("superior pubic ramus", "present")]
 
+    def test_score_lines(self) -> None:
+        """Lesion scores per subregion: grade 0 is none; "Femur medial" is the condyle."""
+        text = (
+            "MRT Knie links\nBML Femur medial: Grad 2 (zentral, subchondral)\n"
+            "BML Femur lateral: Grad 0\nBML Patella: Grad 0"
+        )
+        assert _statuses(text, "de") == [
+            ("medial femoral condyle", "present"),
+            ("lateral femoral condyle", "negated"),
+            ("patella", "negated"),
+        ]
+        assert _statuses("BML lateral tibial plateau: grade 0", "en") == [
+            ("lateral tibial plateau", "negated")
+        ]
+
     def test_normal_now_in_english(self) -> None:
         assert _statuses(
             "The medial femoral condyle now demonstrates normal marrow signal.", "en"
