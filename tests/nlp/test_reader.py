@@ -5109,6 +5109,34 @@ class TestRoundFiftyOneLessons:
             ("lateral tibial plateau", "negated")
         ]
 
+    def test_template_lines_of_bones(self) -> None:
+        """A line headed by a bone ends the indication; positions said in a bone's line are
+        its parts."""
+        report = (
+            "MRT Hüfte rechts\nFragestellung: Nekrose?\n"
+            "Femurkopf: Ausgedehntes Knochenmarködem, bis in den Schenkelhals reichend.\n"
+            "Acetabulum: ohne Ödem."
+        )
+        assert _statuses(report, "de") == [
+            ("femoral head", "present"),
+            ("femoral neck", "present"),
+            ("acetabulum", "negated"),
+        ]
+        knee = (
+            "Femurkondylen: medial subchondral flächiges Knochenmarködem; lateral regelrechtes"
+            " Markraumsignal.\nTibiaplateau: medial wie lateral unauffälliges Knochenmarksignal."
+        )
+        assert _statuses(knee, "de") == [
+            ("medial femoral condyle", "present"),
+            ("lateral femoral condyle", "negated"),
+            ("medial tibial plateau", "negated"),
+            ("lateral tibial plateau", "negated"),
+        ]
+        assert _statuses("Femurkondylen medial und lateral: kein Ödem.", "de") == [
+            ("medial femoral condyle", "negated"),
+            ("lateral femoral condyle", "negated"),
+        ]
+
     def test_normal_now_in_english(self) -> None:
         assert _statuses(
             "The medial femoral condyle now demonstrates normal marrow signal.", "en"

@@ -155,6 +155,8 @@ _TITLE_START = re.compile(r"\s*(?:mri|mrt|mr|magnetic resonance|kernspin\w*)\b",
 _GROUPS = frozenset({"tarsal_bones", "carpal_bones", "metatarsals", "metacarpals"})
 """Bones named as a group, which a line's heading may name before one of them."""
 _PLACE_ADJECTIVE = re.compile(r"\w+(?:al|ar|är)")
+_LABEL_POSITION = re.compile(r"(?<![\w-])(medial|lateral)(?:e[nmrs]?)?(?![\w-])")
+"""A position said alone in a template line about a bone ("Femurkondylen: medial ...")."""
 _SIDE_GAP = re.compile(r"\s+(?:(?:rechts|links|re\.|li\.|bds\.|beidseits|left|right)\s+)?")
 _OF_GAP = re.compile(r"^\s*(?:of|des|der)\s+(?:the\s+)?(?:(?:left|right|linken|rechten)\s+)?$")
 
@@ -502,6 +504,8 @@ class Anatomy:
         hits = self._split_names(text, hits)
         hits.extend(self._near_misses(text, hits))
         hits.sort(key=lambda h: h.start)
+        if ":" in text:
+            hits = self._label_positions(text, hits)
         # "both the sacral and iliac sides": "sacral" is the joint's sacral side, not the bone.
         parts = {(h.start, h.end) for h in hits if h.subregion is not None}
         hits = [h for h in hits if h.subregion is not None or (h.start, h.end) not in parts]
@@ -648,6 +652,42 @@ class Anatomy:
                     )
                 )
         return out
+
+    def _label_positions(self, text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
+        """ "Femurkondylen: medial flächiges KMÖ; lateral regelrechtes Markraumsignal",
+        "Femurkondylen medial und lateral: kein Ödem": a template line headed by a bone whose
+        positions its words name are those parts, in place of the heading's bone."""
+        colon = text.find(":")
+        head = [h for h in hits if h.end <= colon]
+        if len(head) != 1 or text[: head[0].start].strip(" \t\n-–•*"):
+            return hits
+        label = head[0]
+        word = text[label.start : label.end]
+        parts = []
+        for m in _LABEL_POSITION.finditer(text, label.end):
+            if any(h.start < m.end() and m.start() < h.end for h in hits):
+                continue
+            if any(0 <= h.start - m.end() <= 3 for h in hits):
+                continue  # "medialer Meniskus", "lateral tibial plateau": another's position
+            entry = next(
+                (
+                    e
+                    for ending in ("", "e", "en", "er", "es")
+                    if (e := self._entry(f"{m.group(1)}{ending} {word}")) is not None
+                    and e.bone_id == label.bone_id
+                    and e.subregion is not None
+                ),
+                None,
+            )
+            if entry is not None:
+                parts.append(
+                    AnatomyHit(
+                        m.start(), m.end(), entry.region, entry.bone_id, entry.subregion, entry.name
+                    )
+                )
+        if not parts:
+            return hits
+        return sorted([*(h for h in hits if h is not label), *parts], key=lambda h: h.start)
 
     def _split_names(self, text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
         """One name dictated as two words ("Femur Kondylus", "Tibia Plateau"): that name, in
