@@ -5137,6 +5137,22 @@ class TestRoundFiftyOneLessons:
             ("lateral femoral condyle", "negated"),
         ]
 
+    def test_score_list_under_a_heading(self) -> None:
+        """Rows of bones scored under a heading that names the finding."""
+        text = (
+            "MRT Kniegelenk links\nBML (Ausdehnung je Subregion, 0–3):\n– MFC zentral: 2\n"
+            "– LFC: 0 | LTP: 0\n– Trochlea: 0\nKnorpel: medial vollschichtiger Defekt."
+        )
+        assert _statuses(text, "de") == [
+            ("medial femoral condyle", "present"),
+            ("lateral femoral condyle", "negated"),
+            ("lateral tibial plateau", "negated"),
+            ("femoral trochlea", "negated"),
+        ]
+        reading = read_report(text, lang="de")
+        assert [m.kind for m in reading.edema] == ["bml"] * 4
+        assert reading.edema[0].text == "2"
+
     def test_normal_now_in_english(self) -> None:
         assert _statuses(
             "The medial femoral condyle now demonstrates normal marrow signal.", "en"

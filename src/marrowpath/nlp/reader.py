@@ -36,6 +36,7 @@ from marrowpath.nlp.merge import (
 from marrowpath.nlp.models import (
     AssociatedFinding,
     EdemaMention,
+    Kind,
     ReportReading,
     Status,
 )
@@ -137,6 +138,13 @@ _PART_OF = (
 _LIST_AND = re.compile(r"\s+(?:und|u\.|and|&|sowie|/)\s+(?:" + _PART_OF + r")?|\s*/\s*")
 _FRACTURE_WORD = re.compile(r"fraktur\w*$|fissur\w*$")
 _NEGATED_BEFORE = re.compile(r"\b(?:kein\w*|ohne)\s+(?:[\wäöüß-]+\s+){0,2}$")
+_SCORE_PAIR = re.compile(
+    r"(?P<label>[^:|\n]{2,40}):\s*(?P<value>\d(?:\s*/\s*\d)*|ja|nein|yes|no|none|keine?|[-–])"
+    r"(?=\s*(?:\(|\||$|[.;,]))"
+)
+"""A bone and its score in a row of a score list ("MFC zentral: 2", "LTP: 0")."""
+_ZERO_SCORE = re.compile(r"0(?:\s*/\s*0)*|nein|no|none|keine?|[-–]")
+_BML_WORD = re.compile(r"\bbmls?\b|bone marrow lesion|knochenmarkläsion")
 _AGAIN_BEFORE = re.compile(r"\b(?:wieder|again|back\s+to)\s+$")
 """Just before a normal statement that a resolution word covers: "... wieder signalnormal"."""
 _NOW_BEFORE = re.compile(
@@ -762,6 +770,60 @@ class _Reader:
         if not self.lex.normal_words.search(self.low, prev.start, prev.end):
             return []
         return self.hits_of(i - 1)
+
+    def _score_rows(self) -> list[EdemaMention]:
+        """ "BML (je Subregion, 0-3):" then "- MFC zentral: 2", "- LFC: 0 | LTP: 0": rows of
+        bones scored under a heading that names the finding; 0 (or "nein", "none") is none."""
+        out: list[EdemaMention] = []
+        sentences, low = self.sentences, self.low
+        for i, head in enumerate(sentences):
+            said = low[head.start : head.end]
+            if not said.endswith(":") or said.count(":") != 1 or not self.facts()[i].stem:
+                continue
+            kind: Kind = "bml" if _BML_WORD.search(said) else "edema"
+            for j in range(i + 1, len(sentences)):
+                row = sentences[j]
+                if row.section != head.section or self.facts()[j].stem:
+                    break
+                scored = self._scored_bones(j, row)
+                if not scored:
+                    break
+                out.extend(
+                    EdemaMention(
+                        status=status,
+                        kind=kind,
+                        bone=h.name,
+                        bone_id=h.bone_id,
+                        subregion=h.subregion,
+                        region=reported_region(h.region, "stated")[0],
+                        kb_region=h.region,
+                        region_basis=reported_region(h.region, "stated")[1],
+                        laterality=None,
+                        modic_type=None,
+                        change=None,
+                        size=None,
+                        start=row.start + a,
+                        end=row.start + b,
+                        text=self.text[row.start + a : row.start + b],
+                        section=row.section,
+                    )
+                    for h, status, a, b in scored
+                )
+        return out
+
+    def _scored_bones(self, j: int, row: Sentence) -> list[tuple[AnatomyHit, Status, int, int]]:
+        """(bone, status, value start, value end) of each "bone: score" pair of a row."""
+        s = self.low[row.start : row.end]
+        hits = self.hits_of(j)
+        found: list[tuple[AnatomyHit, Status, int, int]] = []
+        for m in _SCORE_PAIR.finditer(s):
+            label = [h for h in hits if m.start("label") <= h.start and h.end <= m.end("label")]
+            if not label:
+                return []
+            value = m.group("value")
+            status: Status = "negated" if _ZERO_SCORE.fullmatch(value) else "present"
+            found.extend((h, status, m.start("value"), m.end("value")) for h in label)
+        return found
 
     def _normal_bones(self, told: list[int], said: set[int]) -> list[EdemaMention]:
         """ "Medial sesamoid: diffuse BME. Lateral sesamoid normal.", "BME L3. L2, L4 nl.":
@@ -1576,7 +1638,7 @@ class _Reader:
 
     def _associated(self, s: str) -> tuple[tuple[str, Status, int, int], ...]:
         """(finding, status, start, end) of each associated finding in one sentence."""
-        found = []
+        found: list[tuple[str, Status, int, int]] = []
         ctx = None
         for m in self.assoc.pattern.finditer(s):
             fid = self.assoc.finding(m.group())
@@ -1609,7 +1671,7 @@ class _Reader:
                 said.add(i)
                 if any(m.status != "negated" for m in edema[n:]):
                     told.append(i)  # a finding; not "kein Knochenmarködem." (then "L3/L4: o.B.")
-        normal = self._normal_bones(told, said)
+        normal = self._normal_bones(told, said) + self._score_rows()
         if normal:
             edema = sorted([*edema, *normal], key=lambda m: bisect_right(starts, m.start))
         if any(m.status == "historical" for m in edema):
