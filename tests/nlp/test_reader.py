@@ -5153,6 +5153,19 @@ class TestRoundFiftyOneLessons:
         assert [m.kind for m in reading.edema] == ["bml"] * 4
         assert reading.edema[0].text == "2"
 
+    def test_table_of_bones_with_an_edema_column(self) -> None:
+        text = (
+            "OSG links\nKnochen | Ödem | Fraktur\nTalus | ja, mediale Talusschulter | nein\n"
+            "Distale Tibia | nein | nein\nKalkaneus | nein | Fissur"
+        )
+        assert _statuses(text, "de") == [
+            ("talus", "present"),
+            ("distal tibia", "negated"),
+            ("calcaneus", "negated"),
+        ]
+        text = "Bone | Marrow edema | Fracture\nTalus | yes | no\nNavicular | no | no"
+        assert _statuses(text, "en") == [("talus", "present"), ("navicular", "negated")]
+
     def test_normal_now_in_english(self) -> None:
         assert _statuses(
             "The medial femoral condyle now demonstrates normal marrow signal.", "en"

@@ -281,7 +281,7 @@ class _Reader:
         self._candidates: set[int] = set()
         """Sentences with a target stem: the ones read for edema."""
         self.used_context = False
-        self.modic_cells = _modic_cells(said, self.sentences) if "|" in said else {}
+        self.table_cells = _table_cells(said, self.sentences) if "|" in said else {}
 
     # ----------------------------------------------------------------- helpers
     def hits_of(self, i: int) -> list[AnatomyHit]:
@@ -951,11 +951,15 @@ class _Reader:
                 for t in targets
                 if not (t.generic and t.kind == "signal" and t.end <= red.start())
             ]
-        if i in self.modic_cells:
-            cell = self.modic_cells[i]
+        if i in self.table_cells:
+            cell = self.table_cells[i]
             if cell is None:
                 return
-            targets = self._modic_cell(s, cell, targets)
+            kind, a, b = cell
+            if kind == "modic":
+                targets = self._modic_cell(s, (a, b), targets)
+            else:
+                targets = self._edema_cell(s, (a, b), targets)
         if not targets:
             return
         hits = self.hits_of(i)
@@ -1535,6 +1539,21 @@ class _Reader:
         t = _Target(a, a + m.end(), "modic", modic_type=_ROMAN[m.group(1)])
         return sorted([*targets, t], key=_start)
 
+    @staticmethod
+    def _edema_cell(s: str, cell: tuple[int, int], targets: list[_Target]) -> list[_Target]:
+        """A row's cell under an "Ödem" column: "ja, mediale Talusschulter", "nein"."""
+        a, b = cell
+        if any(a <= t.start < b for t in targets):
+            return targets  # "kräftiges KMÖ" reads itself
+        targets = [t for t in targets if not (t.normal or t.status)]
+        said = s[a:b]
+        if _NO_CELL.fullmatch(said):
+            return sorted([*targets, _Target(a, b, "edema", status="negated")], key=_start)
+        m = _YES_CELL.match(said)
+        if m is None:
+            return targets
+        return sorted([*targets, _Target(a, a + m.end(), "edema")], key=_start)
+
     def _hedged_in_list(self, s: str, t: _Target, hits: list[AnatomyHit]) -> set[int]:
         """Bones of a list after a hedge ("edema in the navicular and possibly also in the
         medial cuneiform"): ids of the hits that the hedge covers."""
@@ -1654,7 +1673,7 @@ class _Reader:
         starts = [s.start for s in self.sentences]
         candidates = self._candidates
         candidates.update(i for i, fact in enumerate(self.facts()) if fact.stem)
-        candidates.update(self.modic_cells)
+        candidates.update(self.table_cells)
         told, said = [], set()
         for i in sorted(candidates):
             sent = self.sentences[i] if i >= 0 else None
@@ -1722,7 +1741,7 @@ class _Reader:
         Archives repeat sentences ("No bone marrow edema."); a sentence whose reading did not
         depend on its neighbours (carried bone, report region) is cached per process.
         """
-        if i in self.modic_cells:
+        if i in self.table_cells:
             self.read_sentence(i, sent, out)  # a table row reads by its table's header
             return
         key = (self.lang, sent.section, self.low[sent.start : sent.end])
@@ -1810,6 +1829,11 @@ def clear_sentence_cache() -> None:
 
 _MODIC_COLUMN = re.compile(r"modic|end ?plat|endplatt|abschlussplatt", re.IGNORECASE)
 _NO_CELL = re.compile(r"(?:keine?|none|nil|no|nein|0|-|–|—|ø|o\.\s?b\.|unauffällig|normal)\.?")
+_EDEMA_COLUMN = re.compile(
+    r"\s*(?:knochenmark)?(?:ödem|oedem|kmö|bme|bml|(?:bone\s+)?marrow\s+o?edema|o?edema)\s*",
+    re.IGNORECASE,
+)
+_YES_CELL = re.compile(r"(?:ja|yes|\+|vorhanden|present)(?![a-zäöüß])", re.IGNORECASE)
 _TYPE_CELL = re.compile(r"(?:modic[\s-]*)?(?:typ(?:e)?[\s-]*)?(iii|ii|i|[123])(?![a-z\d])")
 
 
@@ -1817,30 +1841,40 @@ def _start(t: _Target) -> int:
     return t.start
 
 
-def _modic_cells(text: str, sentences: list[Sentence]) -> dict[int, tuple[int, int] | None]:
-    """The cell under a "Modic" (or "Endplatten") column of each table row, by sentence
-    index, as offsets in its sentence: tables of levels state Modic types without the word."""
-    cells: dict[int, tuple[int, int] | None] = {}
-    column = None
+def _table_cells(text: str, sentences: list[Sentence]) -> dict[int, tuple[Kind, int, int] | None]:
+    """The cell under a "Modic" (or "Endplatten") or an "Ödem" column of each table row, by
+    sentence index, as (kind, offsets in its sentence): tables of levels state Modic types
+    without the word, tables of bones their edema as "ja" or "nein"."""
+    cells: dict[int, tuple[Kind, int, int] | None] = {}
+    column: tuple[Kind, int] | None = None
+    headers: tuple[tuple[Kind, Callable[[str, int, int], object]], ...] = (
+        ("modic", _MODIC_COLUMN.search),
+        ("edema", _EDEMA_COLUMN.fullmatch),
+    )
+    first = True  # only a table's first row is its header
     for i, sent in enumerate(sentences):
         row = text[sent.start : sent.end]
         if "|" not in row:
-            column = None
+            column, first = None, True
             continue
         bounds = [-1, *(k for k, c in enumerate(row) if c == "|"), len(row)]
         spans = [(a + 1, b) for a, b in itertools.pairwise(bounds)]
         if column is None:
-            column = next(
-                (k for k, (a, b) in enumerate(spans) if _MODIC_COLUMN.search(row, a, b)), None
-            )
-            if column is not None:
-                cells[i] = None  # the header row names the column, not a finding
+            if not first:
+                continue
+            first = False
+            for kind, found in headers:
+                k = next((k for k, (a, b) in enumerate(spans) if found(row, a, b)), None)
+                if k is not None:
+                    column = (kind, k)
+                    cells[i] = None  # the header row names the column, not a finding
+                    break
             continue
-        if column < len(spans):
-            a, b = spans[column]
+        if column[1] < len(spans):
+            a, b = spans[column[1]]
             said = row[a:b]
             lead = len(said) - len(said.lstrip())
-            cells[i] = (a + lead, a + len(said.rstrip()))
+            cells[i] = (column[0], a + lead, a + len(said.rstrip()))
     return cells
 
 
