@@ -5166,6 +5166,41 @@ class TestRoundFiftyOneLessons:
         text = "Bone | Marrow edema | Fracture\nTalus | yes | no\nNavicular | no | no"
         assert _statuses(text, "en") == [("talus", "present"), ("navicular", "negated")]
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # the injury the edema came after is no finding of its own
+            (
+                "Residuelles, deutlich regredientes Ödem im lateralen Tibiaplateau re. nach"
+                " Kontusion im Oktober, Gelenkserguss resorbiert.",
+                [("lateral tibial plateau", "present")],
+            ),
+            (
+                "Verlaufskontrolle Knie rechts 6 Wochen nach Tibiakopfkontusion: Das"
+                " Knochenmarködem im lateralen Tibiaplateau ist unverändert.",
+                [("lateral tibial plateau", "present")],
+            ),
+            ("Zustand nach Kontusion des Talus.", [("talus", "historical")]),
+            # Modic 1 turned into fat: the type 1 change has resolved
+            (
+                "Die Modic-I-Veränderungen L5/S1 sind inzwischen in eine Fettmarkkonversion"
+                " (Modic II) übergegangen.",
+                [("L5-S1 endplates", "resolved"), ("L5-S1 endplates", "present")],
+            ),
+            (
+                "Osteochondrale Läsion an der medialen Talusschulter mit fraglichem geringem"
+                " perifokalem Ödem.",
+                [("talus", "uncertain")],
+            ),
+            (
+                "Wirbelkörper mit altersentsprechendem Knochenmarksignal.",
+                [("vertebral bodies", "negated")],
+            ),
+        ],
+    )
+    def test_round_fifty_three(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected
+
     def test_normal_now_in_english(self) -> None:
         assert _statuses(
             "The medial femoral condyle now demonstrates normal marrow signal.", "en"

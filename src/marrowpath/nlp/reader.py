@@ -145,6 +145,12 @@ _SCORE_PAIR = re.compile(
 """A bone and its score in a row of a score list ("MFC zentral: 2", "LTP: 0")."""
 _ZERO_SCORE = re.compile(r"0(?:\s*/\s*0)*|nein|no|none|keine?|[-–]")
 _BML_WORD = re.compile(r"\bbmls?\b|bone marrow lesion|knochenmarkläsion")
+_EVENT_BEFORE = re.compile(
+    r"(?<!zustand )(?<!status )\b(?:nach|after|following)\s+"
+    r"(?:einer\s+|der\s+|dem\s+|a\s+|the\s+)?$"
+)
+"""Before a contusion named as the injury that came before: "Ödem im LTP nach Kontusion im
+Oktober", "6 Wochen nach Tibiakopfkontusion" (not "Zustand nach Kontusion", which is past)."""
 _AGAIN_BEFORE = re.compile(r"\b(?:wieder|again|back\s+to)\s+$")
 """Just before a normal statement that a resolution word covers: "... wieder signalnormal"."""
 _NOW_BEFORE = re.compile(
@@ -224,6 +230,9 @@ class _Target:
     shared: bool = False
     """Tied to the bone named before it, which a finding just before that bone also owns:
     "Modic type 3 changes at L5/S1 without an edematous (type 1) component"."""
+    event: bool = False
+    """The injury the finding came after ("Ödem nach Kontusion"): it keeps its bone from the
+    other phrases, but is no finding of this study."""
 
 
 def _guess_kind(matched: str) -> str:
@@ -391,6 +400,9 @@ class _Reader:
             t = _Target(m.start(), m.end(), kind, generic=True)
             t.anaphoric = kind == "edema" and any(_overlaps(a, b, *m.span()) for a, b in anaphora)
             found.append((3, m.start(), m.end(), t))
+        for f in found:
+            if f[3].kind == "bruise" and _EVENT_BEFORE.search(s, max(0, f[1] - 16), f[1]):
+                f[3].event = True
         found.sort(key=lambda f: (f[0], -(f[2] - f[1]), f[1]))
         kept: list[_Target] = []
         for _, a, b, t in found:
@@ -1111,7 +1123,8 @@ class _Reader:
         ctx = self.context(i, s)
         made: list[EdemaMention] = []
         for t in kept:
-            made.extend(self._mentions(i, sent, s, t, kept, ctx))
+            if not t.event:
+                made.extend(self._mentions(i, sent, s, t, kept, ctx))
         made = merge_mentions(pair_endplates(adopt_labels(made)))
         turned = self.lex.modic_conversion.search(s)
         if turned is not None:
