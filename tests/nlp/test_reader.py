@@ -5201,6 +5201,35 @@ class TestRoundFiftyOneLessons:
     def test_round_fifty_three(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
 
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            # the femoral and tibial sides of the one compartment named
+            (
+                "Gonarthrose mit BML femoral und tibial im medialen Kompartiment.",
+                "de",
+                [("medial femoral condyle", "present"), ("medial tibial plateau", "present")],
+            ),
+            (
+                "Medial compartment osteoarthritis with femoral and tibial subchondral BMLs.",
+                "en",
+                [("medial femoral condyle", "present"), ("medial tibial plateau", "present")],
+            ),
+            # "no new edema": none elsewhere, of no bone
+            (
+                "Das Knochenmarködem im lateralen Tibiaplateau hat sich vollständig"
+                " zurückgebildet, kein neues Ödem.",
+                "de",
+                [("lateral tibial plateau", "resolved"), (None, "negated")],
+            ),
+            ("Stabile Befunde. Kein neues Ödem in der Muskulatur.", "de", []),
+        ],
+    )
+    def test_compartments_and_no_new_edema(
+        self, text: str, lang: str, expected: list[tuple[str | None, str]]
+    ) -> None:
+        assert _statuses(text, lang) == expected
+
     def test_normal_now_in_english(self) -> None:
         assert _statuses(
             "The medial femoral condyle now demonstrates normal marrow signal.", "en"

@@ -155,6 +155,13 @@ _TITLE_START = re.compile(r"\s*(?:mri|mrt|mr|magnetic resonance|kernspin\w*)\b",
 _GROUPS = frozenset({"tarsal_bones", "carpal_bones", "metatarsals", "metacarpals"})
 """Bones named as a group, which a line's heading may name before one of them."""
 _PLACE_ADJECTIVE = re.compile(r"\w+(?:al|ar|är)")
+_COMPARTMENT = re.compile(
+    r"\b(medial|lateral)(?:e[nmrs]?)?\s+(?:femorotibiale[nmrs]?\s+|tibiofemoral\s+)?"
+    r"(?:kompartiment|compartment)"
+)
+_JOINT_SIDE = re.compile(r"(?<![\w-])(femoral|tibial)(?![\w-])")
+"""A side of the knee's joint said as an adverb ("BML femoral und tibial")."""
+_JOINT_SIDES = {"femoral": "femoral condyle", "tibial": "tibial plateau"}
 _LABEL_POSITION = re.compile(r"(?<![\w-])(medial|lateral)(?:e[nmrs]?)?(?![\w-])")
 """A position said alone in a template line about a bone ("Femurkondylen: medial ...")."""
 _SIDE_GAP = re.compile(r"\s+(?:(?:rechts|links|re\.|li\.|bds\.|beidseits|left|right)\s+)?")
@@ -506,6 +513,8 @@ class Anatomy:
         hits.sort(key=lambda h: h.start)
         if ":" in text:
             hits = self._label_positions(text, hits)
+        if "ompart" in text:
+            hits = self._compartment_sides(text, hits)
         # "both the sacral and iliac sides": "sacral" is the joint's sacral side, not the bone.
         parts = {(h.start, h.end) for h in hits if h.subregion is not None}
         hits = [h for h in hits if h.subregion is not None or (h.start, h.end) not in parts]
@@ -688,6 +697,26 @@ class Anatomy:
         if not parts:
             return hits
         return sorted([*(h for h in hits if h is not label), *parts], key=lambda h: h.start)
+
+    def _compartment_sides(self, text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
+        """ "BML femoral und tibial im medialen Kompartiment": the two sides of the one
+        compartment the sentence names, the medial femoral condyle and tibial plateau."""
+        positions = {m.group(1) for m in _COMPARTMENT.finditer(text)}
+        if len(positions) != 1:
+            return hits
+        position = positions.pop()
+        parts = []
+        for m in _JOINT_SIDE.finditer(text):
+            if any(h.start < m.end() and m.start() < h.end for h in hits):
+                continue
+            entry = self._entry(f"{position} {_JOINT_SIDES[m.group(1)]}")
+            if entry is not None:
+                parts.append(
+                    AnatomyHit(
+                        m.start(), m.end(), entry.region, entry.bone_id, entry.subregion, entry.name
+                    )
+                )
+        return sorted([*hits, *parts], key=lambda h: h.start) if parts else hits
 
     def _split_names(self, text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
         """One name dictated as two words ("Femur Kondylus", "Tibia Plateau"): that name, in

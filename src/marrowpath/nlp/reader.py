@@ -145,6 +145,9 @@ _SCORE_PAIR = re.compile(
 """A bone and its score in a row of a score list ("MFC zentral: 2", "LTP: 0")."""
 _ZERO_SCORE = re.compile(r"0(?:\s*/\s*0)*|nein|no|none|keine?|[-–]")
 _BML_WORD = re.compile(r"\bbmls?\b|bone marrow lesion|knochenmarkläsion")
+_NO_NEW_BEFORE = re.compile(
+    r"\b(?:kein(?:e|en)?|no)\s+(?:neue[sn]?|weitere[sn]?|zusätzliche[sn]?|new|further|additional)\s+$"
+)
 _EVENT_BEFORE = re.compile(
     r"(?<!zustand )(?<!status )\b(?:nach|after|following)\s+"
     r"(?:einer\s+|der\s+|dem\s+|a\s+|the\s+)?$"
@@ -573,6 +576,8 @@ class _Reader:
             # of the marrow counts as edema does.
             # (a spared bone's phrase is no other finding: "Laterales Kompartiment regelrecht,
             # ossär ohne Ödem")
+            if t.kind == "edema" and _NO_NEW_BEFORE.search(s, max(0, t.start - 24), t.start):
+                return True  # "..., kein neues Ödem": none elsewhere, said of no bone
             others = [o for o in targets if o is not t and not o.generic and not o.subject]
             if others or lex.bone_context.search(s) is None or lex.soft_tissue.search(s):
                 return False
