@@ -794,8 +794,10 @@ class _Reader:
         out: list[EdemaMention] = []
         sentences, low = self.sentences, self.low
         for i, head in enumerate(sentences):
+            if low[head.end - 1] != ":" or not self.facts()[i].stem:
+                continue  # most sentences: not a heading
             said = low[head.start : head.end]
-            if not said.endswith(":") or said.count(":") != 1 or not self.facts()[i].stem:
+            if said.count(":") != 1:
                 continue
             kind: Kind = "bml" if _BML_WORD.search(said) else "edema"
             for j in range(i + 1, len(sentences)):
