@@ -793,7 +793,7 @@ class _Reader:
         bones scored under a heading that names the finding; 0 (or "nein", "none") is none."""
         out: list[EdemaMention] = []
         sentences, low = self.sentences, self.low
-        if ":\n" not in low:
+        if ":\n" not in low and ":\r" not in low:
             return out  # a heading ends its line
         for i, head in enumerate(sentences):
             if low[head.end - 1] != ":" or not self.facts()[i].stem:
