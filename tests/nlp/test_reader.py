@@ -5230,6 +5230,49 @@ class TestRoundFiftyOneLessons:
     ) -> None:
         assert _statuses(text, lang) == expected
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # bones marked one by one
+            (
+                "Knochenmark: KMÖ MFC (+), MTP (+), LFC (–), LTP (–).",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("medial tibial plateau", "present"),
+                    ("lateral femoral condyle", "negated"),
+                    ("lateral tibial plateau", "negated"),
+                ],
+            ),
+            # score rows without colons, a part carrying the bone before it
+            (
+                "BML je Subregion (Größe 0–3):\nMFC zentral 2 | posterior 1\n"
+                "MTP zentral 2 | posterior 0\nLFC 0 | LTP 0",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("medial tibial plateau", "present"),
+                    ("lateral femoral condyle", "negated"),
+                    ("lateral tibial plateau", "negated"),
+                ],
+            ),
+            # a suspicion before the study is ordered is no finding
+            ("V. a. Knochenmarködem Os naviculare links, MRT angemeldet.", []),
+            # a Hill-Sachs lesion is of the humeral head
+            (
+                "Hill-Sachs-Delle unverändert, das initial begleitende Ödem ist nicht mehr"
+                " nachweisbar.",
+                [("humeral head", "resolved")],
+            ),
+            # "then ..., now only ...": the same edema, now, improved
+            (
+                "Vergleich mit der Voruntersuchung: damals ausgeprägtes Knochenmarködem im"
+                " lateralen Tibiaplateau, jetzt nur noch schmaler subchondraler Ödemsaum.",
+                [("lateral tibial plateau", "present")],
+            ),
+        ],
+    )
+    def test_round_fifty_four(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected
+
     def test_normal_now_in_english(self) -> None:
         assert _statuses(
             "The medial femoral condyle now demonstrates normal marrow signal.", "en"

@@ -154,6 +154,7 @@ class Lexicon:
     involvement: re.Pattern[str]
     elliptic_clause: re.Pattern[str]
     question: re.Pattern[str]
+    imaging_ordered: re.Pattern[str]
     soft_label: re.Pattern[str]
     red_marrow: re.Pattern[str]
     """The sentence's signal called red marrow, past any clause break ("...; appearances are
@@ -334,6 +335,7 @@ def lexicon(lang: str) -> Lexicon:
         involvement=compile_phrases(_strs(tgt, "involvement")),
         elliptic_clause=_regex(tgt, "elliptic_clause"),
         question=_regex(tgt, "question"),
+        imaging_ordered=_regex(tgt, "imaging_ordered"),
         soft_label=_regex(tgt, "soft_label"),
         red_marrow=_regex(tgt, "red_marrow"),
         located_by=compile_phrases(_strs(tgt, "located_by")),

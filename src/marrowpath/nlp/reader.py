@@ -139,14 +139,20 @@ _LIST_AND = re.compile(r"\s+(?:und|u\.|and|&|sowie|/)\s+(?:" + _PART_OF + r")?|\
 _FRACTURE_WORD = re.compile(r"fraktur\w*$|fissur\w*$")
 _NEGATED_BEFORE = re.compile(r"\b(?:kein\w*|ohne)\s+(?:[\wäöüß-]+\s+){0,2}$")
 _SCORE_PAIR = re.compile(
-    r"(?P<label>[^:|\n]{2,40}):\s*(?P<value>\d(?:\s*/\s*\d)*|ja|nein|yes|no|none|keine?|[-–])"
+    r"(?P<label>[^:|\n]{2,40}?)(?::\s*|\s+)"
+    r"(?P<value>\d(?:\s*/\s*\d)*|ja|nein|yes|no|none|keine?|[-–])"
     r"(?=\s*(?:\(|\||$|[.;,]))"
 )
 """A bone and its score in a row of a score list ("MFC zentral: 2", "LTP: 0")."""
+_MINUS_MARK = re.compile(r"\s*\((?:–|-|−|neg\.?|negativ)\)")
+_WORDS = re.compile(r"^[\s|–-]*[a-zäöüß]+\s*$")
 _ZERO_SCORE = re.compile(r"0(?:\s*/\s*0)*|nein|no|none|keine?|[-–]")
 _BML_WORD = re.compile(r"\bbmls?\b|bone marrow lesion|knochenmarkläsion")
 _NO_NEW_BEFORE = re.compile(
     r"\b(?:kein(?:e|en)?|no)\s+(?:neue[sn]?|weitere[sn]?|zusätzliche[sn]?|new|further|additional)\s+$"
+)
+_NOW_ONLY_BEFORE = re.compile(
+    r"\b(?:jetzt|nun|aktuell|now|currently)\s+(?:nur\s+noch|noch|only|still)\b[^,;.]{0,40}$"
 )
 _EVENT_BEFORE = re.compile(
     r"(?<!zustand )(?<!status )\b(?:nach|after|following)\s+"
@@ -554,6 +560,14 @@ class _Reader:
             ]
             if described and ";" not in s[described[-1].end : t.start]:
                 t.hits = list(described[-1].hits)
+            elif _NOW_ONLY_BEFORE.search(s, max(0, t.start - 50), t.start):
+                # "damals ausgeprägtes KMÖ im LTP, jetzt nur noch schmaler Ödemsaum": the
+                # same edema, now
+                before = [o for o in targets if o.end <= t.start and not o.generic]
+                if before:
+                    o = before[-1]
+                    after_it = [h for h in hits if o.end <= h.start < t.start]
+                    t.hits = after_it or [h for h in hits if h.end <= o.start][-1:]
         if t.hits:
             return not (
                 t.kind == "signal"
@@ -837,14 +851,23 @@ class _Reader:
         s = self.low[row.start : row.end]
         hits = self.hits_of(j)
         found: list[tuple[AnatomyHit, Status, int, int]] = []
+        label: list[AnatomyHit] = []
         for m in _SCORE_PAIR.finditer(s):
-            label = [h for h in hits if m.start("label") <= h.start and h.end <= m.end("label")]
-            if not label:
-                return []
+            named = [h for h in hits if m.start("label") <= h.start and h.end <= m.end("label")]
+            if named:
+                label = named
+            elif not label or _WORDS.search(m.group("label")) is None:
+                return []  # "MFC zentral 2 | posterior 1": a part of the bone named before
             value = m.group("value")
             status: Status = "negated" if _ZERO_SCORE.fullmatch(value) else "present"
             found.extend((h, status, m.start("value"), m.end("value")) for h in label)
-        return found
+        # "MTP zentral 2 | posterior 0": the bone has a lesion, in one of its parts
+        scored = {h.name for h, status, _, _ in found if status == "present"}
+        once: dict[tuple[str, str], tuple[AnatomyHit, Status, int, int]] = {}
+        for f in found:
+            if f[1] == "present" or f[0].name not in scored:
+                once.setdefault((f[0].name, f[1]), f)  # "MFC zentral 2 | posterior 1": one MFC
+        return list(once.values())
 
     def _normal_bones(self, told: list[int], said: set[int]) -> list[EdemaMention]:
         """ "Medial sesamoid: diffuse BME. Lateral sesamoid normal.", "BME L3. L2, L4 nl.":
@@ -1135,6 +1158,9 @@ class _Reader:
             if not t.event:
                 made.extend(self._mentions(i, sent, s, t, kept, ctx))
         made = merge_mentions(pair_endplates(adopt_labels(made)))
+        if self.lex.imaging_ordered.search(s):
+            # "V. a. Knochenmarködem Os naviculare, MRT angemeldet": suspected, not yet seen
+            made = [m for m in made if m.status != "uncertain"]
         turned = self.lex.modic_conversion.search(s)
         if turned is not None:
             a, b = sent.start + turned.start(), sent.start + turned.end()
@@ -1512,6 +1538,10 @@ class _Reader:
             return [m if region is None else placed(m, region, "context", self.lex)]
         out: list[EdemaMention] = []
         hedged = self._hedged_in_list(s, t, hits) if status == "present" and not carried else set()
+        # "KMÖ MFC (+), MTP (+), LFC (–), LTP (–)": each bone marked on its own
+        denied = (
+            {id(h) for h in hits if _MINUS_MARK.match(s, h.end)} if status == "present" else set()
+        )
         for h in hits:
             generic = self.ana.is_spine_generic(h)
             region = DOC_SPINE if generic else h.region
@@ -1539,7 +1569,13 @@ class _Reader:
                     kb_region=region,
                     region_basis=basis,
                     laterality=side,
-                    **(base | {"status": "uncertain"} if id(h) in hedged else base),
+                    **(
+                        base | {"status": "negated", "change": None}
+                        if id(h) in denied
+                        else base | {"status": "uncertain"}
+                        if id(h) in hedged
+                        else base
+                    ),
                 )
             )
         return out
