@@ -563,9 +563,9 @@ class _Reader:
             elif _NOW_ONLY_BEFORE.search(s, max(0, t.start - 50), t.start):
                 # "damals ausgeprägtes KMÖ im LTP, jetzt nur noch schmaler Ödemsaum": the
                 # same edema, now
-                said = [o for o in targets if o.end <= t.start and not o.generic]
-                if said:
-                    o = said[-1]
+                named = [o for o in targets if o.end <= t.start and not o.generic]
+                if named:
+                    o = named[-1]
                     after_it = [h for h in hits if o.end <= h.start < t.start]
                     t.hits = after_it or [h for h in hits if h.end <= o.start][-1:]
         if t.hits:
