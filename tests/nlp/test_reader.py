@@ -5273,6 +5273,49 @@ class TestRoundFiftyOneLessons:
     def test_round_fifty_four(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Deutliches Knochenmarködem im Os lunatum, im angrenzenden Skaphoid allenfalls"
+                " diskret, DD Partialvolumeneffekt.",
+                [("lunate", "present"), ("scaphoid", "uncertain")],
+            ),
+            (
+                "LWK 5/SWK 1: Die vorbeschriebenen Modic-I-Veränderungen sind nicht mehr"
+                " nachweisbar, es hat sich eine fettige Konversion im Sinne von Modic II"
+                " eingestellt.",
+                [("L5-S1 endplates", "resolved"), ("L5-S1 endplates", "present")],
+            ),
+            # fat conversion described without a type 1 change before is no conversion
+            (
+                "Im Segment LW5/SW1 fettige Konversion der angrenzenden Abschlussplatten (Modic"
+                " Typ 2).",
+                [("L5-S1 endplates", "present")],
+            ),
+            (
+                "Hüfte re.: Umschriebenes Knochenmarködem am medialen Schenkelhals. Bei bekannter"
+                " Laufanamnese am ehesten Stressreaktion.",
+                [("medial femoral neck", "present")],
+            ),
+            # the knee's abbreviation among the ankle's bones: the fibulocalcaneal ligament
+            (
+                "Bone bruise am medialen Talusdom und an der Innenknöchelspitze, LFTA rupturiert,"
+                " LFC intakt.",
+                [("talus", "present"), ("medial malleolus", "present")],
+            ),
+            ("KMÖ MFK u. MTP li., a.e. aktivierte Gonarthrose.", None),
+            ("Enchondrom in der Grundphalanx D IV li., lobuliert, T2-hyperintens.", []),
+        ],
+    )
+    def test_round_fifty_four_more(
+        self, text: str, expected: list[tuple[str | None, str]] | None
+    ) -> None:
+        if expected is None:  # "MFK" is a metatarsal or the medial condyle: MTP stays
+            assert ("medial tibial plateau", "present") in _statuses(text, "de")
+        else:
+            assert _statuses(text, "de") == expected
+
     def test_normal_now_in_english(self) -> None:
         assert _statuses(
             "The medial femoral condyle now demonstrates normal marrow signal.", "en"

@@ -162,6 +162,7 @@ _COMPARTMENT = re.compile(
 _JOINT_SIDE = re.compile(r"(?<![\w-])(femoral|tibial)(?![\w-])")
 """A side of the knee's joint said as an adverb ("BML femoral und tibial")."""
 _JOINT_SIDES = {"femoral": "femoral condyle", "tibial": "tibial plateau"}
+_KNEE_ABBREVIATIONS = frozenset({"lfc", "mfc", "ltp", "mtp", "lfk", "mfk"})
 _LABEL_POSITION = re.compile(r"(?<![\w-])(medial|lateral)(?:e[nmrs]?)?(?![\w-])")
 """A position said alone in a template line about a bone ("Femurkondylen: medial ...")."""
 _SIDE_GAP = re.compile(r"\s+(?:(?:rechts|links|re\.|li\.|bds\.|beidseits|left|right)\s+)?")
@@ -208,6 +209,19 @@ def _shortened(synonyms: list[str]) -> list[str]:
         if rest:
             out.extend(f"{a} {rest}" for a in _SHORT.get(first, ()))
     return out
+
+
+def _foreign_abbreviations(text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
+    """ "Bone bruise am Talusdom, LFTA rupturiert, LFC intakt": a knee's abbreviation among
+    another joint's bones is that joint's (here the fibulocalcaneal ligament), not the knee's."""
+    short = [h for h in hits if h.region == "knee" and text[h.start : h.end] in _KNEE_ABBREVIATIONS]
+    if not short:
+        return hits
+    others = [h for h in hits if h not in short]
+    named = [h for h in others if h.end - h.start > 4]  # not "MFK" (Mittelfußknochen, or MFC)
+    if named and not any(h.region == "knee" for h in others):
+        return others
+    return hits
 
 
 @dataclass(frozen=True, slots=True)
@@ -515,6 +529,7 @@ class Anatomy:
             hits = self._label_positions(text, hits)
         if "ompart" in text:
             hits = self._compartment_sides(text, hits)
+        hits = _foreign_abbreviations(text, hits)
         # "both the sacral and iliac sides": "sacral" is the joint's sacral side, not the bone.
         parts = {(h.start, h.end) for h in hits if h.subregion is not None}
         hits = [h for h in hits if h.subregion is not None or (h.start, h.end) not in parts]

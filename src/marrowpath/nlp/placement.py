@@ -327,7 +327,7 @@ def _hedged_reading(m: EdemaMention, edema: list[EdemaMention]) -> bool:
         m.status == "uncertain"
         and m.bone is not None
         and any(
-            p.bone == m.bone
+            (p.bone == m.bone or (p.bone is not None and p.bone.endswith(" " + m.bone)))
             and p.status == "present"
             and (
                 (m.kind in LABEL_KINDS and p.kind in ("edema", "signal"))

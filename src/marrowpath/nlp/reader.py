@@ -117,7 +117,10 @@ _BOTH_WITH = re.compile(r"\b(?:both|beide)\s+(?:with|mit)\s+(?:[\w-]+\s+)?$", re
 # marrow lesion", "STIR-hyperintense Herde"; or one said after the lesion ("9 mm lobulated
 # lesion ..., T2 bright").
 _LESION_AFTER = re.compile(r"[\w\s-]{0,30}?(?:läsion|lesion|herde|herden|foci)\b")
-_LESION_BEFORE = re.compile(r"(?:lesion|läsion)\b[^.;]*$")
+_LESION_BEFORE = re.compile(
+    r"(?:lesion|läsion|enchondrom\w*|chondrom\w*|hämangiom\w*|haemangioma|hemangioma|lipom\w*"
+    r"|osteoidosteom\w*|osteoid\s+osteoma|metasta\w*)\b[^;]*$"
+)
 _ALSO = re.compile(r"\s(?:sowie|as well as)\s")
 _SOFT_BEFORE = re.compile(
     r"(?:subkutan\w*|subcutaneous|weichteil\w*|soft[- ]tissue|intramuskulär\w*|intramuscular"
@@ -386,6 +389,8 @@ class _Reader:
                 a, b = m.span("pred")
                 said_change = lex.change_kind.get(normalize(m.group("pred")))
                 said: Status | None = "resolved" if said_change == "resolved" else None
+                if s.startswith(("allenfalls", "fraglich"), a):
+                    said = "uncertain"  # "..., im angrenzenden Skaphoid allenfalls diskret"
                 found.append((2, a, b, _Target(a, b, "edema", status=said)))
         for pattern, status, subject in phrases:
             for m in pattern.finditer(s):
@@ -1469,6 +1474,8 @@ class _Reader:
             status, change = "negated", None
         elif t.status == "resolved":
             status, change = "resolved", "resolved"
+        elif t.status == "uncertain":
+            status = "uncertain"
         elif mods.negated:
             status = "resolved" if change in ("resolved", "improved") else "negated"
             change = "resolved" if status == "resolved" else None
