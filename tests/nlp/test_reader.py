@@ -5316,6 +5316,70 @@ class TestRoundFiftyOneLessons:
         else:
             assert _statuses(text, "de") == expected
 
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            # the same bone of the other side is another finding
+            (
+                "Das Knochenmarködem im rechten Femurkopf ist regredient, während sich im linken"
+                " Femurkopf ein neues, flächiges Ödem demarkiert.",
+                "de",
+                [("femoral head", "present"), ("femoral head", "present")],
+            ),
+            (
+                "Osteochondrosis dissecans am medialen Femurkondylus, kein Flüssigkeitssaum an"
+                " der Grenzzone, lediglich geringes Knochenmarködem im Mausbett.",
+                "de",
+                [("medial femoral condyle", "present")],
+            ),
+            (
+                "Die 2019 als Modic I beschriebenen Endplattenveränderungen LW4/5 sind inzwischen"
+                " in eine Modic-II-Konversion übergegangen.",
+                "de",
+                [("L4-L5 endplates", "resolved"), ("L4-L5 endplates", "present")],
+            ),
+            ("LWK 2 jetzt ohne Ödem.", "de", [("L2 vertebral body", "resolved")]),
+            (
+                "MRT ext.: VKB-Ruptur, Knochenmarködem lat. Tibiakopf dorsal, Innenband I°,"
+                " Meniski o.B.",
+                "de",
+                [("lateral tibial plateau", "present")],
+            ),
+            (
+                "The L1 compression fracture is again seen, now without marrow oedema.",
+                "en",
+                [("L1 vertebral body", "resolved")],
+            ),
+            (
+                "The third metatarsal, abnormal on the prior study, has normalized.",
+                "en",
+                [("third metatarsal", "resolved")],
+            ),
+            (
+                "The medial femoral condyle is now normal in signal.",
+                "en",
+                [("medial femoral condyle", "resolved")],
+            ),
+            # voice recognition
+            (
+                "There is bone bruising in the lateral femoral candle. Small bone brews in the"
+                " talar dome.",
+                "en",
+                [("lateral femoral condyle", "present"), ("talus", "present")],
+            ),
+            ("No capitellar edema.", "en", [("capitellum", "negated")]),
+            (
+                "Marrow oedema in the distal clavicle; the acromial side of the joint is spared.",
+                "en",
+                [("distal clavicle", "present"), ("acromion", "negated")],
+            ),
+        ],
+    )
+    def test_round_fifty_five(
+        self, text: str, lang: str, expected: list[tuple[str | None, str]]
+    ) -> None:
+        assert _statuses(text, lang) == expected
+
     def test_normal_now_in_english(self) -> None:
         assert _statuses(
             "The medial femoral condyle now demonstrates normal marrow signal.", "en"

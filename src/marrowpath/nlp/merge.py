@@ -262,13 +262,24 @@ def pair_endplates(made: list[EdemaMention]) -> list[EdemaMention]:
 
 def merge_mentions(mentions: list[EdemaMention]) -> list[EdemaMention]:
     """One mention per bone and status in a sentence; keep the most specific kind and facts."""
-    out: dict[tuple[str | None, str], EdemaMention] = {}
+    out: dict[int, EdemaMention] = {}
     for m in mentions:
-        key = (m.bone, m.status)
-        old = out.get(key)
-        if old is None:
-            out[key] = m
+        # "... im rechten Femurkopf regredient, während sich im linken Femurkopf ein neues
+        # Ödem demarkiert": the same bone of the other side is another finding.
+        key = next(
+            (
+                k
+                for k, o in out.items()
+                if o.bone == m.bone
+                and o.status == m.status
+                and (o.laterality == m.laterality or None in (o.laterality, m.laterality, o.bone))
+            ),
+            None,
+        )
+        if key is None:
+            out[len(out)] = m
             continue
+        old = out[key]
         first, other = (old, m) if _KIND_RANK[old.kind] <= _KIND_RANK[m.kind] else (m, old)
         out[key] = first.model_copy(
             update={
