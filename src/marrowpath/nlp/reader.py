@@ -838,23 +838,8 @@ class _Reader:
                 if not scored:
                     break
                 out.extend(
-                    EdemaMention(
-                        status=status,
-                        kind=kind,
-                        bone=h.name,
-                        bone_id=h.bone_id,
-                        subregion=h.subregion,
-                        region=reported_region(h.region, "stated")[0],
-                        kb_region=h.region,
-                        region_basis=reported_region(h.region, "stated")[1],
-                        laterality=None,
-                        modic_type=None,
-                        change=None,
-                        size=None,
-                        start=row.start + a,
-                        end=row.start + b,
-                        text=self.text[row.start + a : row.start + b],
-                        section=row.section,
+                    self._said_of_bone(
+                        row, (a, b), status, kind, (h.name, h.bone_id, h.subregion, h.region), None
                     )
                     for h, status, a, b in scored
                 )
@@ -897,29 +882,46 @@ class _Reader:
                 continue
             s = self.low[sent.start : sent.end]
             found = _remembered(_NORMAL, self.lang, s, self._called_normal)
-            for a, b, bone, bone_id, sub, kb_region, side in found:
-                region, basis = reported_region(kb_region, "stated")
-                out.append(
-                    EdemaMention(
-                        status="negated",
-                        kind="signal",
-                        bone=bone,
-                        bone_id=bone_id,
-                        subregion=sub,
-                        region=region,
-                        kb_region=kb_region,
-                        region_basis=basis,
-                        laterality=side,
-                        modic_type=None,
-                        change=None,
-                        size=None,
-                        start=sent.start + a,
-                        end=sent.start + b,
-                        text=self.text[sent.start + a : sent.start + b],
-                        section=sent.section,
-                    )
+            out.extend(
+                self._said_of_bone(
+                    sent, (a, b), "negated", "signal", (bone, bone_id, sub, kb_region), side
                 )
+                for a, b, bone, bone_id, sub, kb_region, side in found
+            )
         return out
+
+    def _said_of_bone(
+        self,
+        sent: Sentence,
+        span: tuple[int, int],
+        status: Status,
+        kind: Kind,
+        place: tuple[str, str, str | None, str],
+        side: str | None,
+    ) -> EdemaMention:
+        """A mention of a bone (name, id, subregion, region) at ``span`` of a sentence, said
+        by the report itself (a score, a normal word), with nothing else to read from it."""
+        bone, bone_id, sub, kb_region = place
+        region, basis = reported_region(kb_region, "stated")
+        a, b = span
+        return EdemaMention(
+            status=status,
+            kind=kind,
+            bone=bone,
+            bone_id=bone_id,
+            subregion=sub,
+            region=region,
+            kb_region=kb_region,
+            region_basis=basis,
+            laterality=side,
+            modic_type=None,
+            change=None,
+            size=None,
+            start=sent.start + a,
+            end=sent.start + b,
+            text=self.text[sent.start + a : sent.start + b],
+            section=sent.section,
+        )
 
     def _called_normal(
         self, s: str
