@@ -5380,6 +5380,50 @@ class TestRoundFiftyOneLessons:
     ) -> None:
         assert _statuses(text, lang) == expected
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # the finding's own predicate says how it ends
+            (
+                "Das im Februar ausgedehnte, im April bereits deutlich regrediente"
+                " Knochenmarködem des rechten Hüftkopfes hat sich inzwischen vollständig"
+                " zurückgebildet.",
+                [("femoral head", "resolved")],
+            ),
+            (
+                "Das Knochenmarködem im MFC ist teilweise zurückgebildet.",
+                [("medial femoral condyle", "present")],
+            ),
+            # a referral that orders the MRI: its suspicion is no finding
+            (
+                "Überweisung Orthopädie: Schmerzen rechtes Knie medial, klinisch V. a."
+                " Knochenmarködem, DD Meniskusläsion. Erbeten: MRT Knie re. nativ.",
+                [],
+            ),
+            ("V.a. Knochenmarködem im Talus.", [("talus", "uncertain")]),
+            (
+                "knochmarksödemm im med tibiaplateau re, ca 2 cm, subchondral.",
+                [("tibial plateau", "present")],
+            ),
+            (
+                "Neue Stressreaktion des Cuneiforme intermedium.",
+                [("intermediate cuneiform", "present")],
+            ),
+        ],
+    )
+    def test_round_fifty_six(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected
+
+    def test_list_with_an_aside(self) -> None:
+        text = (
+            "Subchondrales ödemäquivalentes Signal im medialen Tibiaplateau und – geringer – in"
+            " der medialen Femurkondyle."
+        )
+        assert _statuses(text, "de") == [
+            ("medial tibial plateau", "present"),
+            ("medial femoral condyle", "present"),
+        ]
+
     def test_normal_now_in_english(self) -> None:
         assert _statuses(
             "The medial femoral condyle now demonstrates normal marrow signal.", "en"

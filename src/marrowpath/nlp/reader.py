@@ -190,6 +190,8 @@ _ANATOMY_LIST_GAP = re.compile(
     r"|subchondral))"
     r"(?=[\s,]*(?:and|or|und|oder|u\.|sowie|\+)\s))?"
     r"[\s,]*(?:and|or|und|oder|u\.|as well as|sowie|als\s+auch|&|/|\+)?[\s,]*"
+    # "im medialen Tibiaplateau und – geringer – in der medialen Femurkondyle"
+    r"(?:[–—-]\s*(?:geringer|weniger|schwächer|diskreter|less\s+so)\s*[–—-]\s*)?"
     r"(?:(?:geringer|weniger|schwächer|diskreter)\s+(?:ausgeprägt\s+)?(?:auch\s+)?)?"
     # "... und periprothetisch im proximalen Femur"
     r"(?:(?:\w*(?:medial|lateral|anterior|posterior|dorsal|ventral)|\w+isch)\s+(?=(?:am|an|im|in|at)\s))?"
@@ -302,6 +304,8 @@ class _Reader:
         self._candidates: set[int] = set()
         """Sentences with a target stem: the ones read for edema."""
         self.used_context = False
+        self.ordered = self.lex.imaging_ordered.search(self.low) is not None
+        """A referral or a note that orders the MRI: its suspicions are no findings."""
         self.table_cells = _table_cells(said, self.sentences) if "|" in said else {}
 
     # ----------------------------------------------------------------- helpers
@@ -633,6 +637,7 @@ class _Reader:
         lex = self.lex
         a, b = clause
         best: tuple[int, str] | None = None
+        closing = False
         for m in lex.change.finditer(s, a, b):
             inside = _overlaps(m.start(), m.end(), t.start, t.end)  # "Restödem", "residual edema"
             if not inside and any(_overlaps(m.start(), m.end(), o.start, o.end) for o in targets):
@@ -679,8 +684,18 @@ class _Reader:
                 near = s[max(a, t.start - 25) : t.start]
                 if lex.partial.search(pre) or lex.partial.search(near):
                     kind = "improved"
+                elif (
+                    m.start() >= t.end
+                    and not any(c in s[t.end : m.start()] for c in ",;:–(")
+                    and not any(t.end <= o.start < m.start() for o in targets if o is not t)
+                ):
+                    closing = True
             if best is None or dist < best[0]:
                 best = (dist, kind)
+        if closing:
+            # "Das im April bereits regrediente Knochenmarködem ... hat sich inzwischen
+            # vollständig zurückgebildet": the finding's own predicate says how it ends.
+            return "resolved"
         return best[1] if best else None
 
     # ------------------------------------------------------------------- sides
@@ -1174,8 +1189,9 @@ class _Reader:
             if not t.event:
                 made.extend(self._mentions(i, sent, s, t, kept, ctx))
         made = merge_mentions(pair_endplates(adopt_labels(made)))
-        if self.lex.imaging_ordered.search(s):
+        if self.ordered and any(m.status == "uncertain" for m in made):
             # "V. a. Knochenmarködem Os naviculare, MRT angemeldet": suspected, not yet seen
+            self.used_context = True  # the report's order, not the sentence, says so
             made = [m for m in made if m.status != "uncertain"]
         turned = self.lex.modic_conversion.search(s)
         if turned is not None:
