@@ -5369,6 +5369,11 @@ class TestRoundFiftyOneLessons:
             ),
             ("No capitellar edema.", "en", [("capitellum", "negated")]),
             (
+                "There is bone brushing of the lateral femoral condyle.",
+                "en",
+                [("lateral femoral condyle", "present")],
+            ),
+            (
                 "Marrow oedema in the distal clavicle; the acromial side of the joint is spared.",
                 "en",
                 [("distal clavicle", "present"), ("acromion", "negated")],
