@@ -11,6 +11,7 @@ regex search.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import re
 from bisect import bisect_right
@@ -304,11 +305,15 @@ class _Reader:
         self._candidates: set[int] = set()
         """Sentences with a target stem: the ones read for edema."""
         self.used_context = False
-        self.ordered = self.lex.imaging_ordered.search(self.low) is not None
-        """A referral or a note that orders the MRI: its suspicions are no findings."""
         self.table_cells = _table_cells(said, self.sentences) if "|" in said else {}
 
     # ----------------------------------------------------------------- helpers
+    @functools.cached_property
+    def ordered(self) -> bool:
+        """A referral or a note that orders the MRI: its suspicions are no findings. Looked
+        for only once a sentence has an uncertain mention (a scan of the whole report)."""
+        return self.lex.imaging_ordered.search(self.low) is not None
+
     def hits_of(self, i: int) -> list[AnatomyHit]:
         """Anatomy of sentence ``i`` (offsets in that sentence), computed once."""
         if i not in self._hits_cache:
@@ -1189,7 +1194,7 @@ class _Reader:
             if not t.event:
                 made.extend(self._mentions(i, sent, s, t, kept, ctx))
         made = merge_mentions(pair_endplates(adopt_labels(made)))
-        if self.ordered and any(m.status == "uncertain" for m in made):
+        if any(m.status == "uncertain" for m in made) and self.ordered:
             # "V. a. Knochenmarködem Os naviculare, MRT angemeldet": suspected, not yet seen
             self.used_context = True  # the report's order, not the sentence, says so
             made = [m for m in made if m.status != "uncertain"]
