@@ -407,8 +407,6 @@ class _Reader:
                     p.end() >= m.end() for p in lex.pseudo.finditer(s, max(0, m.start() - 30))
                 ):
                     continue  # "..., Hinterkante nicht beteiligt": a part that is no bone
-                if subject and self._soft_lead(s, m.start()):
-                    continue  # "..., Innenband I°, Meniski o.B.": the menisci are unremarkable
                 t = _Target(m.start(), m.end(), "edema", status=status, subject=subject)
                 found.append((2, m.start(), m.end(), t))
         anaphora = [m.span() for m in lex.anaphora.finditer(s)] if generic else []
@@ -435,13 +433,6 @@ class _Reader:
                 kept.append(t)
         kept.sort(key=lambda t: t.start)
         return kept
-
-    def _soft_lead(self, s: str, at: int) -> bool:
-        """Is the subject just before ``at`` (back to the last comma) a soft tissue and no
-        bone ("Meniski o.B.", not "the acromial side of the joint is spared")?"""
-        lead = s[max(0, at - 30) : at]
-        lead = lead[max(lead.rfind(","), lead.rfind(";"), lead.rfind(":")) + 1 :]
-        return self.lex.soft_tissue.search(lead) is not None and not self.ana.find(lead)
 
     def _soft_before(self, s: str, t: _Target) -> bool:
         """A soft tissue named just before ("prepatellar edema"); "surrounding edema" of a
