@@ -5433,3 +5433,109 @@ class TestRoundFiftyOneLessons:
         assert _statuses(
             "The medial femoral condyle now demonstrates normal marrow signal.", "en"
         ) == [("medial femoral condyle", "resolved")]
+
+
+class TestRoundFiftySevenLessons:
+    """Lessons of the fifty-seventh blind round."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a new finding "not present previously" is new, not absent
+            (
+                "There is a new bone bruise in the medial femoral condyle which was not present"
+                " previously.",
+                [("medial femoral condyle", "present")],
+            ),
+            # a hedge on the cause does not lift a hedge on the edema itself
+            (
+                "Equivocal faint marrow oedema in the second metatarsal, possibly an early stress"
+                " response.",
+                [("second metatarsal", "uncertain")],
+            ),
+            (
+                "Faint marrow oedema in the second metatarsal, possibly an early stress response.",
+                [("second metatarsal", "present")],
+            ),
+            # "has cleared" is resolved, "has partially cleared" improved
+            (
+                "The oedema in the talar neck is unchanged, whereas the oedema previously seen in"
+                " the anterior calcaneus has cleared.",
+                [("talus", "present"), ("calcaneus", "resolved")],
+            ),
+            ("The calcaneal oedema has partially cleared.", [("calcaneus", "present")]),
+            # "these appearances have resolved": the prior finding retold just before
+            (
+                "Comparison is made with the MRI of 6 months ago, which demonstrated marrow oedema"
+                " in the talar body. These appearances have now completely resolved.",
+                [("talus", "resolved")],
+            ),
+            # a type 1 component resolved, "leaving" type 2
+            (
+                "L4-L5: The oedematous (type 1) component of the endplate change has resolved,"
+                " leaving type 2 (fatty) Modic change.",
+                [("L4-L5 endplates", "resolved"), ("L4-L5 endplates", "present")],
+            ),
+            # a mention placed right after it does not also take the levels of another finding
+            (
+                "Degenerative disc disease L3/4 to L5/S1, with active type 1 endplate change at"
+                " L4/5.",
+                [("L4-L5 endplates", "present")],
+            ),
+        ],
+    )
+    def test_english(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "en") == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # edema of one endplate, in one word
+            (
+                "Keine frische Fraktur abgrenzbar, jedoch diskretes Deckplattenödem LWK 3.",
+                [("L3 vertebral body", "present")],
+            ),
+            ("Grundplattenödem LWK 2.", [("L2 vertebral body", "present")]),
+            # Modic I no longer seen, Modic II now
+            (
+                "Das vormals beschriebene Modic-I-Ödem L5/S1 ist nicht mehr nachweisbar,"
+                " inzwischen fettäquivalente Konversion der Abschlussplatten (Modic II).",
+                [("L5-S1 endplates", "resolved"), ("L5-S1 endplates", "present")],
+            ),
+            # "nur noch minimal residual" as an elliptic clause is the edema, improved
+            (
+                "In der Voruntersuchung noch ausgedehntes Ödem im Os cuboideum und im Calcaneus;"
+                " aktuell im Cuboid nur noch minimal residual, im Calcaneus vollständig"
+                " zurückgebildet.",
+                [("cuboid", "present"), ("calcaneus", "resolved")],
+            ),
+            # a residual edema refers to the one before; "keine neuen Ödemherde" is none besides
+            (
+                "Voruntersuchung: ausgedehntes Knochenmarködem im Os cuneiforme intermedium links."
+                " Aktuell: nur noch geringes residuelles Ödem, keine neuen Ödemherde im"
+                " Fußskelett.",
+                [("intermediate cuneiform", "present"), (None, "negated")],
+            ),
+            # a compartment without a bruise
+            (
+                "MRT Knie li. Bone Bruise im lateralen Femurkondylus. Medial keine Kontusion.",
+                [("lateral femoral condyle", "present"), (None, "negated")],
+            ),
+            # bones "weiterhin unauffällig"
+            (
+                "KMÖ MFC deutlich regredient. LFC und LTP weiterhin unauffällig.",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("lateral femoral condyle", "negated"),
+                    ("lateral tibial plateau", "negated"),
+                ],
+            ),
+            # "deutlich zurückgebildet" stays an improvement
+            (
+                "Das Kontusionsödem im lateralen Femurkondylus hat sich deutlich zurückgebildet.",
+                [("lateral femoral condyle", "present")],
+            ),
+        ],
+    )
+    def test_german(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected

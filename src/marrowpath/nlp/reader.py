@@ -110,7 +110,8 @@ flächigem Ödem"."""
 _NORMAL_FILLER = re.compile(
     r"[\s,.;:/&]+|\b(?:and|und|the|der|die|das|bone|marrow|signal|knochenmark\w*|is|are"
     r"|appears?|ist|sind|otherwise|both|beide\w*|left|right|links|rechts|linke\w*|rechte\w*"
-    r"|u|sowie|other|remaining|rest|übrige\w*|restliche\w*|in)\b"
+    r"|u|sowie|other|remaining|rest|übrige\w*|restliche\w*|in|weiterhin|ebenfalls|jeweils|still"
+    r"|also|likewise)\b"
 )
 """What may stand beside bones and one normal word in a sentence calling them normal."""
 _BOTH_WITH = re.compile(r"\b(?:both|beide)\s+(?:with|mit)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -152,6 +153,10 @@ _MINUS_MARK = re.compile(r"\s*\((?:–|-|−|neg\.?|negativ)\)")
 _WORDS = re.compile(r"^[\s|–-]*[a-zäöüß]+\s*$")
 _ZERO_SCORE = re.compile(r"0(?:\s*/\s*0)*|nein|no|none|keine?|[-–]")
 _BML_WORD = re.compile(r"\bbmls?\b|bone marrow lesion|knochenmarkläsion")
+_PLACE_GAP = re.compile(
+    r"\s+(?:at|in|of|within|involving|im|am|an|in\s+der|an\s+der)(?:\s+(?:the|both|der|dem|den))?\s+"
+)
+"""Only a preposition between a mention and the bone it is of: "... endplate change at L4/5"."""
 _NO_NEW_BEFORE = re.compile(
     r"\b(?:kein(?:e|en)?|no)\s+(?:neue[sn]?|weitere[sn]?|zusätzliche[sn]?|new|further|additional)\s+$"
 )
@@ -678,7 +683,12 @@ class _Reader:
             if kind == "resolved":
                 pre = s[max(a, m.start() - 25) : m.start()]
                 near = s[max(a, t.start - 25) : t.start]
-                if lex.partial.search(pre) or lex.partial.search(near):
+                # (or inside the phrase: "has partially cleared")
+                if (
+                    lex.partial.search(pre)
+                    or lex.partial.search(near)
+                    or lex.partial.search(m.group())
+                ):
                     kind = "improved"
                 elif (
                     m.start() >= t.end
@@ -1119,6 +1129,14 @@ class _Reader:
                 owner = listed
             if owner is not None and self._of_a_later_process(s, h, owner):
                 continue  # "... Knochenmarködem, knöcherne Bankart-Läsion am Glenoid"
+            if (
+                owner is not None
+                and h.end <= owner.start
+                and "," in s[h.end : owner.start]
+                and ":" not in s[h.end : owner.start]  # not a heading's: "L3/4: ..., Modic II an"
+                and self._placed_after(s, owner, hits)
+            ):
+                continue  # "Disc disease L3/4 to L5/S1, with type 1 endplate change at L4/5"
             if _FRACTURE_WORD.search(s, h.start, h.end) and _NEGATED_BEFORE.search(
                 s, max(0, h.start - 30), h.start
             ):
@@ -1194,6 +1212,11 @@ class _Reader:
             a, b = sent.start + turned.start(), sent.start + turned.end()
             made = converted(made, a, b, self.text[a:b])
         out.extend(made)
+
+    def _placed_after(self, s: str, t: _Target, hits: list[AnatomyHit]) -> bool:
+        """Is the mention's place said right after it ("... endplate change at L4/5")?"""
+        after = next((h for h in hits if h.start >= t.end), None)
+        return after is not None and _PLACE_GAP.fullmatch(s, t.end, after.start) is not None
 
     def _labels_the_finding(self, s: str, t: _Target, kept: list[_Target]) -> bool:
         """Is ``t`` a diagnosis named after edema the sentence described ("... most likely
@@ -1471,7 +1494,9 @@ class _Reader:
         mods = ctx.modifiers(t.start, t.end)
         clause = self._clause(s, t)
         change = None if t.status else self.change(s, t, kept, clause)
-        if (
+        if mods.negated and _NO_NEW_BEFORE.search(s, max(0, t.start - 24), t.start):
+            status, change = "negated", None  # "nur noch residuelles Ödem, keine neuen Ödemherde"
+        elif (
             t.normal
             and change == "resolved"
             and (
@@ -1513,7 +1538,13 @@ class _Reader:
             # ("signal, possibly early bone marrow edema" hedges the edema itself)
             mods.label_hedge
             and t.kind != "edema"
-            and any(o.kind in ("signal", "edema") for o in kept if o is not t)
+            # (unless that edema is hedged itself: "Equivocal faint marrow oedema ...,
+            # possibly an early stress response")
+            and any(
+                o.kind in ("signal", "edema") and not ctx.modifiers(o.start, o.end).uncertain
+                for o in kept
+                if o is not t
+            )
         ):
             status = "uncertain"
         elif mods.historical and change is None:
@@ -1823,8 +1854,10 @@ class _Reader:
         for m in edema:
             if m.status == "negated":
                 line = self.low.rfind(".", 0, m.start) + 1
-                if self.lex.elsewhere.search(self.low, line, m.end):
-                    out.add(m.start)
+                if self.lex.elsewhere.search(self.low, line, m.end) or _NO_NEW_BEFORE.search(
+                    self.low, max(line, m.start - 24), m.start
+                ):
+                    out.add(m.start)  # (and "keine neuen Ödemherde": none besides)
         return frozenset(out)
 
     def _read_cached(self, i: int, sent: Sentence, out: list[EdemaMention]) -> None:
