@@ -5535,6 +5535,67 @@ class TestRoundFiftySevenLessons:
                 "Das Kontusionsödem im lateralen Femurkondylus hat sich deutlich zurückgebildet.",
                 [("lateral femoral condyle", "present")],
             ),
+            ("KMÖ Malleolus lat. re. ohne Frakturspalt.", [("lateral malleolus", "present")]),
+            # a phalanx's base in one word, in a toe's joint
+            (
+                "Aktivierte Arthrose im Großzehengrundgelenk mit subchondralem Ödem im"
+                " Metatarsaleköpfchen I und in der Grundgliedbasis.",
+                [("first metatarsal", "present"), ("proximal phalanx", "present")],
+            ),
+            (
+                "Das Kontroll-MRT zeigt keinerlei Restödem im Os metatarsale II mehr.",
+                [("second metatarsal", "resolved")],
+            ),
+            # a bone in brackets that name another finding is that finding's
+            (
+                "Neue Sinterungsfraktur LWK 4 mit frischem Knochenmarködem (Anschlussfraktur"
+                " unterhalb der Kyphoplastie LWK 3); LWK 3 selbst ohne Ödem.",
+                [("L4 vertebral body", "present"), ("L3 vertebral body", "negated")],
+            ),
+            (
+                "Diagnose: Z.n. Patellaluxation re. (MRT 06/24: MPFL-Ruptur, Bone bruise mediale"
+                " Patellafacette u. ventrolateraler LFC)",
+                [("patella", "present"), ("lateral femoral condyle", "present")],
+            ),
+            # a referral that retells what the MRI showed keeps its hedged finding
+            (
+                "Überweisung zur MRT: Golfer mit Schmerzen am Hypothenar. Im MRT fraglich"
+                " beginnendes Ödem im Hamulus ossis hamati.",
+                [("hamate", "uncertain")],
+            ),
+            # "BB" is a bone bruise before its place; not the blood count
+            (
+                "VKB-Ruptur, BB LFC/LTP dors., IM-HH intakt.",
+                [("lateral femoral condyle", "present"), ("lateral tibial plateau", "present")],
+            ),
+            (
+                "MR-Vorbefund auswärts: ausgeprägter BB am LFC re. Heute MR-Kontrolle: kein BB"
+                " mehr abgrenzbar.",
+                [("lateral femoral condyle", "resolved")],
+            ),
+            ("Labor: BB unauffällig, CRP 3.", []),
+            # a diagnosis carried from the sentence before is not of the bone it spared
+            (
+                "MR Becken: Diffuses Knochenmarködem in Femurkopf und Schenkelhals li., das"
+                " Azetabulum ist ausgespart. Am ehesten transientes Knochenmarködemsyndrom.",
+                [
+                    ("femoral head", "present"),
+                    ("femoral neck", "present"),
+                    ("acetabulum", "negated"),
+                ],
+            ),
+            # a hedge on the edema after a hedged label hedges the described signal
+            (
+                "Diskrete STIR-Hyperintensität im medialen Schenkelhals links, V.a. beginnende"
+                " Stressreaktion mit möglichem frühen Knochenmarködem.",
+                [("medial femoral neck", "uncertain")],
+            ),
+            (
+                "MR re. Knie: Innenband aufgelockert; VKB intakt. Knöcherne Strukturen ohne"
+                " Kontusionszeichen.",
+                [(None, "negated")],
+            ),
+            ("MRT Schulter li.\nAC-Gelenk: Arthrose ohne Ödem.", [(None, "negated")]),
         ],
     )
     def test_german(self, text: str, expected: list[tuple[str | None, str]]) -> None:

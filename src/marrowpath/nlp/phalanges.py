@@ -26,7 +26,7 @@ _DIGIT = r"(?:d|dig\.?|digitus|digit)\s*(?P<d{n}>[1-5]|i{{1,3}}|iv|v)\b"
 _PHALANX = re.compile(
     # "Mittel- und Endphalanx": a first part with its ending left to the second
     r"\b(?:(?P<first>grund|mittel|end)-\s+(?:und|u\.|oder|sowie)\s+)?"
-    r"(?P<part>grund|mittel|end)(?:phalanx|phalange?n?|glied(?:es|s)?)\b"
+    r"(?P<part>grund|mittel|end)(?:phalanx|phalange?n?|glied(?:es|s)?)(?:basis|kopf|köpfchen|schaft)?\b"
     r"(?:\s+(?:der|des)\s+(?P<of>\w+))?" + r"(?:\s+" + _DIGIT.format(n=1) + ")?"
     r"|\b(?P<epart>proximal|middle|distal)\s+phalan(?:x|ges)\b"
     r"(?:\s+of\s+the\s+(?P<eof>(?:\w+\s+)?\w+))?" + r"(?:\s+(?:of\s+)?" + _DIGIT.format(n=2) + ")?"

@@ -153,6 +153,13 @@ _MINUS_MARK = re.compile(r"\s*\((?:–|-|−|neg\.?|negativ)\)")
 _WORDS = re.compile(r"^[\s|–-]*[a-zäöüß]+\s*$")
 _ZERO_SCORE = re.compile(r"0(?:\s*/\s*0)*|nein|no|none|keine?|[-–]")
 _BML_WORD = re.compile(r"\bbmls?\b|bone marrow lesion|knochenmarkläsion")
+_SEEN_ON_MRI = re.compile(
+    r"\b(?:im|in\s+der|auf\s+der|on|on\s+the)\s+(?:mrt|mri|mr)\b"
+    r"|\b(?:mrt|mri|mr)\s+(?:zeigt|zeigte|shows|showed|demonstrates|demonstrated)\b"
+)
+_ASIDE_FINDING = re.compile(
+    r"fraktur|fracture|plastie|plasty|zyste|cyst|osteophyt|ruptur|tear|läsion|lesion|metasta"
+)
 _PLACE_GAP = re.compile(
     r"\s+(?:at|in|of|within|involving|im|am|an|in\s+der|an\s+der)(?:\s+(?:the|both|der|dem|den))?\s+"
 )
@@ -306,6 +313,7 @@ class _Reader:
         self._study_side: str | bool | None = False
         self._hits_cache: dict[int, list[AnatomyHit]] = {}
         self._ctx_cache: dict[int, SentenceContext] = {}
+        self._so_far: list[EdemaMention] = []  # the report's mentions read before
         self._facts: list[_Facts] | None = None
         self._candidates: set[int] = set()
         """Sentences with a target stem: the ones read for edema."""
@@ -1129,6 +1137,8 @@ class _Reader:
                 owner = listed
             if owner is not None and self._of_a_later_process(s, h, owner):
                 continue  # "... Knochenmarködem, knöcherne Bankart-Läsion am Glenoid"
+            if owner is not None and owner.hits and self._in_aside_of_another(s, h, owner):
+                continue  # "LWK 4 mit Ödem (Anschlussfraktur unterhalb der Kyphoplastie LWK 3)"
             if (
                 owner is not None
                 and h.end <= owner.start
@@ -1203,7 +1213,11 @@ class _Reader:
             if not t.event:
                 made.extend(self._mentions(i, sent, s, t, kept, ctx))
         made = merge_mentions(pair_endplates(adopt_labels(made)))
-        if any(m.status == "uncertain" for m in made) and self.ordered:
+        if (
+            any(m.status == "uncertain" for m in made)
+            and self.ordered
+            and not _SEEN_ON_MRI.search(s)  # "Überweisung zur MRT: ... Im MRT fraglich Ödem ..."
+        ):
             # "V. a. Knochenmarködem Os naviculare, MRT angemeldet": suspected, not yet seen
             self.used_context = True  # the report's order, not the sentence, says so
             made = [m for m in made if m.status != "uncertain"]
@@ -1212,6 +1226,18 @@ class _Reader:
             a, b = sent.start + turned.start(), sent.start + turned.end()
             made = converted(made, a, b, self.text[a:b])
         out.extend(made)
+
+    @staticmethod
+    def _in_aside_of_another(s: str, h: AnatomyHit, t: _Target) -> bool:
+        """Is the bone inside brackets, without the mention, that name another finding?"""
+        opened = s.rfind("(", 0, h.start)
+        if opened == -1 or s.rfind(")", 0, h.start) > opened:
+            return False
+        closed = s.find(")", h.end)
+        closed = closed if closed != -1 else len(s)
+        return (
+            not opened < t.start < closed and _ASIDE_FINDING.search(s, opened, closed) is not None
+        )
 
     def _placed_after(self, s: str, t: _Target, hits: list[AnatomyHit]) -> bool:
         """Is the mention's place said right after it ("... endplate change at L4/5")?"""
@@ -1545,6 +1571,12 @@ class _Reader:
                 for o in kept
                 if o is not t
             )
+            # nor one that hedges the edema after it: "STIR-Hyperintensität ..., V.a.
+            # beginnende Stressreaktion mit möglichem frühen Knochenmarködem"
+            and not any(
+                o.kind == "edema" and o.start > t.end and ctx.modifiers(o.start, o.end).uncertain
+                for o in kept
+            )
         ):
             status = "uncertain"
         elif mods.historical and change is None:
@@ -1561,6 +1593,12 @@ class _Reader:
             hits = list(earlier[-1].hits) if earlier else []
         if not hits and status in ("present", "uncertain", "resolved") and not t.normal:
             hits = self._refine_spine(self.carried_hits(i), i) if i else []
+            # not a bone the sentence before spared: "..., das Azetabulum ist ausgespart. Am
+            # ehesten transientes Knochenmarködemsyndrom."
+            spared = {m.bone for m in self._so_far if m.status == "negated"} - {
+                m.bone for m in self._so_far if m.status != "negated"
+            }
+            hits = [h for h in hits if h.name not in spared] or hits
             if not hits and t.kind == "modic" and i:
                 hits = self._level_heading(i)  # "L2/L3: ... Appearances favour Modic type 1."
             carried = True
@@ -1792,6 +1830,7 @@ class _Reader:
 
     def read(self) -> ReportReading:
         edema: list[EdemaMention] = []
+        self._so_far = edema
         skip = self.lex.skip_sections
         starts = [s.start for s in self.sentences]
         candidates = self._candidates
