@@ -5464,6 +5464,22 @@ class TestRoundFiftySevenLessons:
                 [("talus", "present"), ("calcaneus", "resolved")],
             ),
             ("The calcaneal oedema has partially cleared.", [("calcaneus", "present")]),
+            # a side of a joint spared, said without a verb
+            (
+                "Subchondral oedema in the iliac portions of both sacroiliac joints, sacral sides"
+                " spared.",
+                [("ilium", "present"), ("sacrum", "negated")],
+            ),
+            (
+                "Oedema in the talus, the calcaneus is not spared.",
+                [("talus", "present"), ("calcaneus", "present")],
+            ),
+            # normal T1 marrow signal beside edema on STIR is fat, not a negation
+            (
+                "Marrow oedema on the axial STIR images in the tibial shaft. The T1 marrow signal"
+                " is normal.",
+                [("tibial shaft", "present")],
+            ),
             # "these appearances have resolved": the prior finding retold just before
             (
                 "Comparison is made with the MRI of 6 months ago, which demonstrated marrow oedema"
@@ -5596,6 +5612,25 @@ class TestRoundFiftySevenLessons:
                 [(None, "negated")],
             ),
             ("MRT Schulter li.\nAC-Gelenk: Arthrose ohne Ödem.", [(None, "negated")]),
+            # an ankle report's LFC is the ligament
+            ("MR OSG li.: Ruptur des LFTA, Teilruptur des LFC, Syndesmose intakt.", []),
+            # a label without a bone is of its own sentence's finding first
+            (
+                "Röntgen inkl. Navikulare-Serie ohne Frakturnachweis. MRI Handgelenk li.:"
+                " Knochenmarködem im Skaphoid, eine Frakturlinie ist nicht abgrenzbar; am"
+                " ehesten ossäre Kontusion.",
+                [("scaphoid", "present")],
+            ),
+            # a bone a phrase spared is not the place of a mention without one
+            (
+                "In der Kontroll-MR Zunahme des KMÖ mit nun abgrenzbarer Frakturlinie, das"
+                " mediale Tibiaplateau ist ödemfrei.",
+                [(None, "present"), ("medial tibial plateau", "negated")],
+            ),
+            (
+                "Signalanhebung beider angrenzender Abschlussplatten LWK 3/4 in STIR.",
+                [("L3-L4 endplates", "present")],
+            ),
         ],
     )
     def test_german(self, text: str, expected: list[tuple[str | None, str]]) -> None:

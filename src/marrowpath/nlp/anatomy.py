@@ -211,6 +211,15 @@ def _shortened(synonyms: list[str]) -> list[str]:
     return out
 
 
+_ANKLE_WORDS = re.compile(
+    r"\b(?:osg|usg|sprunggelenk\w*|ankle|lfta|lftp|ltfa|atfl|ptfl|syndesmos\w*)\b", re.IGNORECASE
+)
+_KNEE_WORDS = re.compile(
+    r"\b(?:knie\w*|knee|vkb|hkb|acl|pcl|menisk\w*|menisc\w*|patell\w*|femurkondyl\w*)",
+    re.IGNORECASE,
+)
+
+
 def _foreign_abbreviations(text: str, hits: list[AnatomyHit]) -> list[AnatomyHit]:
     """ "Bone bruise am Talusdom, LFTA rupturiert, LFC intakt": a knee's abbreviation among
     another joint's bones is that joint's (here the fibulocalcaneal ligament), not the knee's."""
@@ -218,9 +227,11 @@ def _foreign_abbreviations(text: str, hits: list[AnatomyHit]) -> list[AnatomyHit
     if not short:
         return hits
     others = [h for h in hits if h not in short]
+    if any(h.region == "knee" for h in others):
+        return hits
     named = [h for h in others if h.end - h.start > 4]  # not "MFK" (Mittelfußknochen, or MFC)
-    if named and not any(h.region == "knee" for h in others):
-        return others
+    if named or (_ANKLE_WORDS.search(text) and not _KNEE_WORDS.search(text)):
+        return others  # "MR OSG li.: Ruptur des LFTA, Teilruptur des LFC"
     return hits
 
 

@@ -28,6 +28,7 @@ from marrowpath.nlp.language import detect_language
 from marrowpath.nlp.lexicon import LANGS, Lexicon, lexicon
 from marrowpath.nlp.merge import (
     DOC_SPINE,
+    LABEL_KINDS,
     SPINE_ADJ,
     adopt_labels,
     converted,
@@ -354,6 +355,8 @@ class _Reader:
         lex = self.lex
         found: list[tuple[int, int, int, _Target]] = []
         for m in lex.normal_signal.finditer(s):
+            if _T1_BEFORE.search(s, max(0, m.start() - 12), m.start()):
+                continue  # "The T1 marrow signal is normal": fat where edema is seen on STIR
             found.append(
                 (0, m.start(), m.end(), _Target(m.start(), m.end(), "signal", normal=True))
             )
@@ -1186,11 +1189,15 @@ class _Reader:
                 and not (t.subject and self._soft_subject(s, t, hits))
             ):
                 a, b = self._clause(s, t)
+                # not a bone another phrase spared: "Zunahme des KMÖ ..., das mediale
+                # Tibiaplateau ist ödemfrei"
+                spared = {id(x) for o in kept if o.status == "negated" for x in o.hits}
                 near = [
                     h
                     for h in hits
                     if a <= h.start
                     and h.end <= b
+                    and id(h) not in spared
                     and not self.lex.cause_before.search(s, max(0, h.start - 25), h.start)
                 ]
                 best = min(near, key=lambda h: self._distance(s, h, t), default=None)
@@ -1590,6 +1597,11 @@ class _Reader:
         if not hits and status == "resolved":
             # "Größenabnahme der BML im MFC, bei 3 Patienten war keine BML mehr nachweisbar"
             earlier = [o for o in kept if o.end <= t.start and o.kind == t.kind and o.hits]
+            hits = list(earlier[-1].hits) if earlier else []
+        if not hits and status == "present" and not t.normal and t.kind in LABEL_KINDS:
+            # "Knochenmarködem im Skaphoid ...; am ehesten ossäre Kontusion": the label of the
+            # sentence's own finding, not of a bone of the sentence before
+            earlier = [o for o in kept if o.end <= t.start and o.hits and not o.normal]
             hits = list(earlier[-1].hits) if earlier else []
         if not hits and status in ("present", "uncertain", "resolved") and not t.normal:
             hits = self._refine_spine(self.carried_hits(i), i) if i else []
