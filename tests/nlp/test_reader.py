@@ -5635,3 +5635,105 @@ class TestRoundFiftySevenLessons:
     )
     def test_german(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
+
+
+class TestRoundFiftyEightLessons:
+    """Lessons of the fifty-eighth blind round."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a Kellgren-Lawrence grade is no lumbar level
+            (
+                "Gonarthrose medial betont (K-L 3) mit subchondralen BML im medialen Tibiaplateau.",
+                [("medial tibial plateau", "present")],
+            ),
+            # a normal bone after a numbered list's number
+            (
+                "Beurt.: 1. Ausgepr. KMÖ MFC u. MTP. 2. LTP o.B.",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("medial tibial plateau", "present"),
+                    ("lateral tibial plateau", "negated"),
+                ],
+            ),
+            # an elliptic clause with a side as its place: that side of the bone before
+            (
+                "Jetzt auch rechts Knochenmarködem im Femurkopf; links deutlich rückläufig.",
+                [("femoral head", "present"), ("femoral head", "present")],
+            ),
+            # "übrige Kompartimente ohne Ödem": the rest, of no bone
+            (
+                "Knochenmark: subchondrales Knochenmarködem im medialen Tibiaplateau, übrige"
+                " Kompartimente ohne Ödem.",
+                [("medial tibial plateau", "present"), (None, "negated")],
+            ),
+            # the next vertebra by its number alone
+            (
+                "BWK 8 mit Deckplatteneinsenkung und Knochenmarködem; BWK 6 und 7 ohne Ödem.",
+                [
+                    ("T8 vertebral body", "present"),
+                    ("T6 vertebral body", "negated"),
+                    ("T7 vertebral body", "negated"),
+                ],
+            ),
+            # "V. a." with a space hedges the label, not the described signal
+            (
+                "STIR-Signalanhebung im Markraum am linken Schenkelhals, V. a. beginnende"
+                " Stressreaktion.",
+                [("femoral neck", "present")],
+            ),
+            (
+                "Abflachung des Capitulum humeri; ein begleitendes Ödem ist bei"
+                " Bewegungsartefakten nicht sicher zu beurteilen.",
+                [("capitellum", "uncertain")],
+            ),
+            ("Ein Knochenmarködem im Talus ist nicht beurteilbar.", [("talus", "uncertain")]),
+            # the other side's joint called normal
+            (
+                "Subchondrales Knochenmarködem iliakal am linken ISG, sakral kein Ödem; rechtes"
+                " ISG unauffällig.",
+                [("ilium", "present"), ("sacrum", "negated"), (None, "negated")],
+            ),
+            # the growth plate is no marrow
+            (
+                "Knie li.: Knochenmarködem medialer Tibiakopf metaphysär fugennah, Fuge selbst"
+                " unauffällig.",
+                [("medial tibial plateau", "present")],
+            ),
+            # names: Sakrumala, Kopf-Hals-Übergang, Trochantermassiv, Kalkaneusapophyse
+            (
+                "Regredientes Ödem in der linken Sakrumala, jedoch neu aufgetretenes"
+                " Knochenmarködem im Os pubis links.",
+                [("sacral ala", "present"), ("pubis", "present")],
+            ),
+            (
+                "Cam-Deformität am Kopf-Hals-Übergang rechts mit kleinem subkortikalem Ödem;"
+                " acetabulär kein Ödem.",
+                [("femoral neck", "present"), ("acetabulum", "negated")],
+            ),
+            # the bone of a cam deformity is not the place of the acetabulum's edema
+            (
+                "Cam-Deformität am anterosuperioren Kopf-Hals-Übergang rechts, Labrumriss sowie"
+                " subchondrale ödematöse Signalanhebung im Pfannendach.",
+                [("acetabulum", "present")],
+            ),
+            (
+                "Schenkelhals li. mit Frakturlinie und umgebendem Knochenmarksoedem."
+                " Trochantermassiv frei.",
+                [("femoral neck", "present"), ("greater trochanter", "negated")],
+            ),
+            (
+                "Beidseits signalangehobene Kalkaneusapophysen mit apophysennahem metaphysärem"
+                " Ödem.",
+                [("calcaneus", "present")],
+            ),
+            # "aber" still ends a negation's scope
+            (
+                "Knie li.: keine Fraktur, aber kleiner Bone Bruise am Fibulaköpfchen.",
+                [("fibular head", "present")],
+            ),
+        ],
+    )
+    def test_german(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected

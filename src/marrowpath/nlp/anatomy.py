@@ -39,6 +39,13 @@ _SEQUENCE_BEFORE = re.compile(
     r"(?:\bt[12]\s*(?:and|und|/|,|-)\s*|(?:dark|bright|low|high|hypo\w*|hyper\w*)\s+(?:on\s+)?)$",
     re.IGNORECASE,
 )
+_AND_LEVEL_NUMBER = re.compile(
+    r"\s*(?:und|and|u\.|&|sowie)\s+(\d{1,2})\b(?![.,/\-–]?\d)"
+    r"(?!\s*(?:mm|cm|%|x\b|×|end\s?plates|endplatten|abschlussplatten|wochen|weeks|monate|months))",
+    re.IGNORECASE,
+)
+_GRADE_BEFORE = re.compile(r"\bk\s?[-/]?\s?$", re.IGNORECASE)
+"""A Kellgren-Lawrence grade, not a level: "K-L 3", "KL 2", "K/L 4"."""
 _BODY_AFTER = re.compile(r"\s*(?:vertebra|vertebral|wirbel|bod)", re.IGNORECASE)
 _ROOT_BEFORE = re.compile(
     r"(?:nerve\s+root|root|nervenwurzel|wurzel|radiculopathy)\s*$", re.IGNORECASE
@@ -410,6 +417,7 @@ class Anatomy:
                 a is None
                 or _NOT_LEVEL_AFTER.match(text, m.end("a"))
                 or _ROOT_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                or _GRADE_BEFORE.search(text, max(0, m.start() - 4), m.start())
             ):
                 continue
             if (
@@ -459,6 +467,12 @@ class Anatomy:
             if a in _LOWER_SACRAL and sub == "vertebral_body":
                 name = "sacrum"  # "across the S2 body": the sacrum, not a vertebra of the spine
             hits.append(AnatomyHit(start, end, region, a, sub, name, True))
+            also = _AND_LEVEL_NUMBER.match(text, end) if sub == "vertebral_body" else None
+            b = self._level_id(a[0] + also.group(1)) if also is not None else None
+            if also is not None and b is not None and b != a:
+                # "BWK 6 und 7 ohne Ödem": the next vertebra by its number alone
+                name = self.level_sub.get((b, sub), f"{b.upper()} vertebral body")
+                hits.append(AnatomyHit(also.start(1), also.end(1), region, b, sub, name, True))
             # "the left L5 pedicle and pars interarticularis": a second part of the level.
             more = self._sub_more.match(text, end) if after is not None else None
             other = self._sub_ids.get(normalize(more.group("sub"))) if more else None

@@ -77,8 +77,23 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
         ]
     # "edema in the left L5 pars ..., compatible with a stress reaction": the unplaced label
     # is the placed finding of the same status.
-    placed = {m.status for m in made if m.bone is not None}
-    made = [m for m in made if m.bone is not None or m.status not in placed or m.kind == "modic"]
+    placed: dict[str, set[str | None]] = {}
+    for m in made:
+        if m.bone is not None:
+            placed.setdefault(m.status, set()).add(m.laterality)
+    made = [
+        m
+        for m in made
+        if m.bone is not None
+        or m.status not in placed
+        or m.kind == "modic"
+        # "..., sakral kein Ödem; rechtes ISG unauffällig": the other side's own statement
+        or (
+            m.status == "negated"
+            and m.laterality is not None
+            and not placed[m.status] & {m.laterality, None}
+        )
+    ]
     made = _hedged_modic(_unsure_signal(made))
     # "Marrow edema of the tibial sesamoid, suggestive of sesamoiditis versus early stress
     # reaction": a hedged label without a bone is the differential of the placed finding.

@@ -108,6 +108,7 @@ _WITH = re.compile(
 )
 """A bone, then "with" and what it shows: "BWK 12 mit frischer Deckplattenimpression und
 flächigem Ödem"."""
+_LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
 _NORMAL_FILLER = re.compile(
     r"[\s,.;:/&]+|\b(?:and|und|the|der|die|das|bone|marrow|signal|knochenmark\w*|is|are"
     r"|appears?|ist|sind|otherwise|both|beide\w*|left|right|links|rechts|linke\w*|rechte\w*"
@@ -261,6 +262,8 @@ class _Target:
     event: bool = False
     """The injury the finding came after ("Ödem nach Kontusion"): it keeps its bone from the
     other phrases, but is no finding of this study."""
+    side: str | None = None
+    """The side an elliptic clause names as its place ("..., links deutlich rückläufig")."""
 
 
 def _guess_kind(matched: str) -> str:
@@ -292,7 +295,7 @@ _TITLE = re.compile(r"\b(?:mri|mrt|mr|magnetic resonance|magnetresonanz\w*|kerns
 # Regions with a left and a right: the study's side applies to their bones.
 _SIDE_LETTER = re.compile(r"(?<![\w-])([a-z])\.?\s+")
 """A one-letter side before a joint ("R knee", "L hip MRI")."""
-_OF_GAP_AFTER = re.compile(r"\s+(?:of|des|der)\s+(?:the\s+)?(?:\w+\s+){0,1}$")
+_OF_GAP_AFTER = re.compile(r"\s+(?:of|des|der|am|an\s+der|at)\s+(?:the\s+)?(?:\w+\s+){0,1}$")
 _SIDED = frozenset(
     {"hip", "knee", "ankle_foot", "shoulder", "sacroiliac", "tibia_shaft", "femur_shaft", "other"}
 )
@@ -416,7 +419,9 @@ class _Reader:
                 said: Status | None = "resolved" if said_change == "resolved" else None
                 if s.startswith(("allenfalls", "fraglich"), a):
                     said = "uncertain"  # "..., im angrenzenden Skaphoid allenfalls diskret"
-                found.append((2, a, b, _Target(a, b, "edema", status=said)))
+                place = lex.sides.fullmatch(s[m.start() : a].strip(" ,;"))
+                side = self._side_word(s, place) if place is not None else None
+                found.append((2, a, b, _Target(a, b, "edema", status=said, side=side)))
         for pattern, status, subject in phrases:
             for m in pattern.finditer(s):
                 if subject and any(
@@ -560,6 +565,7 @@ class _Reader:
                     )
                     and not lex.clause_breaks.search(bare)
                     and not _OTHER_SIDE.search(bare)  # "sakral rechts, links kein Ödem"
+                    and not lex.elsewhere.search(bare)  # "..., übrige Kompartimente ohne Ödem"
                 ):
                     # "Talus, Calcaneus und Os naviculare ohne Ödem": the whole list.
                     linked = [h]
@@ -622,6 +628,14 @@ class _Reader:
             # ossär ohne Ödem")
             if t.kind == "edema" and _NO_NEW_BEFORE.search(s, max(0, t.start - 24), t.start):
                 return True  # "..., kein neues Ödem": none elsewhere, said of no bone
+            rest = lex.elsewhere.search(s, max(0, t.start - 40), t.start)
+            if (
+                t.kind == "edema"
+                and rest is not None
+                and lex.neg_fwd.search(s, rest.end(), t.start)
+                and not any(rest.end() <= h.start < t.start for h in hits)
+            ):
+                return True  # "..., übrige Kompartimente ohne Ödem": the rest, of no bone
             others = [o for o in targets if o is not t and not o.generic and not o.subject]
             if others or lex.bone_context.search(s) is None or lex.soft_tissue.search(s):
                 return False
@@ -907,6 +921,10 @@ class _Reader:
         out: list[EdemaMention] = []
         for i in told:
             j = i + 1
+            if j + 1 < len(self.sentences) and _LIST_NUMBER.fullmatch(
+                self.low, self.sentences[j].start, self.sentences[j].end
+            ):
+                j += 1  # "1. KMÖ MFC u. MTP. 2. LTP o.B.": past the list's number
             if j >= len(self.sentences) or j in said:
                 continue
             sent = self.sentences[j]
@@ -1269,7 +1287,8 @@ class _Reader:
         words = s[start : t.start].split()
         return (
             bool(words)
-            and self.lex.soft_tissue.search(words[-1]) is not None
+            # (also past a word: "..., Fuge selbst unauffällig")
+            and any(self.lex.soft_tissue.search(w) is not None for w in words[-2:])
             and not any(start <= h.start and h.end <= t.start for h in hits)
         )
 
@@ -1598,6 +1617,10 @@ class _Reader:
             # "Größenabnahme der BML im MFC, bei 3 Patienten war keine BML mehr nachweisbar"
             earlier = [o for o in kept if o.end <= t.start and o.kind == t.kind and o.hits]
             hits = list(earlier[-1].hits) if earlier else []
+        if not hits and t.side is not None:
+            # "Knochenmarködem im Femurkopf rechts; links deutlich rückläufig": that bone's
+            earlier = [o for o in kept if o.end <= t.start and o.hits and not o.normal]
+            hits = list(earlier[-1].hits) if earlier else []
         if not hits and status == "present" and not t.normal and t.kind in LABEL_KINDS:
             # "Knochenmarködem im Skaphoid ...; am ehesten ossäre Kontusion": the label of the
             # sentence's own finding, not of a bone of the sentence before
@@ -1675,6 +1698,7 @@ class _Reader:
                     # "Sakroiliitis links mit periartikulärem Knochenmarködem iliakal": the
                     # side of the finding, else the one side of the sentence.
                     side = self.side(s, t.start, t.end, clause) or self.sentence_side(s)
+            side = t.side or side
             out.append(
                 EdemaMention(
                     bone=h.name if carried else self._named(s, h),
