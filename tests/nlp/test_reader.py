@@ -5728,6 +5728,31 @@ class TestRoundFiftyEightLessons:
                 " Ödem.",
                 [("calcaneus", "present")],
             ),
+            # a hedge after a label reaches the edema the label names
+            (
+                "Ein geringes Knochenmarködem im Talus im Sinne einer Kontusion kann nicht sicher"
+                " ausgeschlossen werden.",
+                [("talus", "uncertain")],
+            ),
+            (
+                "Die Modic-I-Veränderungen der Abschlussplatten LWK 4/5 sind vollständig in"
+                " Modic-II-Veränderungen übergegangen.",
+                [("L4-L5 endplates", "resolved"), ("L4-L5 endplates", "present")],
+            ),
+            # an edematous soft tissue named right after the adjective
+            ("Z.n. Nukleotomie L4/5: ödematös aufgelockertes Bandscheibengewebe.", []),
+            ("Ödematös verändertes Os lunatum.", [("lunate", "present")]),
+            (
+                "Knochenmarkoedem iliakal li. Re. ISG ohne Oedem.",
+                [("ilium", "present"), (None, "negated")],
+            ),
+            ("Knochenmakrödem im Tallus lateral.", [("talus", "present")]),
+            # a differential in the next sentence is of the finding before
+            (
+                "Ödematöse Signalanhebung der Grund- und Deckplatte LWK 3/4. DD erosive"
+                " Osteochondrose, DD beginnende Spondylodiszitis.",
+                [("L3-L4 endplates", "present")],
+            ),
             # "aber" still ends a negation's scope
             (
                 "Knie li.: keine Fraktur, aber kleiner Bone Bruise am Fibulaköpfchen.",
@@ -5737,3 +5762,20 @@ class TestRoundFiftyEightLessons:
     )
     def test_german(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "de") == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Marrow oedema at the base of the fourth metatarsal. The fifth metatarsal base,"
+                " which was oedematous on the previous study, now returns normal signal.",
+                [("fourth metatarsal", "present"), ("fifth metatarsal", "resolved")],
+            ),
+            (
+                "Oedema within the os trigonum and the adjacent posterior talar process.",
+                [("os trigonum", "present"), ("talus", "present")],
+            ),
+        ],
+    )
+    def test_english(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "en") == expected

@@ -93,7 +93,13 @@ class SentenceContext:
         "may represent early stress reaction with marrow edema" hedges both."""
         if ";" in self._text[a:b]:
             return True
-        passes = self.lex.hedge_passes if name == "unc_f" else frozenset()
+        passes = (
+            self.lex.hedge_passes
+            if name == "unc_f"
+            else self.lex.label_passes
+            if name == "unc_b"
+            else frozenset()
+        )
         return any(
             a <= t0 < b and normalize(self._text[t0:t1]) not in passes
             for t0, t1 in self._get("terms")
@@ -132,7 +138,7 @@ class SentenceContext:
         for t0, t1 in self._get(name):
             # The verb of the trigger itself ("Ödem ist nicht auszuschließen") does not end it.
             verb = self._verb_before(t0)
-            if t0 < end or self._blocked(end, verb):
+            if t0 < end or self._blocked(end, verb, name):
                 continue
             gap = self._text[end:t0]
             plural = normalize(self._text[t0:t1]) in self.lex.plural_bwd

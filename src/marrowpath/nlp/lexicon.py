@@ -108,6 +108,7 @@ class Lexicon:
     """Hedges that name one differential and end at the next comma ("DD M. Müller-Weiss, os
     cuneiforme ebenfalls ödematös")."""
     hedge_passes: frozenset[str]
+    label_passes: frozenset[str]
     """Terminators a hedge reaches across ("with")."""
     terminators: re.Pattern[str]
     clause_breaks: re.Pattern[str]
@@ -296,6 +297,7 @@ def lexicon(lang: str) -> Lexicon:
         label_hedges=frozenset(normalize(p) for p in _strs(ctx, "label_hedges")),
         comma_hedges=frozenset(normalize(p) for p in _strs(ctx, "comma_hedges")),
         hedge_passes=frozenset(normalize(p) for p in _strs(ctx, "hedge_passes")),
+        label_passes=frozenset(normalize(p) for p in _strs(ctx, "label_passes")),
         terminators=compile_phrases(_strs(ctx, "terminators")),
         clause_breaks=compile_phrases(_strs(ctx, "clause_breaks")),
         specific=specific,

@@ -212,6 +212,8 @@ _ANATOMY_LIST_GAP = re.compile(
     r"(?:(?:\w*(?:medial|lateral|anterior|posterior|dorsal|ventral)|\w+isch)\s+(?=(?:am|an|im|in|at)\s))?"
     r"(?:to\s+a\s+(?:lesser|greater|smaller|minor)\s+(?:degree|extent),?\s*)?"
     r"(?:(?:of|at|in|to|am|an|im)\s+)?(?:(?:the|der|die|das|des|dem|im|in|beide|beiden|both)\s+)?"
+    # "the os trigonum and the adjacent posterior talar process"
+    r"(?:(?:adjacent|neighbouring|neighboring|opposing|angrenzenden|benachbarten)\s+)?"
     # "... and of the anterolateral aspect of the lateral femoral condyle"
     # "... und am ventrolateralen Anteil des lateralen Femurkondylus"
     r"(?:(?:\w+\s+){0,2}(?:aspect|portion|part|margin|surface|face|side|anteil|abschnitt|bereich|rand)"
@@ -264,6 +266,19 @@ class _Target:
     other phrases, but is no finding of this study."""
     side: str | None = None
     """The side an elliptic clause names as its place ("..., links deutlich rückläufig")."""
+
+
+_ADJECTIVE = re.compile(r"ödematös|oedematös|edematous|oedematous")
+
+
+def _soft_noun_after(lex: Lexicon, s: str, t: _Target, hits: list[AnatomyHit]) -> bool:
+    """Is the edematous thing a soft tissue named within two words after the adjective?"""
+    m = lex.soft_tissue.search(s, t.end, min(len(s), t.end + 40))
+    return (
+        m is not None
+        and len(s[t.end : m.start()].split()) <= 2
+        and not any(t.end <= h.start < m.start() for h in hits)
+    )
 
 
 def _guess_kind(matched: str) -> str:
@@ -480,6 +495,8 @@ class _Reader:
         lex = self.lex
         if self._soft_before(s, t) or self._names_soft_tissue(s, t):
             return False  # "prepatellar edema", "T2-hyperintense disc edema"
+        if _ADJECTIVE.search(s, t.start, t.end) and _soft_noun_after(lex, s, t, hits):
+            return False  # "ödematös aufgelockertes Bandscheibengewebe"
         if t.kind in ("signal", "edema") and self._placed_in_soft_tissue(s, t, hits):
             # "increased T2 signal in the posterior annulus", "Ödem in den interspinösen Bändern"
             return False
@@ -1634,6 +1651,12 @@ class _Reader:
                 m.bone for m in self._so_far if m.status != "negated"
             }
             hits = [h for h in hits if h.name not in spared] or hits
+            if status == "uncertain" and hits:
+                # "Ödematöse Signalanhebung ... LWK 3/4. DD erosive Osteochondrose, DD
+                # Spondylodiszitis.": a differential of the finding before, not a finding
+                present = {m.bone for m in self._so_far if m.status == "present"}
+                if all(h.name in present for h in hits):
+                    return []
             if not hits and t.kind == "modic" and i:
                 hits = self._level_heading(i)  # "L2/L3: ... Appearances favour Modic type 1."
             carried = True
