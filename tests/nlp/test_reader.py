@@ -5753,6 +5753,56 @@ class TestRoundFiftyEightLessons:
                 " Osteochondrose, DD beginnende Spondylodiszitis.",
                 [("L3-L4 endplates", "present")],
             ),
+            # the endplates of a disc level named after them
+            (
+                "Ödemähnliche Signalalteration an den Endplatten des lumbosakralen Übergangs,"
+                " Modic-Typ nicht sicher zuzuordnen (Typ 1 vs. gemischt 1/2).",
+                [("L5-S1 endplates", "present")],
+            ),
+            # no edema beside a Modic change: none at its level
+            (
+                "Am lumbosakralen Übergang fettige Endplattenkonversion (Modic II), kein"
+                " aktivierendes Ödem.",
+                [("L5-S1 endplates", "present"), ("L5-S1 endplates", "negated")],
+            ),
+            (
+                "Im Patellafirst fragliche, sehr diskrete Signalanhebung in PD-fs, möglicherweise"
+                " geringes Ödem.",
+                [("patella", "uncertain")],
+            ),
+            (
+                "Subchondrale ödemähnliche Signalveränderung im proximalen Lunatum sowie"
+                " korrespondierend im Triquetrum.",
+                [("lunate", "present"), ("triquetrum", "present")],
+            ),
+            (
+                "Ödem im Akromion und am lat. Klavikulaende.",
+                [("acromion", "present"), ("distal clavicle", "present")],
+            ),
+            (
+                "Knochenmarködem im Schenkelhals li. mit Frakturlinie. Femurkopf und Pfannendach"
+                " unauffällig im Signal.",
+                [
+                    ("femoral neck", "present"),
+                    ("femoral head", "negated"),
+                    ("acetabulum", "negated"),
+                ],
+            ),
+            (
+                "Ödem im Os pubis re. parasymphysär sowie in der re. Massa lateralis des Os sacrum.",
+                [("pubis", "present"), ("sacral ala", "present")],
+            ),
+            # a nerve called normal is no spared bone
+            (
+                "Knochenprellung des Fibulaköpfchens li. mit Markraumödem, N. peronaeus"
+                " unauffällig.",
+                [("fibular head", "present")],
+            ),
+            (
+                "Das parasymphysäre Ödem rechts ist deutlich rückläufig, links unverändert"
+                " geringgradig.",
+                [("pubis", "present"), ("pubis", "present")],
+            ),
             # "aber" still ends a negation's scope
             (
                 "Knie li.: keine Fraktur, aber kleiner Bone Bruise am Fibulaköpfchen.",

@@ -928,6 +928,8 @@ class Anatomy:
             ):
                 continue  # "Massa lateralis S1/S2": the ala's height, not a level of its own
             if prev is not None and _OF_GAP.match(text[prev.end : h.start]):
+                if h.level and prev.region == "spine_unspecified":
+                    out[-1] = h  # "Endplatten des lumbosakralen Übergangs": the level's
                 continue  # "iliac side of the SI joint", "sesamoid of the hallux"
             if (
                 prev is not None

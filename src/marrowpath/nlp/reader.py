@@ -162,6 +162,7 @@ _SEEN_ON_MRI = re.compile(
 _ASIDE_FINDING = re.compile(
     r"fraktur|fracture|plastie|plasty|zyste|cyst|osteophyt|ruptur|tear|läsion|lesion|metasta"
 )
+_NEG_JUST_BEFORE = re.compile(r"\b(?:kein\w*|ohne|no|without)\s+(?:[\wäöüß-]+\s+){0,2}$")
 _PLACE_GAP = re.compile(
     r"\s+(?:at|in|of|within|involving|im|am|an|in\s+der|an\s+der)(?:\s+(?:the|both|der|dem|den))?\s+"
 )
@@ -198,16 +199,19 @@ _ANATOMY_LIST_GAP = re.compile(
     r"^(?:\s+(?:at|along|near|beneath)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+"
     r"(?=,?\s+(?:and|or)\s))?"
     # "Schambeinäste bds. und Os sacrum ohne Ödem"
-    r"(?:\s+(?:bds\.|beidseits|li\.|re\.|links|rechts|bilaterally|on\s+both\s+sides"
+    r"(?:(?:\s+(?:bds\.|beidseits|li\.|re\.|links|rechts|bilaterally|on\s+both\s+sides"
     # "Kontusion Talus med. + Innenknöchel"
     r"|med\.|lat\.|dors\.|ventr\.|prox\.|dist\.|post\.|ant\."
     r"|[a-zäöü]*(?:medial|lateral|dorsal|ventral|anterior|posterior|proximal|distal|zentral"
-    r"|subchondral))"
+    # "Ödem im Os pubis re. parasymphysär sowie in der re. Massa lateralis"
+    r"|subchondral)|[a-zäöü]{4,}är)){1,2}"
     r"(?=[\s,]*(?:and|or|und|oder|u\.|sowie|\+)\s))?"
     r"[\s,]*(?:and|or|und|oder|u\.|as well as|sowie|als\s+auch|&|/|\+)?[\s,]*"
     # "im medialen Tibiaplateau und – geringer – in der medialen Femurkondyle"
     r"(?:[–—-]\s*(?:geringer|weniger|schwächer|diskreter|less\s+so)\s*[–—-]\s*)?"
     r"(?:(?:geringer|weniger|schwächer|diskreter)\s+(?:ausgeprägt\s+)?(?:auch\s+)?)?"
+    # "im proximalen Lunatum sowie korrespondierend im Triquetrum"
+    r"(?:(?:korrespondierend|gegenüberliegend|ebenso|ebenfalls|correspondingly|also)\s+)?"
     # "... und periprothetisch im proximalen Femur"
     r"(?:(?:\w*(?:medial|lateral|anterior|posterior|dorsal|ventral)|\w+isch)\s+(?=(?:am|an|im|in|at)\s))?"
     r"(?:to\s+a\s+(?:lesser|greater|smaller|minor)\s+(?:degree|extent),?\s*)?"
@@ -220,7 +224,7 @@ _ANATOMY_LIST_GAP = re.compile(
     r"\s+(?:of\s+(?:the\s+)?|des\s+|der\s+))?"
     # "KMÖ Os hamatum u. Basis MHK IV/V"
     r"(?:" + _PART_OF + r")?"
-    r"(?:(?:left|right|\w*(?:medial|lateral|anterior|posterior|superior|inferior|proximal|distal"
+    r"(?:(?:left|right|re\.|li\.|\w*(?:medial|lateral|anterior|posterior|superior|inferior|proximal|distal"
     r"|dorsal|volar|palmar|plantar|central)|\w+en)\s+)?$",
     re.IGNORECASE,
 )
@@ -654,6 +658,19 @@ class _Reader:
             ):
                 return True  # "..., übrige Kompartimente ohne Ödem": the rest, of no bone
             others = [o for o in targets if o is not t and not o.generic and not o.subject]
+            typed = [o for o in others if o.kind == "modic" and o.end <= t.start]
+            levels = [h for h in hits if h.level and h.end <= t.start]
+            if (
+                t.kind == "edema"
+                and typed
+                and levels
+                and len(typed) == len(others)
+                and _NEG_JUST_BEFORE.search(s, max(0, t.start - 30), t.start)
+            ):
+                # "Am lumbosakralen Übergang fettige Endplattenkonversion (Modic II), kein
+                # aktivierendes Ödem": no edema at the Modic change's level
+                t.hits, t.shared = [levels[-1]], True
+                return True
             if others or lex.bone_context.search(s) is None or lex.soft_tissue.search(s):
                 return False
             # Edema in a sentence about bone: the nearest bone outside brackets, if any.
