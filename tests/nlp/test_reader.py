@@ -5803,6 +5803,24 @@ class TestRoundFiftyEightLessons:
                 " geringgradig.",
                 [("pubis", "present"), ("pubis", "present")],
             ),
+            # the two vertebral bodies beside a disc level
+            (
+                "Kein Anhalt für eine Spondylodiszitis: Bandscheibe LWK 3/4 ohne"
+                " Flüssigkeitssignal, die angrenzenden Wirbelkörper ohne Ödem.",
+                [("L3 vertebral body", "negated"), ("L4 vertebral body", "negated")],
+            ),
+            # an endplate's rest of edema is its vertebral body's
+            (
+                "Das Knochenmarködem in LWK 4 und LWK 5 ist deutlich regredient, residuell noch"
+                " schmaler Ödemsaum entlang der Grundplatte LWK 4.",
+                [("L4 vertebral body", "present"), ("L5 vertebral body", "present")],
+            ),
+            # a posterior element, not the level of the other process before it
+            (
+                "Aktivierte Spondylarthrose L4/5 rechts mit Gelenkerguss und Knochenmarködem im"
+                " Processus articularis superior LWK 5.",
+                [("L5 posterior elements", "present")],
+            ),
             # "aber" still ends a negation's scope
             (
                 "Knie li.: keine Fraktur, aber kleiner Bone Bruise am Fibulaköpfchen.",
@@ -5824,6 +5842,23 @@ class TestRoundFiftyEightLessons:
             (
                 "Oedema within the os trigonum and the adjacent posterior talar process.",
                 [("os trigonum", "present"), ("talus", "present")],
+            ),
+            # the study's title ends a history section
+            (
+                "History: Fall at a construction site. MRI LEFT HINDFOOT: Extensive marrow oedema"
+                " within the calcaneal body. The talus is spared.",
+                [("calcaneus", "present"), ("talus", "negated")],
+            ),
+            # what a previous outside MRI reported, then gone
+            (
+                "The previous outside MRI (2023) reported a bone bruise of the lateral tibial"
+                " plateau. On the current study there is no marrow oedema in the lateral tibial"
+                " plateau.",
+                [("lateral tibial plateau", "resolved")],
+            ),
+            (
+                "Fluid signal in the L2-3 disc with edema of both adjacent vertebral bodies.",
+                [("L2 vertebral body", "present"), ("L3 vertebral body", "present")],
             ),
         ],
     )

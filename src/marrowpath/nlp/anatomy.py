@@ -1021,6 +1021,17 @@ class Anatomy:
             return hit
         return AnatomyHit(hit.start, hit.end, hit.region, hit.bone_id, "vertebral_body", name, True)
 
+    def bodies_of_level(self, hit: AnatomyHit) -> list[AnatomyHit]:
+        """The two vertebral bodies of a disc level ("the adjacent vertebral bodies")."""
+        lower_ = NEXT_LEVEL.get(hit.bone_id)
+        names = [self.level_sub.get((b, "vertebral_body")) for b in (hit.bone_id, lower_)]
+        if lower_ is None or "-" not in hit.name or None in names:
+            return [hit]
+        return [
+            AnatomyHit(hit.start, hit.end, hit.region, b, "vertebral_body", str(n), True)
+            for b, n in zip((hit.bone_id, lower_), names, strict=True)
+        ]
+
     def names_itself(self, text: str) -> bool:
         """Is ``text`` a name of a bone, rather than a compound of one ("Schenkelhalskortikalis",
         whose position words are the part's)?"""

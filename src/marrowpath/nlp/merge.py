@@ -311,6 +311,22 @@ def merge_mentions(mentions: list[EdemaMention]) -> list[EdemaMention]:
         if m.status == "present" and m.kind != "signal" and m.bone is not None
     }
     kept = [m for m in out.values() if not (m.status == "uncertain" and m.bone in named)]
+    # "Das Knochenmarködem in LWK 4 ... regredient, residuell noch schmaler Ödemsaum entlang der
+    # Grundplatte LWK 4": an endplate's edema beside its vertebral body's is that body's.
+    bodies = {
+        (m.bone_id, m.status)
+        for m in kept
+        if m.subregion == "vertebral_body" and m.kind not in ("modic",)
+    }
+    kept = [
+        m
+        for m in kept
+        if not (
+            m.kind != "modic"
+            and m.subregion in ("superior_endplate", "inferior_endplate")
+            and (m.bone_id, m.status) in bodies
+        )
+    ]
     # "Wirbelkörper unauffällig, keine Modic-Veränderungen, kein Knochenmarködem": negations
     # of the spine that name no level are one statement.
     unlevelled = [

@@ -162,6 +162,10 @@ _SEEN_ON_MRI = re.compile(
 _ASIDE_FINDING = re.compile(
     r"fraktur|fracture|plastie|plasty|zyste|cyst|osteophyt|ruptur|tear|läsion|lesion|metasta"
 )
+_BODIES = re.compile(
+    r"(?:angrenzenden|benachbarten|beiden|adjacent|both)\s+(?:wirbelkörpern?|vertebral\s+bodies|vertebrae)$"
+)
+_DEGENERATIVE = re.compile(r"modi[ck]|osteochondros|endplate\s+change|degenerative")
 _NEG_JUST_BEFORE = re.compile(r"\b(?:kein\w*|ohne|no|without)\s+(?:[\wäöüß-]+\s+){0,2}$")
 _PLACE_GAP = re.compile(
     r"\s+(?:at|in|of|within|involving|im|am|an|in\s+der|an\s+der)(?:\s+(?:the|both|der|dem|den))?\s+"
@@ -1055,6 +1059,14 @@ class _Reader:
                 levels = [
                     h for h in self.hits_of(j) if h.level and (j < i or h.end <= hits[0].start)
                 ]
+                if (
+                    levels
+                    and body
+                    and _BODIES.search(self.low, sent.start, sent.start + hits[0].end)
+                    and not _DEGENERATIVE.search(self.low, sent.start, sent.end)
+                ):
+                    # "Bandscheibe LWK 3/4 ..., die angrenzenden Wirbelkörper ohne Ödem"
+                    return [b for h in levels for b in self.ana.bodies_of_level(h)]
                 if levels:
                     return [self.ana.vertebral_body(h) for h in levels] if body else levels
         return hits
@@ -1523,7 +1535,15 @@ class _Reader:
             return False
         window = s[max(0, h.start - 40) : h.start]
         m = self.lex.other_process.search(window)
-        return m is not None and _OF_GAP_AFTER.match(window, m.end()) is not None
+        return (
+            m is not None
+            and (
+                _OF_GAP_AFTER.match(window, m.end()) is not None
+                # "Aktivierte Spondylarthrose L4/5 rechts mit ... Knochenmarködem im Processus
+                # articularis superior LWK 5": the level of the other process
+                or (h.level and not window[m.end() :].strip())
+            )
+        )
 
     @staticmethod
     def _claim_subject(s: str, t: _Target, kept: list[_Target], hits: list[AnatomyHit]) -> None:
