@@ -1024,8 +1024,10 @@ class Anatomy:
     def bodies_of_level(self, hit: AnatomyHit) -> list[AnatomyHit]:
         """The two vertebral bodies of a disc level ("the adjacent vertebral bodies")."""
         lower_ = NEXT_LEVEL.get(hit.bone_id)
+        if lower_ is None or "-" not in hit.name:
+            return [hit]
         names = [self.level_sub.get((b, "vertebral_body")) for b in (hit.bone_id, lower_)]
-        if lower_ is None or "-" not in hit.name or None in names:
+        if None in names:
             return [hit]
         return [
             AnatomyHit(hit.start, hit.end, hit.region, b, "vertebral_body", str(n), True)
