@@ -5864,3 +5864,79 @@ class TestRoundFiftyEightLessons:
     )
     def test_english(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "en") == expected
+
+
+class TestRoundSixtyLessons:
+    """Lessons of the sixtieth blind round."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a second opinion that does not confirm the outside report
+            (
+                "Das auswärts beschriebene Knochenmarködem im medialen Femurkondylus ist für uns"
+                " nicht nachvollziehbar.",
+                [("medial femoral condyle", "negated")],
+            ),
+            (
+                "Die auswärts als Marködem der distalen Tibia interpretierte Signalanhebung"
+                " entspricht einem Suszeptibilitätsartefakt durch die Stellschraube.",
+                [("distal tibia", "negated")],
+            ),
+            (
+                "Ein zusätzlich vermutetes Ödem in der Fibulaspitze lässt sich dagegen nicht"
+                " verifizieren.",
+                [("lateral malleolus", "negated")],
+            ),
+            # what was described before and is confirmed is seen now
+            (
+                "Die vorbeschriebene Talusprellung können wir bestätigen.",
+                [("talus", "present")],
+            ),
+            (
+                "Die vorbeschriebene Talusprellung können wir nicht bestätigen.",
+                [("talus", "negated")],
+            ),
+            # bones scored 0 in a list, a list before its 0 included
+            (
+                "BML MFC Gr. 2, MTP Gr. 1, LFC und LTP 0, Patella 0.",
+                [
+                    ("medial femoral condyle", "present"),
+                    ("medial tibial plateau", "present"),
+                    ("lateral femoral condyle", "negated"),
+                    ("lateral tibial plateau", "negated"),
+                    ("patella", "negated"),
+                ],
+            ),
+            (
+                "KMÖ MFC, LTP 0.",
+                [("medial femoral condyle", "present"), ("lateral tibial plateau", "negated")],
+            ),
+            ("KMÖ im Femurkopf 0,8 cm.", [("femoral head", "present")]),
+        ],
+    )
+    def test_german(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "de") == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "There is a small osseous confusion involving the anteromedial tibial plateau.",
+                [("medial tibial plateau", "present")],
+            ),
+            # "or be within normal limits" is a hedge, not a negation
+            (
+                "Subtle STIR hyperintensity at the base of the right femoral neck, which could"
+                " reflect an early stress response or be within normal limits.",
+                [("femoral neck", "uncertain")],
+            ),
+            (
+                "Fatty (type II) endplate signal change is present at L5/S1.",
+                [("L5-S1 endplates", "present")],
+            ),
+            ("The calcaneal bone bruise is essentially gone.", [("calcaneus", "resolved")]),
+        ],
+    )
+    def test_english(self, text: str, expected: list[tuple[str | None, str]]) -> None:
+        assert _statuses(text, "en") == expected

@@ -73,8 +73,14 @@ class SentenceContext:
         spans = self._cache.get(name)
         if spans is None:
             lex, text = self.lex, self._text
-            if name in ("neg_f", "neg_b"):
-                pattern = lex.neg_fwd if name == "neg_f" else lex.neg_bwd
+            if name in ("neg_f", "neg_b", "hist"):
+                pattern = (
+                    lex.neg_fwd
+                    if name == "neg_f"
+                    else lex.neg_bwd
+                    if name == "neg_b"
+                    else lex.hist_fwd
+                )
                 spans = _spans(pattern, text)
                 if spans:
                     spans = _outside(spans, self._get("pseudo"))

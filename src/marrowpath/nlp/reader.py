@@ -152,6 +152,10 @@ _SCORE_PAIR = re.compile(
 )
 """A bone and its score in a row of a score list ("MFC zentral: 2", "LTP: 0")."""
 _MINUS_MARK = re.compile(r"\s*\((?:–|-|−|neg\.?|negativ)\)")
+_ZERO_AFTER = re.compile(
+    r"\s*(?:(?:gr(?:ad)?|grade)\.?\s*)?0(?![\d.,/]\d|\s*(?:mm|cm|%))(?=\s*(?:[,;.]|$|\s+\w))"
+)
+_AND_ONLY = re.compile(r"\s*(?:und|u\.|and|/)\s*")
 _WORDS = re.compile(r"^[\s|–-]*[a-zäöüß]+\s*$")
 _ZERO_SCORE = re.compile(r"0(?:\s*/\s*0)*|nein|no|none|keine?|[-–]")
 _BML_WORD = re.compile(r"\bbmls?\b|bone marrow lesion|knochenmarkläsion")
@@ -166,6 +170,15 @@ _BODIES = re.compile(
     r"(?:angrenzenden|benachbarten|beiden|adjacent|both)\s+(?:wirbelkörpern?|vertebral\s+bodies|vertebrae)$"
 )
 _DEGENERATIVE = re.compile(r"modi[ck]|osteochondros|endplate\s+change|degenerative")
+_OUTSIDE_AS = re.compile(
+    r"\b(?:auswärts|auswärtig|extern|im\s+fremdbefund|outside|externally|elsewhere)\s+"
+    r"(?:als|as)\s+(?:[\"'„‚‘“]\s*)?(?:[\wäöüß-]+\s+){0,2}$"
+)
+_REFUTED = re.compile(
+    r"\b(?:entspricht|entsprechen|represents?|reflects?|is\s+felt\s+to\s+represent)\b"
+    r"|\bkein(?:e|en)?\s+(?:\w+\s+)?(?:ödem|knochenmarködem)|\bnot\s+(?:true\s+)?(?:marrow\s+)?o?edema"
+    r"|artefakt|artifact|nicht\s+nachvollziehbar"
+)
 _NEG_JUST_BEFORE = re.compile(r"\b(?:kein\w*|ohne|no|without)\s+(?:[\wäöüß-]+\s+){0,2}$")
 _PLACE_GAP = re.compile(
     r"\s+(?:at|in|of|within|involving|im|am|an|in\s+der|an\s+der)(?:\s+(?:the|both|der|dem|den))?\s+"
@@ -1602,6 +1615,10 @@ class _Reader:
         change = None if t.status else self.change(s, t, kept, clause)
         if mods.negated and _NO_NEW_BEFORE.search(s, max(0, t.start - 24), t.start):
             status, change = "negated", None  # "nur noch residuelles Ödem, keine neuen Ödemherde"
+        elif _OUTSIDE_AS.search(s, max(0, t.start - 40), t.start) and _REFUTED.search(s, t.end):
+            # "Die auswärts als Marködem der distalen Tibia interpretierte Signalanhebung
+            # entspricht einem Suszeptibilitätsartefakt": a second opinion that there is none
+            status, change = "negated", None
         elif (
             t.normal
             and change == "resolved"
@@ -1737,9 +1754,7 @@ class _Reader:
         out: list[EdemaMention] = []
         hedged = self._hedged_in_list(s, t, hits) if status == "present" and not carried else set()
         # "KMÖ MFC (+), MTP (+), LFC (–), LTP (–)": each bone marked on its own
-        denied = (
-            {id(h) for h in hits if _MINUS_MARK.match(s, h.end)} if status == "present" else set()
-        )
+        denied = self._denied(s, hits) if status == "present" else set()
         for h in hits:
             generic = self.ana.is_spine_generic(h)
             region = DOC_SPINE if generic else h.region
@@ -1777,6 +1792,25 @@ class _Reader:
                     ),
                 )
             )
+        return out
+
+    @staticmethod
+    def _denied(s: str, hits: list[AnatomyHit]) -> set[int]:
+        """Bones of a present finding marked as free one by one: "KMÖ MFC (+), LFC (–)", "BML
+        MFC Gr. 2, MTP Gr. 1, LFC und LTP 0" (a list before its mark shares it)."""
+        out: set[int] = set()
+        for k in range(len(hits) - 1, -1, -1):
+            h = hits[k]
+            if (
+                _MINUS_MARK.match(s, h.end)
+                or _ZERO_AFTER.match(s, h.end)
+                or (
+                    k + 1 < len(hits)
+                    and id(hits[k + 1]) in out
+                    and _AND_ONLY.fullmatch(s, h.end, hits[k + 1].start)
+                )
+            ):
+                out.add(id(h))
         return out
 
     @staticmethod
