@@ -5936,6 +5936,33 @@ class TestRoundSixtyLessons:
                 [("L5-S1 endplates", "present")],
             ),
             ("The calcaneal bone bruise is essentially gone.", [("calcaneus", "resolved")]),
+            (
+                "There is bone bruising at the lateral femoral sulcus and along the posterior rim"
+                " of the lateral tibial plateau.",
+                [("lateral femoral condyle", "present"), ("lateral tibial plateau", "present")],
+            ),
+            # the month May is no hedge
+            (
+                "Compared with the study of May 2023, the subchondral oedema on the iliac side of"
+                " the right sacroiliac joint is stable in extent.",
+                [("ilium", "present")],
+            ),
+            (
+                "Thin rim of marrow oedema on the iliac side of both sacroiliac joints, the sacral"
+                " surfaces being normal.",
+                [("ilium", "present"), ("sacrum", "negated")],
+            ),
+            (
+                "The MRI shows a new area of bone oedema in the medial femoral condyle which was"
+                " not present on the scan in October.",
+                [("medial femoral condyle", "present")],
+            ),
+            # a second opinion on what the original report described
+            (
+                "The talar 'marrow oedema' described in the original report is, in my view, a"
+                " prominent vascular channel; I do not see true oedema in the talus.",
+                [("talus", "negated")],
+            ),
         ],
     )
     def test_english(self, text: str, expected: list[tuple[str | None, str]]) -> None:

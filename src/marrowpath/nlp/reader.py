@@ -170,6 +170,10 @@ _BODIES = re.compile(
     r"(?:angrenzenden|benachbarten|beiden|adjacent|both)\s+(?:wirbelkörpern?|vertebral\s+bodies|vertebrae)$"
 )
 _DEGENERATIVE = re.compile(r"modi[ck]|osteochondros|endplate\s+change|degenerative")
+_DESCRIBED_OUTSIDE = re.compile(
+    r"^['\"’”]?\s*(?:as\s+)?(?:described|reported|seen|called)\s+(?:in|on|by)\s+the\s+"
+    r"(?:original|outside|external|previous|prior|referring)\s+(?:report|study|mri|radiologist)"
+)
 _OUTSIDE_AS = re.compile(
     r"\b(?:auswärts|auswärtig|extern|im\s+fremdbefund|outside|externally|elsewhere)\s+"
     r"(?:als|as)\s+(?:[\"'„‚‘“]\s*)?(?:[\wäöüß-]+\s+){0,2}$"
@@ -177,7 +181,7 @@ _OUTSIDE_AS = re.compile(
 _REFUTED = re.compile(
     r"\b(?:entspricht|entsprechen|represents?|reflects?|is\s+felt\s+to\s+represent)\b"
     r"|\bkein(?:e|en)?\s+(?:\w+\s+)?(?:ödem|knochenmarködem)|\bnot\s+(?:true\s+)?(?:marrow\s+)?o?edema"
-    r"|artefakt|artifact|nicht\s+nachvollziehbar"
+    r"|artefakt|artifact|nicht\s+nachvollziehbar|(?:do|does|did)\s+not\s+see|vascular\s+channel"
 )
 _NEG_JUST_BEFORE = re.compile(r"\b(?:kein\w*|ohne|no|without)\s+(?:[\wäöüß-]+\s+){0,2}$")
 _PLACE_GAP = re.compile(
@@ -1615,7 +1619,10 @@ class _Reader:
         change = None if t.status else self.change(s, t, kept, clause)
         if mods.negated and _NO_NEW_BEFORE.search(s, max(0, t.start - 24), t.start):
             status, change = "negated", None  # "nur noch residuelles Ödem, keine neuen Ödemherde"
-        elif _OUTSIDE_AS.search(s, max(0, t.start - 40), t.start) and _REFUTED.search(s, t.end):
+        elif (
+            _OUTSIDE_AS.search(s, max(0, t.start - 40), t.start)
+            or _DESCRIBED_OUTSIDE.match(s[t.end : t.end + 60])
+        ) and _REFUTED.search(s, t.end):
             # "Die auswärts als Marködem der distalen Tibia interpretierte Signalanhebung
             # entspricht einem Suszeptibilitätsartefakt": a second opinion that there is none
             status, change = "negated", None
