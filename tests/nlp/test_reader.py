@@ -5913,6 +5913,28 @@ class TestRoundSixtyLessons:
                 [("medial femoral condyle", "present"), ("lateral tibial plateau", "negated")],
             ),
             ("KMÖ im Femurkopf 0,8 cm.", [("femoral head", "present")]),
+            # the adverb after its topic does not part a level from its finding
+            (
+                "Segment L5/S1 mit Modic-Typ-2-Signalveränderungen, im Segment L3/L4 hingegen"
+                " Typ-1-Veränderungen im Sinne einer aktivierten Osteochondrose.",
+                [("L5-S1 endplates", "present"), ("L3-L4 endplates", "present")],
+            ),
+            # bright on T1 and T2 is fat (a haemangioma), not edema
+            ("Typisches Wirbelkörperhämangiom in LWK 3 mit Signalanhebung in T1w und T2w.", []),
+            (
+                "ISG li.: KMÖ iliakal ventral, T1 Fettmetaplasie. ISG re.: o.B.",
+                [("ilium", "present"), ("sacroiliac joint", "negated")],
+            ),
+            (
+                "Kein Nachweis von Romanus-Läsionen; das Knochenmarksignal der LWS ist in der STIR"
+                " regelrecht.",
+                [(None, "negated")],
+            ),
+            # a negated label beside a named edema is no finding of its own
+            (
+                "Ödem im li. Schenkelhals medial ohne Frakturlinie, Stressreaktion bei Läuferin.",
+                [("femoral neck", "present")],
+            ),
         ],
     )
     def test_german(self, text: str, expected: list[tuple[str | None, str]]) -> None:

@@ -39,7 +39,10 @@ def adopt_labels(made: list[EdemaMention]) -> list[EdemaMention]:
     signals = [
         m for m in made if m.kind == "signal" and m.bone is not None and m.status != "negated"
     ]
-    if signals:
+    if signals or any(
+        m.kind == "edema" and m.bone is not None and m.status == "present" for m in made
+    ):
+        # (and named edema: "Ödem im li. Schenkelhals ohne Frakturlinie, Stressreaktion")
         # "Edema-like signal in the acetabular roof, probably reactive ... rather than a stress
         # phenomenon": a cause ruled out for the described signal is not a finding.
         made = [

@@ -111,7 +111,7 @@ flächigem Ödem"."""
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
 _NORMAL_FILLER = re.compile(
     r"[\s,.;:/&]+|\b(?:and|und|the|der|die|das|bone|marrow|signal|knochenmark\w*|is|are"
-    r"|appears?|ist|sind|otherwise|both|beide\w*|left|right|links|rechts|linke\w*|rechte\w*"
+    r"|appears?|ist|sind|otherwise|both|beide\w*|left|right|links|rechts|linke\w*|rechte\w*|re|li|bds"
     r"|u|sowie|other|remaining|rest|übrige\w*|restliche\w*|in|weiterhin|ebenfalls|jeweils|still"
     r"|also|likewise)\b"
 )
@@ -183,6 +183,11 @@ _REFUTED = re.compile(
     r"|\bkein(?:e|en)?\s+(?:\w+\s+)?(?:ödem|knochenmarködem)|\bnot\s+(?:true\s+)?(?:marrow\s+)?o?edema"
     r"|artefakt|artifact|nicht\s+nachvollziehbar|(?:do|does|did)\s+not\s+see|vascular\s+channel"
 )
+_T1_AND_T2_AFTER = re.compile(
+    r"\s+(?:in|on)\s+(?:der\s+|both\s+)?t1[\w-]*\s*(?:und|and|sowie|/)\s*(?:in\s+)?(?:der\s+)?t2",
+    re.I,
+)
+_TOPIC_ADVERB = re.compile(r"\s+(?:hingegen|dagegen|jedoch|allerdings|however)\s+")
 _NEG_JUST_BEFORE = re.compile(r"\b(?:kein\w*|ohne|no|without)\s+(?:[\wäöüß-]+\s+){0,2}$")
 _PLACE_GAP = re.compile(
     r"\s+(?:at|in|of|within|involving|im|am|an|in\s+der|an\s+der)(?:\s+(?:the|both|der|dem|den))?\s+"
@@ -481,6 +486,8 @@ class _Reader:
                 )
             ):
                 continue  # "T1-Hyperintensität des Knochenmarks": fat, never edema
+            if kind == "signal" and _T1_AND_T2_AFTER.match(s, m.end()):
+                continue  # "Hämangiom in LWK 3 mit Signalanhebung in T1w und T2w": fat too
             t = _Target(m.start(), m.end(), kind, generic=True)
             t.anaphoric = kind == "edema" and any(_overlaps(a, b, *m.span()) for a, b in anaphora)
             found.append((3, m.start(), m.end(), t))
@@ -605,7 +612,7 @@ class _Reader:
                         for o in targets
                         if o is not t
                     )
-                    and not lex.clause_breaks.search(bare)
+                    and (not lex.clause_breaks.search(bare) or _TOPIC_ADVERB.match(bare))
                     and not _OTHER_SIDE.search(bare)  # "sakral rechts, links kein Ödem"
                     and not lex.elsewhere.search(bare)  # "..., übrige Kompartimente ohne Ödem"
                 ):
@@ -1101,6 +1108,8 @@ class _Reader:
         far = 1000.0 if lex.clause_breaks.search(s, a, b) or lex.neg_fwd.search(s, a, b) else 0.0
         if far and h.end <= t.start and lex.neg_fwd.fullmatch(s[a:b].strip()):
             far = 0.0  # "LTP o.B., retropatellar kein KMÖ": the place, then its negation
+        if far and h.end <= t.start and _TOPIC_ADVERB.fullmatch(s, a, b):
+            far = 0.0  # "im Segment L3/L4 hingegen Typ-1-Veränderungen": the adverb after its topic
         return (b - a) * weight + far
 
     def context(self, i: int, s: str) -> SentenceContext:
@@ -1474,6 +1483,8 @@ class _Reader:
 
     def _across_clause(self, s: str, h: AnatomyHit, t: _Target) -> bool:
         a, b = (h.end, t.start) if h.end <= t.start else (t.end, h.start)
+        if h.end <= t.start and _TOPIC_ADVERB.fullmatch(s, a, b):
+            return False  # "im Segment L3/L4 hingegen Typ-1-Veränderungen"
         return self.lex.clause_breaks.search(s, a, b) is not None
 
     def _placed_in_soft_tissue(self, s: str, t: _Target, hits: list[AnatomyHit]) -> bool:
