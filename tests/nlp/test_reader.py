@@ -5930,6 +5930,20 @@ class TestRoundSixtyLessons:
                 " regelrecht.",
                 [(None, "negated")],
             ),
+            # a grade column under a line that names the finding; grades in an edema column
+            (
+                "Knochenmarkläsionen (BML), Grad 0-3:\n| Lokalisation | Grad |\n| Patella | 0 |\n"
+                "| MFC | 2 |\n| LTP | 0 |",
+                [
+                    ("patella", "negated"),
+                    ("medial femoral condyle", "present"),
+                    ("lateral tibial plateau", "negated"),
+                ],
+            ),
+            (
+                "Subregion | BML | Zystenanteil\nPatella | 0 | 0\nMFC zentral | 2 | 1",
+                [("patella", "negated"), ("medial femoral condyle", "present")],
+            ),
             # a negated label beside a named edema is no finding of its own
             (
                 "Ödem im li. Schenkelhals medial ohne Frakturlinie, Stressreaktion bei Läuferin.",

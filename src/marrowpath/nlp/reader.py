@@ -2145,7 +2145,13 @@ _EDEMA_COLUMN = re.compile(
     r"\s*(?:knochenmark)?(?:ödem|oedem|kmö|bme|bml|(?:bone\s+)?marrow\s+o?edema|o?edema)\s*",
     re.IGNORECASE,
 )
-_YES_CELL = re.compile(r"(?:ja|yes|\+|vorhanden|present)(?![a-zäöüß])", re.IGNORECASE)
+_YES_CELL = re.compile(
+    r"(?:ja|yes|\+|vorhanden|present|[1-3](?![\d.,]))(?![a-zäöüß])", re.IGNORECASE
+)
+_GRADE_COLUMN = re.compile(r"\s*(?:grad|grade|score|scoring)\s*", re.IGNORECASE)
+_EDEMA_WORD = re.compile(
+    r"ödem|oedem|edema|kmö|\bbml|\bbme|knochenmarkläsion|osteitis", re.IGNORECASE
+)
 _TYPE_CELL = re.compile(r"(?:modic[\s-]*)?(?:typ(?:e)?[\s-]*)?(iii|ii|i|[123])(?![a-z\d])")
 
 
@@ -2175,7 +2181,14 @@ def _table_cells(text: str, sentences: list[Sentence]) -> dict[int, tuple[Kind, 
             if not first:
                 continue
             first = False
-            for kind, found in headers:
+            # "Knochenmarkläsionen (BML), Grad 0-3:" then "| Lokalisation | Grad |": a grade
+            # column scores the edema the line before names
+            graded = i > 0 and _EDEMA_WORD.search(
+                text, sentences[i - 1].start, sentences[i - 1].end
+            )
+            for kind, found in (
+                (*headers, ("edema", _GRADE_COLUMN.fullmatch)) if graded else headers
+            ):
                 k = next((k for k, (a, b) in enumerate(spans) if found(row, a, b)), None)
                 if k is not None:
                     column = (kind, k)
