@@ -2165,6 +2165,7 @@ def _table_cells(text: str, sentences: list[Sentence]) -> dict[int, tuple[Kind, 
     without the word, tables of bones their edema as "ja" or "nein"."""
     cells: dict[int, tuple[Kind, int, int] | None] = {}
     column: tuple[Kind, int] | None = None
+    columns: tuple[tuple[Kind, Callable[[str, int, int], object]], ...]
     headers: tuple[tuple[Kind, Callable[[str, int, int], object]], ...] = (
         ("modic", _MODIC_COLUMN.search),
         ("edema", _EDEMA_COLUMN.fullmatch),
@@ -2186,9 +2187,8 @@ def _table_cells(text: str, sentences: list[Sentence]) -> dict[int, tuple[Kind, 
             graded = i > 0 and _EDEMA_WORD.search(
                 text, sentences[i - 1].start, sentences[i - 1].end
             )
-            for kind, found in (
-                (*headers, ("edema", _GRADE_COLUMN.fullmatch)) if graded else headers
-            ):
+            columns = (*headers, ("edema", _GRADE_COLUMN.fullmatch)) if graded else headers
+            for kind, found in columns:
                 k = next((k for k, (a, b) in enumerate(spans) if found(row, a, b)), None)
                 if k is not None:
                     column = (kind, k)
