@@ -5944,6 +5944,27 @@ class TestRoundSixtyLessons:
                 "Subregion | BML | Zystenanteil\nPatella | 0 | 0\nMFC zentral | 2 | 1",
                 [("patella", "negated"), ("medial femoral condyle", "present")],
             ),
+            # "weder ... noch ... in der Patella ein Knochenmarködem": one negated list
+            (
+                "Weder im distalen Femur noch in der proximalen Tibia oder in der Patella ein"
+                " Knochenmarködem.",
+                [
+                    ("distal femur", "negated"),
+                    ("proximal tibia", "negated"),
+                    ("patella", "negated"),
+                ],
+            ),
+            # edema the history names, normal now: its resolution
+            (
+                "Anamnese: Bekanntes Knochenmarködem im Talus rechts (MRI 08/2023).\nBefund:"
+                " Aktuell regelrechtes Markraumsignal des Talus.",
+                [("talus", "resolved")],
+            ),
+            (
+                "Anamnese: Knochenmarködem im MFC links im MRT 09/2024, seither Teilbelastung."
+                " Befund heute: Kein Knochenmarködem mehr abgrenzbar.",
+                [("medial femoral condyle", "resolved")],
+            ),
             # a negated label beside a named edema is no finding of its own
             (
                 "Ödem im li. Schenkelhals medial ohne Frakturlinie, Stressreaktion bei Läuferin.",

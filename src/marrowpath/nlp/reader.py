@@ -187,6 +187,11 @@ _T1_AND_T2_AFTER = re.compile(
     r"\s+(?:in|on)\s+(?:der\s+|both\s+)?t1[\w-]*\s*(?:und|and|sowie|/)\s*(?:in\s+)?(?:der\s+)?t2",
     re.I,
 )
+_BESIDES = re.compile(r"\b(?:neue\w*|weitere\w*|übrige\w*|new|further|other|remaining)\b")
+_NOW_WORDS = re.compile(
+    r"\b(?:aktuell|jetzt|nun|nunmehr|inzwischen|mittlerweile|heute|wieder|mehr|now|currently"
+    r"|no\s+longer|today)\b"
+)
 _TOPIC_ADVERB = re.compile(r"\s+(?:hingegen|dagegen|jedoch|allerdings|however)\s+")
 _NEG_JUST_BEFORE = re.compile(r"\b(?:kein\w*|ohne|no|without)\s+(?:[\wäöüß-]+\s+){0,2}$")
 _PLACE_GAP = re.compile(
@@ -2000,6 +2005,8 @@ class _Reader:
                 said.add(i)
                 if any(m.status != "negated" for m in edema[n:]):
                     told.append(i)  # a finding; not "kein Knochenmarködem." (then "L3/L4: o.B.")
+        if edema and any(m.status in ("negated", "resolved") for m in edema):
+            edema = self._resolved_since_history(edema, starts)
         normal = self._normal_bones(told, said) + self._score_rows()
         if normal:
             edema = sorted([*edema, *normal], key=lambda m: bisect_right(starts, m.start))
@@ -2033,6 +2040,51 @@ class _Reader:
             for m in made
             if m.status == "present" and m.bone is not None
         ]
+
+    def _resolved_since_history(
+        self, edema: list[EdemaMention], starts: list[int]
+    ) -> list[EdemaMention]:
+        """Edema the history names, then normal now: "Anamnese: Bekanntes Knochenmarködem im
+        Talus rechts (MRI 08/2023). Befund: Aktuell regelrechtes Markraumsignal des Talus." is
+        the talus's resolution; so is a "kein Knochenmarködem mehr" that names no bone."""
+        skip = self.lex.skip_sections
+        told = [
+            h
+            for i, sent in enumerate(self.sentences)
+            if sent.section in skip and _EDEMA_WORD.search(self.low, sent.start, sent.end)
+            for h in self.hits_of(i)
+            if not self.ana.is_spine_generic(h)
+        ]
+        if not told:
+            return edema
+        named = {h.name for h in told} - {m.bone for m in edema if m.status == "resolved"}
+        out = []
+        for m in edema:
+            sent = self.sentences[bisect_right(starts, m.start) - 1]
+            now = _NOW_WORDS.search(self.low, sent.start, sent.end) is not None
+            if m.status == "negated" and m.bone in named and now and m.laterality != "bilateral":
+                m = m.model_copy(update={"status": "resolved", "change": "resolved"})
+            elif (
+                m.status in ("negated", "resolved")
+                and m.bone is None
+                and now
+                and len(named) == 1
+                and not _BESIDES.search(self.low, sent.start, sent.end)  # "keine neuen Herde"
+            ):
+                h = next(h for h in told if h.name in named)
+                m = m.model_copy(
+                    update={
+                        "status": "resolved",
+                        "change": "resolved",
+                        "bone": h.name,
+                        "bone_id": h.bone_id,
+                        "subregion": h.subregion,
+                        "region": h.region,
+                        "kb_region": h.region,
+                    }
+                )
+            out.append(m)
+        return out
 
     def _said_elsewhere(self, edema: list[EdemaMention]) -> frozenset[int]:
         """Starts of negations said of the other bones ("kein weiteres KMÖ", "no other focus

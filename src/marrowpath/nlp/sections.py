@@ -44,6 +44,7 @@ _sentence = functools.partial(tuple.__new__, Sentence)
 
 _QUALIFIER = re.compile(r"\s*(?:\([^()]{0,40}\)|(?:vom\s+|from\s+|of\s+)?[\d./-]{2,12})$")
 _GENITIVE = re.compile(r"\s+(?:des|der|vom|von)\s+[\wäöüß-]+$")
+_NOW = re.compile(r"\s+(?:heute|aktuell|jetzt|today|current)$", re.IGNORECASE)
 _HEADER_START = re.compile(r"(?:^|[\n.!?])[ \t]*(?:\d+[.)]\s*)?")
 
 
@@ -92,8 +93,8 @@ def _header(raw: str, first: bool, lex: Lexicon) -> tuple[str, bool]:
     key = normalize(head)
     name = lex.section_of.get(key)
     if name is None:
-        # "Fragestellung des Hausarztes:", "Beurteilung der Voruntersuchung:"
-        name = lex.section_of.get(normalize(_GENITIVE.sub("", head)), "")
+        # "Fragestellung des Hausarztes:", "Beurteilung der Voruntersuchung:", "Befund heute:"
+        name = lex.section_of.get(normalize(_NOW.sub("", _GENITIVE.sub("", head))), "")
     return name, key in lex.marrow_headings
 
 
