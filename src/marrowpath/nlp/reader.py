@@ -2047,11 +2047,13 @@ class _Reader:
         """Edema the history names, then normal now: "Anamnese: Bekanntes Knochenmarködem im
         Talus rechts (MRI 08/2023). Befund: Aktuell regelrechtes Markraumsignal des Talus." is
         the talus's resolution; so is a "kein Knochenmarködem mehr" that names no bone."""
-        skip = self.lex.skip_sections
+        skip, facts = self.lex.skip_sections, self.facts()
         told = [
             h
             for i, sent in enumerate(self.sentences)
-            if sent.section in skip and _EDEMA_WORD.search(self.low, sent.start, sent.end)
+            if sent.section in skip
+            and facts[i].stem  # (a memo look-up: most histories name no edema)
+            and _EDEMA_WORD.search(self.low, sent.start, sent.end)
             for h in self.hits_of(i)
             if not self.ana.is_spine_generic(h)
         ]
