@@ -5913,6 +5913,16 @@ class TestRoundSixtyLessons:
                 [("medial femoral condyle", "present"), ("lateral tibial plateau", "negated")],
             ),
             ("KMÖ im Femurkopf 0,8 cm.", [("femoral head", "present")]),
+            # a bone with its own negation ends the list of the edema before it
+            (
+                "AC-Gelenk: hypertrophe Arthrose mit subchondralem Ödem in der lat. Clavicula,"
+                " Akromion ohne Ödem.",
+                [("distal clavicle", "present"), ("acromion", "negated")],
+            ),
+            (
+                "Ödem in der lat. Clavicula, Akromion ohne Ödem.",
+                [("distal clavicle", "present"), ("acromion", "negated")],
+            ),
             # the adverb after its topic does not part a level from its finding
             (
                 "Segment L5/S1 mit Modic-Typ-2-Signalveränderungen, im Segment L3/L4 hingegen"

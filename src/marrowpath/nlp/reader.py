@@ -192,6 +192,10 @@ _NOW_WORDS = re.compile(
     r"\b(?:aktuell|jetzt|nun|nunmehr|inzwischen|mittlerweile|heute|wieder|mehr|now|currently"
     r"|no\s+longer|today)\b"
 )
+_OWN_NEGATION_AFTER = re.compile(
+    r"\s+(?:(?:ohne|kein\w*|without|no)\s+(?:\w+\s+)?(?:ödem\w*|kmö|o?edema|bml|bme|kontusion\w*"
+    r"|bruise)|frei\b|o\.\s?b\.|unauffällig|regelrecht|is\s+(?:spared|normal|unremarkable))"
+)
 _TOPIC_ADVERB = re.compile(r"\s+(?:hingegen|dagegen|jedoch|allerdings|however)\s+")
 _NEG_JUST_BEFORE = re.compile(r"\b(?:kein\w*|ohne|no|without)\s+(?:[\wäöüß-]+\s+){0,2}$")
 _PLACE_GAP = re.compile(
@@ -565,6 +569,8 @@ class _Reader:
                 linked = [h]
                 for nxt in after[1:]:
                     between = s[linked[-1].end : nxt.start]
+                    if _OWN_NEGATION_AFTER.match(s, nxt.end):
+                        break  # "Ödem in der lat. Clavicula, Akromion ohne Ödem"
                     if _ANATOMY_LIST_GAP.match(between) or (
                         # "Signalanhebung im Femurkopf, die sich bis in den Schenkelhals fortsetzt"
                         len(between) <= 60
@@ -632,7 +638,7 @@ class _Reader:
                             and ";" not in s[o.end : prv.start]
                             and lex.link_after.match(s[o.end : prv.start])
                             for o in targets
-                            if not o.generic
+                            if not o.generic or (o.hits and o.end <= t.start)  # a placed one
                         ):
                             break  # "Bone bruise in the LFC, the MFC without edema"
                         linked.insert(0, prv)
