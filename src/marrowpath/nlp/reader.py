@@ -144,7 +144,7 @@ _PART_OF = (
 """A bone's part said before its name in a list: "u. Basis MHK IV", "and the head of the"."""
 _LIST_AND = re.compile(r"\s+(?:und|u\.|and|&|sowie|/)\s+(?:" + _PART_OF + r")?|\s*/\s*")
 _FRACTURE_WORD = re.compile(r"fraktur\w*$|fissur\w*$")
-_NEGATED_BEFORE = re.compile(r"\b(?:kein\w*|ohne)\s+(?:[\wäöüß-]+\s+){0,2}$")
+_NEGATED_BEFORE = re.compile(r"\b(?:kein\w*|ohne|no|without)\s+(?:[\wäöüß-]+\s+){0,2}$")
 _SCORE_PAIR = re.compile(
     r"(?P<label>[^:|\n]{2,40}?)(?::\s*|\s+)"
     r"(?P<value>\d(?:\s*/\s*\d)*|ja|nein|yes|no|none|keine?|[-–])"
@@ -197,7 +197,6 @@ _OWN_NEGATION_AFTER = re.compile(
     r"|bruise)|frei\b|o\.\s?b\.|unauffällig|regelrecht|is\s+(?:spared|normal|unremarkable))"
 )
 _TOPIC_ADVERB = re.compile(r"\s+(?:hingegen|dagegen|jedoch|allerdings|however)\s+")
-_NEG_JUST_BEFORE = re.compile(r"\b(?:kein\w*|ohne|no|without)\s+(?:[\wäöüß-]+\s+){0,2}$")
 _PLACE_GAP = re.compile(
     r"\s+(?:at|in|of|within|involving|im|am|an|in\s+der|an\s+der)(?:\s+(?:the|both|der|dem|den))?\s+"
 )
@@ -704,7 +703,7 @@ class _Reader:
                 and typed
                 and levels
                 and len(typed) == len(others)
-                and _NEG_JUST_BEFORE.search(s, max(0, t.start - 30), t.start)
+                and _NEGATED_BEFORE.search(s, max(0, t.start - 30), t.start)
             ):
                 # "Am lumbosakralen Übergang fettige Endplattenkonversion (Modic II), kein
                 # aktivierendes Ödem": no edema at the Modic change's level
