@@ -6034,3 +6034,54 @@ class TestRoundSixtyLessons:
     )
     def test_english(self, text: str, expected: list[tuple[str | None, str]]) -> None:
         assert _statuses(text, "en") == expected
+
+
+class TestRoundSixtyOneLessons:
+    """Names, dictation commands and associated findings that round 61's items showed."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "bone", "region"),
+        [
+            (
+                "Apophysenausriss an der Spina iliaca anterior inferior re. mit angrenzendem"
+                " Knochenmarködem sowie Ödem im Ursprung des M. rectus femoris.",
+                "de",
+                "anterior inferior iliac spine",
+                "pelvis",
+            ),
+            (
+                "Marrow edema at the right ASIS after a sprint.",
+                "en",
+                "anterior superior iliac spine",
+                "pelvis",
+            ),
+            (
+                "Osteitis im Metakarpalköpfchen II, RAMRIS Grad 1.",
+                "de",
+                "second metacarpal",
+                "other",
+            ),
+        ],
+    )
+    def test_named_bones(self, text: str, lang: str, bone: str, region: str) -> None:
+        m = _one(text, lang)
+        assert (m.bone, m.region) == (bone, region)
+
+    def test_new_line_command_is_no_new_edema(self) -> None:
+        reading = read_report(
+            "Knie re. diktiert: Knochen Mark Ödem im laterale Tibia Plateau sowie kleiner im"
+            " Fibula Köpfchen neue Zeile medial kein Ödem.",
+            lang="de",
+        )
+        got = [(m.bone, m.status, m.change) for m in reading.edema]
+        assert got == [
+            ("lateral tibial plateau", "present", None),
+            ("fibular head", "present", None),
+            (None, "negated", None),
+        ]
+
+    def test_osteitis_of_a_hand_is_no_sacroiliac_finding(self) -> None:
+        hand = read_report("MRT Hand re.: Osteitis im Metakarpalköpfchen II.", lang="de")
+        sij = read_report("MRT ISG: Osteitis li. iliakal.", lang="de")
+        assert [a.finding for a in hand.associated] == []
+        assert [a.finding for a in sij.associated] == ["mri_bme_sij_periarticular"]

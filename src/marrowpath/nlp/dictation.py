@@ -61,16 +61,15 @@ def _level_numbers(text: str) -> str:
 
 def with_spoken_marks(text: str, lang: str) -> str:
     """``text`` with dictated punctuation words as marks and spoken level numbers as digits,
-    of the same length; punctuation words only where at least two stand in it (one "Punkt"
-    may be a point)."""
+    of the same length; single punctuation words only where at least two stand in it."""
     if lang == "de" and _LEVEL_WORD.search(text):
         text = _level_numbers(text)
     pattern = _SPOKEN.get(lang)
     if pattern is None or not any(c in text for c in _CUES):
         return text
     found = list(pattern.finditer(text))
-    if len(found) < 2:
-        return text
+    if len(found) < 2 and not any(" " in m.group("word").strip() for m in found):
+        return text  # one "Punkt" may be a point; "neue Zeile" is always a command
     out, last = [], 0
     for m in found:
         mark = _mark(m.group("word"))

@@ -280,6 +280,11 @@ def check_text(text: object, field_name: str = "text") -> str:
     return text
 
 
+def _osteitis_off_the_sij(a: AssociatedFinding) -> bool:
+    """The word Osteitis names SIJ edema only in a SIJ report, not in "Osteitis im MHK II"."""
+    return a.finding == "mri_bme_sij_periarticular" and a.text.lower().startswith("osteiti")
+
+
 @dataclass(slots=True)
 class _Target:
     start: int
@@ -2024,6 +2029,8 @@ class _Reader:
         else:
             edema = self._place_in_report(edema)
         associated = self.read_associated()
+        if edema and not any(m.kb_region == "sacroiliac" for m in edema):
+            associated = [a for a in associated if not _osteitis_off_the_sij(a)]
         if any(m.laterality is None and m.kb_region in _SIDED for m in edema):
             # Applied after reading, so that cached sentence readings stay side-free.
             side = self.study_side()
