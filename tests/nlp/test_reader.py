@@ -6085,3 +6085,85 @@ class TestRoundSixtyOneLessons:
         sij = read_report("MRT ISG: Osteitis li. iliakal.", lang="de")
         assert [a.finding for a in hand.associated] == []
         assert [a.finding for a in sij.associated] == ["mri_bme_sij_periarticular"]
+
+
+def _found(text: str, lang: str = "de") -> list[tuple[str | None, str, str | None]]:
+    return [(m.bone, m.status, m.laterality) for m in read_report(text, lang=lang).edema]
+
+
+class TestTemplateTables:
+    """Templates' tab-aligned tables, key-value lines and sacroiliac quadrant scores."""
+
+    def test_sparcc_quadrants_by_row_and_side_column(self) -> None:
+        text = (
+            "MRT ISG – SPARCC\nQuadrant\t\trechts\tlinks\niliakal kranial\t2\t0\n"
+            "iliakal kaudal\t1\t0\nsakral kranial\t0\t0\nsakral kaudal\t1\t0\nSumme: 9\n"
+        )
+        assert sorted(_found(text), key=str) == sorted(
+            [
+                ("ilium", "present", "right"),
+                ("ilium", "negated", "left"),
+                ("sacrum", "present", "right"),
+                ("sacrum", "negated", "left"),
+            ],
+            key=str,
+        )
+
+    def test_quadrant_columns_by_side_rows(self) -> None:
+        text = (
+            "Befund (Osteitis 0–3 je Quadrant):\n\tiliakal o.\tiliakal u.\tsakral o.\tsakral u.\n"
+            "re.\t0\t\t0\t\t0\t\t0\nli.\t2\t\t1\t\t0\t\t0\nSumme Osteitis: 3/24\n"
+        )
+        assert sorted(_found(text), key=str) == [
+            ("ilium", "negated", "right"),
+            ("ilium", "present", "left"),
+            ("sacrum", "negated", "bilateral"),
+        ]
+
+    def test_pipe_table_of_zeros_is_absence_on_both_sides(self) -> None:
+        text = (
+            "SPARCC-Score:\n| Gelenk | iliakal | sakral | Summe |\n| ISG re. | 0 | 0 | 0 |\n"
+            "| ISG li. | 0 | 0 | 0 |\nKein Anhalt für aktive Sakroiliitis."
+        )
+        assert ("ilium", "negated", "bilateral") in _found(text)
+        assert ("sacrum", "negated", "bilateral") in _found(text)
+
+    def test_moaks_like_tab_table_with_a_graded_column(self) -> None:
+        text = (
+            "MRT KNIE RECHTS\nSubregion\t\tBML (0–3)\tZysten\nFemur medial\t2\t\tja\n"
+            "Tibia medial\t1\t\tnein\nTibia lateral\t0\t\tnein\n"
+        )
+        assert _found(text) == [
+            ("medial femoral condyle", "present", "right"),
+            ("medial tibial plateau", "present", "right"),
+            ("lateral tibial plateau", "negated", "right"),
+        ]
+
+    def test_vertebra_table_with_an_edema_column(self) -> None:
+        text = (
+            "Wirbelkörper\tHöhe\t\tSTIR-Ödem\tBewertung\nLWK 1\tImpression\tja\t\tfrisch\n"
+            "LWK 2\tregelrecht\tnein\t\t–\n"
+        )
+        assert _found(text) == [
+            ("L1 vertebral body", "present", None),
+            ("L2 vertebral body", "negated", None),
+        ]
+
+    def test_each_normal_line_after_an_edema_line_is_spared(self) -> None:
+        text = (
+            "OSG rechts\nKnochenmark:\n  Talus\t\tKontusionsödem anteromedial, ca. 12 mm\n"
+            "  Innenknöchel\tunauffällig\n  Außenknöchel\tunauffällig\n  Calcaneus\tunauffällig\n"
+        )
+        assert _found(text) == [
+            ("talus", "present", "right"),
+            ("medial malleolus", "negated", "right"),
+            ("lateral malleolus", "negated", "right"),
+            ("calcaneus", "negated", "right"),
+        ]
+
+    def test_a_key_of_two_bones_ends_the_line_before(self) -> None:
+        text = (
+            "Skaphoid: fragliche diskrete STIR-Signalanhebung, kein Frakturspalt\n"
+            "Lunatum, Kapitatum: regelrechtes Marksignal"
+        )
+        assert ("scaphoid", "negated", None) not in _found(text)

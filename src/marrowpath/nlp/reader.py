@@ -53,7 +53,8 @@ from marrowpath.nlp.placement import (
     resolved_since_prior,
     restated,
 )
-from marrowpath.nlp.sections import Sentence, split_sentences
+from marrowpath.nlp.quadrants import sacroiliac_quadrants
+from marrowpath.nlp.sections import Sentence, split_sentences, tabs_as_pipes
 
 __all__ = [
     "MAX_REPORT_BYTES",
@@ -365,7 +366,7 @@ class _Reader:
 
     def __init__(self, text: str, lang: str) -> None:
         self.text = text
-        said = with_spoken_marks(text, lang)  # of the same length: offsets stay the report's
+        said = tabs_as_pipes(with_spoken_marks(text, lang))  # same length: offsets stay
         self.low = lower(said)
         self.lang = lang
         self.lex: Lexicon = lexicon(lang)
@@ -968,6 +969,18 @@ class _Reader:
                 )
         return out
 
+    def _quadrant_rows(self) -> list[EdemaMention]:
+        """The sacroiliac joints' scoring tables, as a mention per bone and side."""
+        found = sacroiliac_quadrants(self.low, [(s.start, s.end) for s in self.sentences])
+        out = []
+        for q in found:
+            sent = self.sentences[bisect_right([s.start for s in self.sentences], q.start) - 1]
+            side = "iliac_side" if q.bone == "ilium" else "sacral_side"
+            place = (q.bone, "sacroiliac_joint", side, "sacroiliac")
+            span = (q.start - sent.start, q.end - sent.start)
+            out.append(self._said_of_bone(sent, span, q.status, "edema", place, q.side))
+        return out
+
     def _scored_bones(self, j: int, row: Sentence) -> list[tuple[AnatomyHit, Status, int, int]]:
         """(bone, status, value start, value end) of each "bone: score" pair of a row."""
         s = self.low[row.start : row.end]
@@ -1002,19 +1015,22 @@ class _Reader:
                 self.low, self.sentences[j].start, self.sentences[j].end
             ):
                 j += 1  # "1. KMÖ MFC u. MTP. 2. LTP o.B.": past the list's number
-            if j >= len(self.sentences) or j in said:
-                continue
-            sent = self.sentences[j]
-            if sent.section != self.sentences[i].section or sent.end - sent.start > 80:
-                continue
-            s = self.low[sent.start : sent.end]
-            found = _remembered(_NORMAL, self.lang, s, self._called_normal)
-            out.extend(
-                self._said_of_bone(
-                    sent, (a, b), "negated", "signal", (bone, bone_id, sub, kb_region), side
+            # "Talus: Ödem. / Innenknöchel: unauffällig / Calcaneus: unauffällig": each line
+            while j < len(self.sentences) and j not in said:
+                sent = self.sentences[j]
+                if sent.section != self.sentences[i].section or sent.end - sent.start > 80:
+                    break
+                s = self.low[sent.start : sent.end]
+                found = _remembered(_NORMAL, self.lang, s, self._called_normal)
+                if not found:
+                    break
+                out.extend(
+                    self._said_of_bone(
+                        sent, (a, b), "negated", "signal", (bone, bone_id, sub, kb_region), side
+                    )
+                    for a, b, bone, bone_id, sub, kb_region, side in found
                 )
-                for a, b, bone, bone_id, sub, kb_region, side in found
-            )
+                j += 1
         return out
 
     def _said_of_bone(
@@ -2017,7 +2033,7 @@ class _Reader:
                     told.append(i)  # a finding; not "kein Knochenmarködem." (then "L3/L4: o.B.")
         if edema and any(m.status in ("negated", "resolved") for m in edema):
             edema = self._resolved_since_history(edema, starts)
-        normal = self._normal_bones(told, said) + self._score_rows()
+        normal = self._normal_bones(told, said) + self._score_rows() + self._quadrant_rows()
         if normal:
             edema = sorted([*edema, *normal], key=lambda m: bisect_right(starts, m.start))
         if any(m.status == "historical" for m in edema):
@@ -2208,7 +2224,9 @@ def clear_sentence_cache() -> None:
 _MODIC_COLUMN = re.compile(r"modic|end ?plat|endplatt|abschlussplatt", re.IGNORECASE)
 _NO_CELL = re.compile(r"(?:keine?|none|nil|no|nein|0|-|–|—|ø|o\.\s?b\.|unauffällig|normal)\.?")
 _EDEMA_COLUMN = re.compile(
-    r"\s*(?:knochenmark)?(?:ödem|oedem|kmö|bme|bml|(?:bone\s+)?marrow\s+o?edema|o?edema)\s*",
+    # "BML (0–3)", "STIR-Ödem", "Osteitis Grad"
+    r"\s*(?:stir[\s-]*)?(?:knochenmarks?)?(?:ödem|oedem|kmö|bme|bml|osteitis"
+    r"|(?:bone\s+)?marrow\s+o?edema|o?edema)(?:[\s-]*(?:\([^()|]*\)|grad|grade|score))*\s*",
     re.IGNORECASE,
 )
 _YES_CELL = re.compile(
