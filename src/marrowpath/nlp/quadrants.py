@@ -106,7 +106,6 @@ def _findings(graded: dict[tuple[str, Side], list[tuple[int, int, int]]]) -> lis
             out.append(QuadrantFinding(bone, "bilateral", status, a, b))
             continue
         out.extend(
-            QuadrantFinding(bone, side, status, a, b)
-            for side, (status, a, b) in said.items()
+            QuadrantFinding(bone, side, status, a, b) for side, (status, a, b) in said.items()
         )
     return out
