@@ -6167,3 +6167,52 @@ class TestTemplateTables:
             "Lunatum, Kapitatum: regelrechtes Marksignal"
         )
         assert ("scaphoid", "negated", None) not in _found(text)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Knie li.\nKnochenmarködem: fraglich diskret MTP, nicht sicher verwertbar\nErguss: gering",
+                [("medial tibial plateau", "uncertain", "left")],
+            ),
+            ("MRT ISG bds.\nOsteitis: keine\nErosionen: keine", [(None, "negated", "bilateral")]),
+            (
+                "Knie li.\nFibulaköpfchen: KMOE an der Spitze, kleines Fragment",
+                [("fibular head", "present", "left")],
+            ),
+            (
+                "Befund\nSeite: re.\nBME MFC: ja, subchondral\nBME LFC: nein",
+                [
+                    ("medial femoral condyle", "present", "right"),
+                    ("lateral femoral condyle", "negated", "right"),
+                ],
+            ),
+            (
+                "Schulter li.\nTuberculum majus: okkulte, nicht dislozierte Fraktur mit flächigem"
+                " Begleitödem\nRotatorenmanschette: intakt",
+                [("greater tuberosity", "present", "left")],
+            ),
+            (
+                "ISG\nrechts iliakal: neu aufgetretene subchondrale Osteitis\nrechts sakral: kein Ödem\n"
+                "links: unauffällig, kein Ödem",
+                [
+                    ("ilium", "present", "right"),
+                    ("sacrum", "negated", "right"),
+                    (None, "negated", "left"),
+                ],
+            ),
+        ],
+    )
+    def test_checklist_lines(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected
+
+    def test_a_suspicion_after_the_next_key_is_not_the_edema_s(self) -> None:
+        text = "Knie li: BME LFC u. LTP dorsolat. IM-HH: V.a. Rampenläsion."
+        assert [s for _, s, _ in _found(text)] == ["present", "present"]
+
+    def test_english_template_hedge(self) -> None:
+        assert _found("Bone marrow edema: equivocal, lateral tibial plateau.", "en") == [
+            ("lateral tibial plateau", "uncertain", None)
+        ]

@@ -355,6 +355,8 @@ _TITLE = re.compile(r"\b(?:mri|mrt|mr|magnetic resonance|magnetresonanz\w*|kerns
 _SIDE_LETTER = re.compile(r"(?<![\w-])([a-z])\.?\s+")
 """A one-letter side before a joint ("R knee", "L hip MRI")."""
 _OF_GAP_AFTER = re.compile(r"\s+(?:of|des|der|am|an\s+der|at)\s+(?:the\s+)?(?:\w+\s+){0,1}$")
+_KEY_COLON = re.compile(r"\s*:\s")
+_SIDE_LINE = re.compile(r"(?:seite|side|laterality|körperseite)\s*:")
 _SIDED = frozenset(
     {"hip", "knee", "ankle_foot", "shoulder", "sacroiliac", "tibia_shaft", "femur_shaft", "other"}
 )
@@ -649,6 +651,18 @@ class _Reader:
                         linked.insert(0, prv)
                     t.hits = linked
                     t.shared = True
+            key = before[0] if len(before) == 1 and before[0].start <= 2 else None
+            if (
+                not t.hits
+                and key is not None
+                and _KEY_COLON.match(s, key.end)
+                and ";" not in s[key.end : t.start]
+                and not lex.soft_tissue.search(s, key.end, t.start)
+                and not any(key.end <= o.start < t.start for o in targets if o is not t)
+            ):
+                # "Tuberculum majus: okkulte, nicht dislozierte Fraktur mit flächigem
+                # Begleitödem": a template line's value describes its key
+                t.hits = [key]
         if t.generic and lex.surrounding.search(s, max(0, t.start - 25), t.start):
             self._lesion_bone(s, t, hits)
         if not t.hits and t.kind == "edema":
@@ -820,7 +834,11 @@ class _Reader:
                     and len(self.sentences) > 1
                     and _TITLE.search(self.low, sent.start, sent.end) is not None
                 )
-                if title or sent.section in self.lex.skip_sections:
+                if (
+                    title
+                    or sent.section in self.lex.skip_sections
+                    or _SIDE_LINE.match(self.low, sent.start)  # a template's "Seite: re."
+                ):
                     said = self.low[sent.start : sent.end]
                     named = _remembered(_SIDES, self.lang, said, self._sides_said)
                     sides.update(named)

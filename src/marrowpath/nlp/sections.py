@@ -23,7 +23,9 @@ __all__ = ["Sentence", "split_sentences", "tabs_as_pipes"]
 # the lookbehinds pick the branch (three times faster than an alternation of branches).
 _BOUNDARY = re.compile(
     r"[.!?\n](?:(?<=\S[.!?])[.!?]*(?=\s+[\"'(\[]?[A-ZÄÖÜ0-9]|[A-ZÄÖÜ][a-zäöüß]{2}|\s+[a-zäöüß]{2,}\s)"
-    r"|(?<=\n)\s*\n|(?<=\n)(?=\s*(?:[-–—•*]|\d+[.)]\s|[A-ZÄÖÜ][\w./ -]{0,24}:(?:[ \t]|[^\W\d_]))))"
+    r"|(?<=\n)\s*\n|(?<=\n)(?=\s*(?:[-–—•*]|\d+[.)]\s"
+    # a template's key: "Talus: ...", "rechts sakral: ...", "Lunatum, Kapitatum: ..."
+    r"|[A-ZÄÖÜa-zäöü][\w./ -]{0,24}(?:,\s[\w./ -]{1,20})?:(?:[ \t]|[^\W\d_]))))"
 )
 _LAST_WORD = re.compile(r"([\w.]+)$")
 
