@@ -6216,3 +6216,73 @@ class TestTemplateTables:
         assert _found("Bone marrow edema: equivocal, lateral tibial plateau.", "en") == [
             ("lateral tibial plateau", "uncertain", None)
         ]
+
+
+class TestRoundSixtyTwoLessons:
+    """Sides in Latin, normal bones with a verb, and doubts on the whole finding."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "MR wrist sin.\nFindings: Bone marrow oedema in the scaphoid waist. The lunate and"
+                " capitate have normal signal.",
+                [
+                    ("scaphoid", "present", "left"),
+                    ("lunate", "negated", "left"),
+                    ("capitate", "negated", "left"),
+                ],
+            ),
+            (
+                "MR hip dx, control.\nFindings: A small residual area of oedema persists in the femoral head.",
+                [("femoral head", "present", "right")],
+            ),
+            (
+                "Dx: stress reaction. Bone marrow edema in the second metatarsal.",
+                [("second metatarsal", "present", None)],
+            ),
+            (
+                "MRI R thumb: tear of the UCL (Stener lesion). Small bone bruise at the ulnar base of"
+                " the proximal phalanx.",
+                [("proximal phalanx", "present", "right")],
+            ),
+            (
+                "Faint hyperintense signal at the inferior pole of the patella on fat-saturated"
+                " images, which could represent a tiny contusion or simply partial volume with the"
+                " proximal patellar tendon.",
+                [("patella", "uncertain", None)],
+            ),
+        ],
+    )
+    def test_english(self, text: str, expected: list[tuple[str | None, str, str | None]]) -> None:
+        assert _found(text, "en") == expected
+
+    def test_a_thumb_is_a_hand(self) -> None:
+        (m,) = read_report(
+            "MRI R thumb: Small bone bruise at the base of the proximal phalanx.", "en"
+        ).edema
+        assert m.region == "other"
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "MRT Handgelenk rechts\nSkaphoid: am distalen Pol fragliche, sehr diskrete"
+                " STIR-Signalanhebung, DD Partialvolumen/Artefakt, kein Frakturspalt\nLunatum,"
+                " Kapitatum: regelrechtes Marksignal",
+                [
+                    ("scaphoid", "uncertain", "right"),
+                    ("lunate", "negated", "right"),
+                    ("capitate", "negated", "right"),
+                ],
+            ),
+            # the doubt is the other place's
+            (
+                "Deutliches Knochenmarködem im Os lunatum, im angrenzenden Skaphoid allenfalls"
+                " diskret, DD Partialvolumeneffekt.",
+                [("lunate", "present", None), ("scaphoid", "uncertain", None)],
+            ),
+        ],
+    )
+    def test_german(self, text: str, expected: list[tuple[str | None, str, str | None]]) -> None:
+        assert _found(text) == expected

@@ -159,6 +159,16 @@ class SentenceContext:
                 return True
         return False
 
+    def _doubts_back_to(self, end: int, t0: int) -> bool:
+        """Does a doubt on the whole finding at ``t0`` ("..., or simply partial volume") reach
+        back to a phrase ending at ``end``? Not past a clause of another place ("KMÖ im Lunatum,
+        im Skaphoid allenfalls diskret, DD Partialvolumeneffekt")."""
+        return (
+            t0 >= end
+            and ";" not in self._text[end:t0]
+            and _NEW_PLACE.search(self._text, end, t0) is None
+        )
+
     def negated(self, start: int, end: int) -> bool:
         """Is the phrase at [start, end) (offsets in the sentence) negated?"""
         return self._forward("neg_f", start, FORWARD_WINDOW) is not None or self._backward(
@@ -178,7 +188,11 @@ class SentenceContext:
                 negated=not doubted, uncertain=doubted, label_hedge=False, historical=False
             )
         hedge = self._forward("unc_f", start, FORWARD_WINDOW)
-        uncertain = hedge is not None or self._backward("unc_b", end)
+        uncertain = (
+            hedge is not None
+            or self._backward("unc_b", end)
+            or any(self._doubts_back_to(end, t0) for t0, _ in self._get("unc_s"))
+        )
         label = (
             hedge is not None
             and normalize(self._text[hedge[0] : hedge[1]]) in self.lex.label_hedges
@@ -192,11 +206,13 @@ class SentenceContext:
         )
 
 
+_NEW_PLACE = re.compile(r",\s*(?:im|in|am|an|at|within|along)\s")
 _PATTERNS = {
     "pseudo": "pseudo",
     "pseudo_hedges": "pseudo_hedges",
     "unc_f": "unc_fwd",
     "unc_b": "unc_bwd",
+    "unc_s": "unc_sentence",
     "hist": "hist_fwd",
     "hist_b": "hist_bwd",
     "terms": "terminators",

@@ -101,6 +101,8 @@ class Lexicon:
     """Hedge words that hedge something else ("als mögliches Schmerzkorrelat")."""
     unc_fwd: re.Pattern[str]
     unc_bwd: re.Pattern[str]
+    unc_sentence: re.Pattern[str]
+    """Doubts on all that comes before in the sentence ("..., or simply partial volume")."""
     hist_fwd: re.Pattern[str]
     hist_bwd: re.Pattern[str]
     label_hedges: frozenset[str]
@@ -292,6 +294,7 @@ def lexicon(lang: str) -> Lexicon:
         pseudo_hedges=compile_phrases(_strs(ctx, "pseudo_hedges")),
         unc_fwd=compile_phrases(_strs(ctx, "uncertainty_forward")),
         unc_bwd=compile_phrases(_strs(ctx, "uncertainty_backward")),
+        unc_sentence=compile_phrases(_strs(ctx, "uncertainty_sentence")),
         hist_fwd=compile_phrases(_strs(ctx, "history_forward")),
         hist_bwd=compile_phrases(_strs(ctx, "history_backward")),
         label_hedges=frozenset(normalize(p) for p in _strs(ctx, "label_hedges")),

@@ -114,7 +114,7 @@ _NORMAL_FILLER = re.compile(
     r"[\s,.;:/&]+|\b(?:and|und|the|der|die|das|bone|marrow|signal|knochenmark\w*|is|are"
     r"|appears?|ist|sind|otherwise|both|beide\w*|left|right|links|rechts|linke\w*|rechte\w*|re|li|bds"
     r"|u|sowie|other|remaining|rest|übrige\w*|restliche\w*|in|weiterhin|ebenfalls|jeweils|still"
-    r"|also|likewise)\b"
+    r"|also|likewise|have|has|shows?|demonstrates?|with|zeigt|zeigen|mit)\b"
 )
 """What may stand beside bones and one normal word in a sentence calling them normal."""
 _BOTH_WITH = re.compile(r"\b(?:both|beide)\s+(?:with|mit)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -355,6 +355,7 @@ _TITLE = re.compile(r"\b(?:mri|mrt|mr|magnetic resonance|magnetresonanz\w*|kerns
 _SIDE_LETTER = re.compile(r"(?<![\w-])([a-z])\.?\s+")
 """A one-letter side before a joint ("R knee", "L hip MRI")."""
 _OF_GAP_AFTER = re.compile(r"\s+(?:of|des|der|am|an\s+der|at)\s+(?:the\s+)?(?:\w+\s+){0,1}$")
+_LATIN_SIDE = re.compile(r"(?<=\s)(sin|sinistr[ao]?|sinister|dx|dext(?:ra|er)?)\b\.?")
 _KEY_COLON = re.compile(r"\s*:\s")
 _SIDE_LINE = re.compile(r"(?:seite|side|laterality|körperseite)\s*:")
 _SIDED = frozenset(
@@ -853,6 +854,11 @@ class _Reader:
                         self.lex.region_cues.match(low, len(low) - len(low[m.end() :].lstrip()))
                         or self._cue_just_before(low, m.start())
                     )
+                }
+                sides |= {  # "MR knee sin.", "MR hip dx": Latin after the joint
+                    "left" if m.group(1).startswith("sin") else "right"
+                    for m in _LATIN_SIDE.finditer(low)
+                    if self._cue_just_before(low, m.start())
                 }
                 sides |= {
                     self.lex.side_letters[m.group(1)]
