@@ -6286,3 +6286,27 @@ class TestRoundSixtyTwoLessons:
     )
     def test_german(self, text: str, expected: list[tuple[str | None, str, str | None]]) -> None:
         assert _found(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Anamnese: Sturz auf die ausgestreckte linke Hand. Das Röntgen zeigte keine Fraktur."
+                " Die ergänzend durchgeführte MRT des linken Handgelenks ergab ein Bone bruise im"
+                " distalen Skaphoidpol und im Os capitatum.",
+                [("scaphoid", "present", "left"), ("capitate", "present", "left")],
+            ),
+            (
+                "Im Januar hatte die MRT ein Bone bruise im lateralen Femurkondylus links ergeben. In"
+                " der aktuellen Kontrolle vollständige Rückbildung des Befundes.",
+                [("lateral femoral condyle", "resolved", "left")],
+            ),
+            (
+                "Keine aktiven entzündlichen Läsionen mehr; an Stelle des früheren Ödems ist eine"
+                " beginnende periartikuläre Verfettung sichtbar.",
+                [(None, "historical", None)],
+            ),
+        ],
+    )
+    def test_letters(self, text: str, expected: list[tuple[str | None, str, str | None]]) -> None:
+        assert _found(text) == expected
