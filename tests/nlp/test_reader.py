@@ -6310,3 +6310,55 @@ class TestRoundSixtyTwoLessons:
     )
     def test_letters(self, text: str, expected: list[tuple[str | None, str, str | None]]) -> None:
         assert _found(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # second opinions: what the other report said or left out is not this reading
+            (
+                "Zusätzlich, im Vorbefund nicht erwähnt, flächiges Kontusionsödem am lateralen"
+                " Femurkondylus.",
+                [("lateral femoral condyle", "present", None)],
+            ),
+            (
+                "Im auswärtigen Bericht ist kein Knochenmarködem erwähnt. Abweichend davon zeigt sich"
+                " ein Kontusionsödem am Fibulaköpfchen.",
+                [("fibular head", "present", None)],
+            ),
+            (
+                "Das vom Zuweiser als „Knochenmarködem“ gedeutete Signal im distalen Femur ist"
+                " typisches blutbildendes Mark, kein Ödem.",
+                [("distal femur", "negated", None)],
+            ),
+            (
+                "Das im auswärtigen Befund als „Knochenmarködem im Taluskörper“ bezeichnete Areal"
+                " stellt sich als Suszeptibilitätsartefakt dar.",
+                [("talus", "negated", None)],
+            ),
+            (
+                "Im Vorbefund vom 11/2023 beschriebenes Ödem im Os naviculare des rechten Fußes."
+                " Aktuell ist dort kein Ödem mehr nachweisbar.",
+                [("navicular", "resolved", "right")],
+            ),
+            (
+                "Kissing Contusions am anteromedialen Tibiaplateau und am anteromedialen"
+                " Femurkondylus.",
+                [
+                    ("medial tibial plateau", "present", None),
+                    ("medial femoral condyle", "present", None),
+                ],
+            ),
+            (
+                "Ödem im lateralen Klavikulaende und in der Akromionunterfläche.",
+                [("distal clavicle", "present", None), ("acromion", "present", None)],
+            ),
+        ],
+    )
+    def test_second_opinions_and_names(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected
+
+    def test_english_outside_report_silence_is_no_negation(self) -> None:
+        text = "Bone bruise of the lateral femoral condyle, not mentioned in the outside report."
+        assert _found(text, "en") == [("lateral femoral condyle", "present", None)]

@@ -176,8 +176,17 @@ _DESCRIBED_OUTSIDE = re.compile(
     r"(?:original|outside|external|previous|prior|referring)\s+(?:report|study|mri|radiologist)"
 )
 _OUTSIDE_AS = re.compile(
-    r"\b(?:auswärts|auswärtig|extern|im\s+fremdbefund|outside|externally|elsewhere)\s+"
+    r"\b(?:auswärts|auswärtig|extern|im\s+fremdbefund|outside|externally|elsewhere"
+    r"|im\s+(?:auswärtigen\s+|externen\s+)?(?:befund|vorbefund|bericht)"
+    r"|vom\s+(?:zuweiser|überweiser|vorbefunder)|by\s+the\s+(?:referrer|referring\s+\w+))\s+"
     r"(?:als|as)\s+(?:[\"'„‚‘“]\s*)?(?:[\wäöüß-]+\s+){0,2}$"
+)
+_SAID_OUTSIDE = re.compile(
+    r"\b(?:im|in\s+the)\s+(?:auswärtigen|externen|outside|original|external)\s+"
+    r"(?:bericht|befund|report)"
+)
+_MENTIONED_AFTER = re.compile(
+    r"\s+(?:[\wäöüß]+\s+){0,3}?(?:erwähnt|beschrieben|mentioned|described)"
 )
 _REFUTED = re.compile(
     r"\b(?:entspricht|entsprechen|represents?|reflects?|is\s+felt\s+to\s+represent)\b"
@@ -1683,6 +1692,12 @@ class _Reader:
         mods = ctx.modifiers(t.start, t.end)
         clause = self._clause(s, t)
         change = None if t.status else self.change(s, t, kept, clause)
+        if (
+            mods.negated
+            and _SAID_OUTSIDE.search(s, clause[0], t.start)
+            and _MENTIONED_AFTER.match(s, t.end)
+        ):
+            return []  # "Im auswärtigen Bericht ist kein Knochenmarködem erwähnt": their words
         if mods.negated and _NO_NEW_BEFORE.search(s, max(0, t.start - 24), t.start):
             status, change = "negated", None  # "nur noch residuelles Ödem, keine neuen Ödemherde"
         elif (
