@@ -6362,3 +6362,31 @@ class TestRoundSixtyTwoLessons:
     def test_english_outside_report_silence_is_no_negation(self) -> None:
         text = "Bone bruise of the lateral femoral condyle, not mentioned in the outside report."
         assert _found(text, "en") == [("lateral femoral condyle", "present", None)]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Snowboarder, Sturz. Bone-Brusie am Proc. lateralis tali re., keine Fraktur.",
+                [("talus", "present", "right")],
+            ),
+            (
+                "Os trigonum mit Ödem, ebenso Ödem im angrenzenden Proc. posterior tali.",
+                [("os trigonum", "present", None), ("talus", "present", None)],
+            ),
+            (
+                "MR re. Schulter: Kleine Impressionsfraktur am Tuberculum majus mit umgebendem Ödem."
+                " Übriges Knochenmarksignal o.B.",
+                [("greater tuberosity", "present", "right"), (None, "negated", "right")],
+            ),
+            (
+                "Osteochondrale Läsion an der medialen Talusschulter li., Fragment in situ ohne"
+                " Flüssigkeitssaum, perifokales Knochenmarködem.",
+                [("talus", "present", "left")],
+            ),
+        ],
+    )
+    def test_austrian_practice(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected
