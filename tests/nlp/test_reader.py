@@ -6390,3 +6390,78 @@ class TestRoundSixtyTwoLessons:
         self, text: str, expected: list[tuple[str | None, str, str | None]]
     ) -> None:
         assert _found(text) == expected
+
+
+class TestRoundSixtyThreeLessons:
+    """Structured templates: answers per bone, keys with brackets, the SIJ's own bones."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "MRT OSG rechts – Befundschema\nDeltaband: Zerrung, intakt\nOssär (KMÖ):\n"
+                "  Talus\tja – mediale Talusschulter, kontusionell\n  Innenknöchel\tja, gering\n"
+                "  Außenknöchel\tnein\n  Kalkaneus\tnein\nOsteochondrale Läsion: nein",
+                [
+                    ("talus", "present", "right"),
+                    ("medial malleolus", "present", "right"),
+                    ("lateral malleolus", "negated", "right"),
+                    ("calcaneus", "negated", "right"),
+                ],
+            ),
+            (
+                "MRT Handgelenk links\nSkaphoid: Knochenmarködem ja, mittleres Drittel; Frakturlinie:"
+                " nein\nLunatum: nein\nDistaler Radius: nein\nSL-Band: intakt",
+                [
+                    ("scaphoid", "present", "left"),
+                    ("lunate", "negated", "left"),
+                    ("distal radius", "negated", "left"),
+                ],
+            ),
+            (
+                "MRT LWS\nLWK 1: Deckplattenimpression, Knochenmarködem: ja → frisch\n"
+                "LWK 3: Keilform, Knochenmarködem: nein → alt/konsolidiert",
+                [("L1 vertebral body", "present", None), ("L3 vertebral body", "negated", None)],
+            ),
+            (
+                "MRT Hüfte rechts\nSchenkelhals re.\tKMÖ: nein (auch voruntersucht nein)",
+                [("femoral neck", "negated", "right")],
+            ),
+            (
+                "MRT Hand rechts\nAnamnese:\nFaustschlag gegen Wand\nOs metacarpale V, Köpfchen/Hals:"
+                " Knochenmarködem, ja; Frakturlinie: nein",
+                [("fifth metacarpal", "present", "right")],
+            ),
+        ],
+    )
+    def test_answers_per_bone(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected
+
+    def test_a_sij_report_s_ilium_and_sacrum_are_the_joint_s(self) -> None:
+        text = (
+            "MRT ISG nativ\nFragestellung:\nentzündlicher Rückenschmerz\nAktive Läsionen:\n"
+            "  Os ilium re.: fragliches, sehr diskretes subchondrales Ödem, nicht sicher pathologisch\n"
+            "  Os ilium li.: kein KMÖ\n  Os sacrum bds.: kein KMÖ"
+        )
+        got = [(m.bone, m.region, m.status, m.laterality) for m in read_report(text, "de").edema]
+        assert got == [
+            ("ilium", "sacroiliac", "uncertain", "right"),
+            ("ilium", "sacroiliac", "negated", "left"),
+            ("sacrum", "sacroiliac", "negated", "bilateral"),
+        ]
+
+    def test_a_pelvis_report_s_sacrum_stays_the_pelvis_s(self) -> None:
+        (m,) = read_report(
+            "MRT Becken: Os sacrum mit Insuffizienzfraktur und Knochenmarködem.", "de"
+        ).edema
+        assert m.region == "pelvis"
+
+    def test_swiss_spelling(self) -> None:
+        assert _found(
+            "MRI Knie li.\nBefund:\nKnochenmarködem Femurkondyle medial: ja\nTibiakopf: kein Oedem"
+        ) == [
+            ("medial femoral condyle", "present", "left"),
+            ("proximal tibia", "negated", "left"),
+        ]

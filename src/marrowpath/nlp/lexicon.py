@@ -52,7 +52,8 @@ def _heading(words: list[str]) -> re.Pattern[str]:
         return re.compile(r"(?!x)x")
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(
-        r"[^\n:.;,]{0,30}?(?<![^\W\d_])(?:" + alternatives + r")[^\n:.;,]{0,25}:", re.IGNORECASE
+        # "Os ilium re.:", "Os metacarpale V, Köpfchen/Hals:"
+        r"[^\n:.;,]{0,30}?(?<![^\W\d_])(?:" + alternatives + r")[^\n:;]{0,30}:", re.IGNORECASE
     )
 
 

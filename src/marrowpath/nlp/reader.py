@@ -149,7 +149,7 @@ _NEGATED_BEFORE = re.compile(r"\b(?:kein\w*|ohne|no|without)\s+(?:[\wäöüß-]+
 _SCORE_PAIR = re.compile(
     r"(?P<label>[^:|\n]{2,40}?)(?::\s*|\s+)"
     r"(?P<value>\d(?:\s*/\s*\d)*|ja|nein|yes|no|none|keine?|[-–])"
-    r"(?=\s*(?:\(|\||$|[.;,]))"
+    r"(?=\s*(?:\(|\||$|[.;,–]|-\s))"
 )
 """A bone and its score in a row of a score list ("MFC zentral: 2", "LTP: 0")."""
 _MINUS_MARK = re.compile(r"\s*\((?:–|-|−|neg\.?|negativ)\)")
@@ -288,6 +288,24 @@ def check_text(text: object, field_name: str = "text") -> str:
         )
         raise InputError(msg, field=field_name)
     return text
+
+
+_SIJ_SIDE = {"ilium": "iliac_side", "sacrum": "sacral_side"}
+
+
+def _at_the_joint(m: EdemaMention) -> EdemaMention:
+    """ "MRT ISG ... Os ilium re.: Ödem": in a report of the SIJ, the ilium or sacrum itself
+    is the joint's side (not the ala of a sacral fracture, a subregion)."""
+    if m.bone_id not in _SIJ_SIDE or m.subregion is not None or m.kb_region != "pelvis":
+        return m
+    return m.model_copy(
+        update={
+            "bone_id": "sacroiliac_joint",
+            "subregion": _SIJ_SIDE[m.bone_id],
+            "region": "sacroiliac",
+            "kb_region": "sacroiliac",
+        }
+    )
 
 
 def _osteitis_off_the_sij(a: AssociatedFinding) -> bool:
@@ -989,8 +1007,9 @@ class _Reader:
             kind: Kind = "bml" if _BML_WORD.search(said) else "edema"
             for j in range(i + 1, len(sentences)):
                 row = sentences[j]
-                if row.section != head.section or self.facts()[j].stem:
+                if row.section != head.section:
                     break
+                # "Talus: ja – mediale Talusschulter, kontusionell": a row may name the finding
                 scored = self._scored_bones(j, row)
                 if not scored:
                     break
@@ -1022,6 +1041,9 @@ class _Reader:
         label: list[AnatomyHit] = []
         for m in _SCORE_PAIR.finditer(s):
             named = [h for h in hits if m.start("label") <= h.start and h.end <= m.end("label")]
+            if not named and not label:
+                # "Talus: ja – mediale Talusschulter": the bone named again later in the row
+                named = self.ana.find(m.group("label"))
             if named:
                 label = named
             elif not label or _WORDS.search(m.group("label")) is None:
@@ -2083,6 +2105,12 @@ class _Reader:
             ]
         else:
             edema = self._place_in_report(edema)
+        if (
+            self.sentences
+            and any(m.bone_id in _SIJ_SIDE for m in edema)
+            and any(region == "sacroiliac" for region, _ in self.facts()[0].cues)
+        ):
+            edema = [_at_the_joint(m) for m in edema]
         associated = self.read_associated()
         if edema and not any(m.kb_region == "sacroiliac" for m in edema):
             associated = [a for a in associated if not _osteitis_off_the_sij(a)]
