@@ -53,7 +53,8 @@ def _heading(words: list[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(
         # "Os ilium re.:", "Os metacarpale V, Köpfchen/Hals:"
-        r"[^\n:.;,]{0,30}?(?<![^\W\d_])(?:" + alternatives + r")[^\n:;]{0,30}:", re.IGNORECASE
+        r"[^\n:.;,]{0,30}?(?<![^\W\d_])(?:" + alternatives + r")[^\n:;]{0,30}:",
+        re.IGNORECASE,
     )
 
 
