@@ -856,6 +856,7 @@ class _Reader:
         side of a joint ("... Valgustrauma des rechten Kniegelenks. Die MRT zeigte ...")."""
         if self._study_side is False:
             sides: set[str] = set()
+            keyed = ":" in self.low and _SIDE_LINE.search(self.low) is not None
             for k, sent in enumerate(self.sentences):
                 title = (
                     k == 0
@@ -865,7 +866,7 @@ class _Reader:
                 if (
                     title
                     or sent.section in self.lex.skip_sections
-                    or _SIDE_LINE.match(self.low, sent.start)  # a template's "Seite: re."
+                    or (keyed and _SIDE_LINE.match(self.low, sent.start))  # "Seite: re."
                 ):
                     said = self.low[sent.start : sent.end]
                     named = _remembered(_SIDES, self.lang, said, self._sides_said)
@@ -2107,12 +2108,12 @@ class _Reader:
             edema = self._place_in_report(edema)
         if (
             self.sentences
-            and any(m.bone_id in _SIJ_SIDE for m in edema)
             and any(region == "sacroiliac" for region, _ in self.facts()[0].cues)
+            and any(m.bone_id in _SIJ_SIDE for m in edema)
         ):
             edema = [_at_the_joint(m) for m in edema]
         associated = self.read_associated()
-        if edema and not any(m.kb_region == "sacroiliac" for m in edema):
+        if edema and "osteiti" in self.low and not any(m.kb_region == "sacroiliac" for m in edema):
             associated = [a for a in associated if not _osteitis_off_the_sij(a)]
         if any(m.laterality is None and m.kb_region in _SIDED for m in edema):
             # Applied after reading, so that cached sentence readings stay side-free.
