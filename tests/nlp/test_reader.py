@@ -6465,3 +6465,40 @@ class TestRoundSixtyThreeLessons:
             ("medial femoral condyle", "present", "left"),
             ("proximal tibia", "negated", "left"),
         ]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Symphysennahes Knochenmarködem beidseits, links betont, mit Secondary-cleft-Zeichen.",
+                [("pubis", "present", "bilateral")],
+            ),
+            # "und in" elides no "Os metacarpale I"
+            (
+                "Knochenmarködem im Köpfchen des Os metacarpale II und in der Basis der Grundphalanx D2.",
+                [
+                    ("second metacarpal", "present", None),
+                    ("proximal phalanx of the index finger", "present", None),
+                ],
+            ),
+            (
+                "Läsion im proximalen Humerusschaft rechts, vereinbar mit Enchondrom; kein perifokales Ödem.",
+                [("proximal humerus", "negated", "right")],
+            ),
+            ("Knochenmarkodem der medialen Patellafacette re.", [("patella", "present", "right")]),
+            (
+                "Geringe ödemäquivalente Signalanhebung im Fibulaköpfchen, möglicherweise"
+                " Partialvolumeneffekt – fraglich pathologisch.",
+                [("fibular head", "uncertain", None)],
+            ),
+            (
+                "Im Os naviculare diskrete STIR-Hyperintensität; ein beginnendes Ödem ist nicht sicher"
+                " auszuschließen.",
+                [("navicular", "uncertain", None)],
+            ),
+        ],
+    )
+    def test_berlin_practice(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected

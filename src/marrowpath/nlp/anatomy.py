@@ -115,7 +115,9 @@ _ENDPLATES_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AND_WORD_AFTER = re.compile(
-    r"(?:\s*(?:,|\s(?:and|or|und|oder|&))\s+(?:the\s+)?|/)(\w+?)(?:e?s)?\b"
+    # not a preposition: "Os metacarpale II und in der Basis ..." elides nothing
+    r"(?:\s*(?:,|\s(?:and|or|und|oder|&))\s+(?:the\s+)?|/)"
+    r"(?!(?:in|im|am|an|at|on|of|to|der|die|das|dem|den|des|the|mit|bei|zum|zur)\b)(\w+?)(?:e?s)?\b"
 )
 _AND_SUFFIX_AFTER = re.compile(r"\s+(?:und|sowie|oder|bzw\.?)\s+-(\w+)")
 _WORD_AND_BEFORE = re.compile(r"\b(\w+)\s+(?:and|und|&|/)\s+(?:the\s+)?$")

@@ -701,7 +701,11 @@ class _Reader:
                 for o in targets
                 if o.kind == "signal" and o.hits and o.end <= t.start and t.start - o.end <= 80
             ]
-            if described and ";" not in s[described[-1].end : t.start]:
+            # "Im Os naviculare diskrete STIR-Hyperintensität; ein beginnendes Ödem ist nicht
+            # sicher auszuschließen": right after a semicolon too
+            if described and (
+                ";" not in s[described[-1].end : t.start] or t.start - described[-1].end <= 25
+            ):
                 t.hits = list(described[-1].hits)
             elif _NOW_ONLY_BEFORE.search(s, max(0, t.start - 50), t.start):
                 # "damals ausgeprägtes KMÖ im LTP, jetzt nur noch schmaler Ödemsaum": the
