@@ -6502,3 +6502,46 @@ class TestRoundSixtyThreeLessons:
         self, text: str, expected: list[tuple[str | None, str, str | None]]
     ) -> None:
         assert _found(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Knochenmarködem im lateralen Femurkondylus deutlich regredient, im lat. Tibiaplateau"
+                " komplett abgeklungen.",
+                [
+                    ("lateral femoral condyle", "present", None),
+                    ("lateral tibial plateau", "resolved", None),
+                ],
+            ),
+            (
+                "MRT: Diaphyse MT II mit kräftigem Marködem, MT III unauffällig. → Stressreaktion MT II re.",
+                [
+                    ("second metatarsal", "present", None),
+                    ("third metatarsal", "negated", None),
+                    ("second metatarsal", "present", "right"),
+                ],
+            ),
+            (
+                "Ödem in der lateralen Klavikula und angrenzend im Akromion sowie Kapselhypertrophie.",
+                [("distal clavicle", "present", None), ("acromion", "present", None)],
+            ),
+            (
+                "Beidseits Knochenmarködem in der Kalkaneusapophyse, links ausgeprägter als rechts.",
+                [("calcaneus", "present", "bilateral")],
+            ),
+            (
+                "MRT li. Ellenbogen: Ödem in der Apophyse des Epicondylus humeri ulnaris.",
+                [("medial epicondyle", "present", "left")],
+            ),
+            (
+                "Periostales Ödem entlang der posteromedialen Tibiakante li. ohne Beteiligung des"
+                " Markraums (Fredericson Grad 1).",
+                [("tibial shaft", "negated", "left")],
+            ),
+        ],
+    )
+    def test_sports_and_youth(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected

@@ -255,7 +255,8 @@ _ANATOMY_LIST_GAP = re.compile(
     r"(?:[–—-]\s*(?:geringer|weniger|schwächer|diskreter|less\s+so)\s*[–—-]\s*)?"
     r"(?:(?:geringer|weniger|schwächer|diskreter)\s+(?:ausgeprägt\s+)?(?:auch\s+)?)?"
     # "im proximalen Lunatum sowie korrespondierend im Triquetrum"
-    r"(?:(?:korrespondierend|gegenüberliegend|ebenso|ebenfalls|correspondingly|also)\s+)?"
+    r"(?:(?:korrespondierend|gegenüberliegend|ebenso|ebenfalls|angrenzend|benachbart"
+    r"|correspondingly|also|adjacent)\s+)?"
     # "... und periprothetisch im proximalen Femur"
     r"(?:(?:\w*(?:medial|lateral|anterior|posterior|dorsal|ventral)|\w+isch)\s+(?=(?:am|an|im|in|at)\s))?"
     r"(?:to\s+a\s+(?:lesser|greater|smaller|minor)\s+(?:degree|extent),?\s*)?"
@@ -383,6 +384,7 @@ _SIDE_LETTER = re.compile(r"(?<![\w-])([a-z])\.?\s+")
 """A one-letter side before a joint ("R knee", "L hip MRI")."""
 _OF_GAP_AFTER = re.compile(r"\s+(?:of|des|der|am|an\s+der|at)\s+(?:the\s+)?(?:\w+\s+){0,1}$")
 _LATIN_SIDE = re.compile(r"(?<=\s)(sin|sinistr[ao]?|sinister|dx|dext(?:ra|er)?)\b\.?")
+_CLAUSE_END = re.compile(r"[,;.]")
 _KEY_COLON = re.compile(r"\s*:\s")
 _SIDE_LINE = re.compile(r"(?:seite|side|laterality|körperseite)\s*:")
 _SIDED = frozenset(
@@ -824,9 +826,7 @@ class _Reader:
                 # "Hill-Sachs-Delle unverändert, das Ödem ... hat sich zurückgebildet": a word
                 # of the clause before yields to the finding's own predicate.
                 dist += 50
-            kind = lex.change_kind.get(normalize(m.group())) or next(
-                (k for p, k in lex.change_rules if p.match(s, m.start(), m.end() + 80)), None
-            )
+            kind = self._change_kind(s, m)
             if kind is None:
                 continue
             if kind == "resolved":
@@ -1870,6 +1870,8 @@ class _Reader:
         hedged = self._hedged_in_list(s, t, hits) if status == "present" and not carried else set()
         # "KMÖ MFC (+), MTP (+), LFC (–), LTP (–)": each bone marked on its own
         denied = self._denied(s, hits) if status == "present" else set()
+        # "KMÖ im LFC deutlich regredient, im lat. Tibiaplateau komplett abgeklungen"
+        gone = self._resolved_in_own_clause(s, hits) if status == "present" else set()
         for h in hits:
             generic = self.ana.is_spine_generic(h)
             region = DOC_SPINE if generic else h.region
@@ -1901,12 +1903,37 @@ class _Reader:
                     **(
                         base | {"status": "negated", "change": None}
                         if id(h) in denied
+                        else base | {"status": "resolved", "change": "resolved"}
+                        if id(h) in gone
                         else base | {"status": "uncertain"}
                         if id(h) in hedged
                         else base
                     ),
                 )
             )
+        return out
+
+    def _change_kind(self, s: str, m: re.Match[str]) -> str | None:
+        lex = self.lex
+        return lex.change_kind.get(normalize(m.group())) or next(
+            (k for p, k in lex.change_rules if p.match(s, m.start(), m.end() + 80)), None
+        )
+
+    def _resolved_in_own_clause(self, s: str, hits: list[AnatomyHit]) -> set[int]:
+        """Bones after the first, each in a clause of its own that says its edema is gone."""
+        out: set[int] = set()
+        for k in range(1, len(hits)):
+            h = hits[k]
+            if "," not in s[hits[k - 1].end : h.start]:
+                continue
+            end = hits[k + 1].start if k + 1 < len(hits) else len(s)
+            stop = _CLAUSE_END.search(s, h.end, end)
+            end = stop.start() if stop else min(end, h.end + 45)
+            for m in self.lex.change.finditer(s, h.end, end):
+                if self._change_kind(s, m) == "resolved" and not (
+                    self.lex.partial.search(s, max(0, m.start() - 25), m.end())
+                ):
+                    out.add(id(h))
         return out
 
     @staticmethod

@@ -22,7 +22,8 @@ __all__ = ["Sentence", "split_sentences", "tabs_as_pipes"]
 # Every alternative starts with one of ".!?\n", so the engine can skip to those characters;
 # the lookbehinds pick the branch (three times faster than an alternation of branches).
 _BOUNDARY = re.compile(
-    r"[.!?\n](?:(?<=\S[.!?])[.!?]*(?=\s+[\"'(\[]?[A-ZÄÖÜ0-9]|[A-ZÄÖÜ][a-zäöüß]{2}|\s+[a-zäöüß]{2,}\s)"
+    r"[.!?\n](?:(?<=\S[.!?])[.!?]*(?=\s+[\"'(\[]?[A-ZÄÖÜ0-9]|[A-ZÄÖÜ][a-zäöüß]{2}|\s+[a-zäöüß]{2,}\s"
+    r"|\s+(?:→|⇒|->|=>))"  # "MT III unauffällig. → Stressreaktion MT II"
     r"|(?<=\n)\s*\n|(?<=\n)(?=\s*(?:[-–—•*]|\d+[.)]\s"
     # a template's key: "Talus: ...", "rechts sakral: ...", "Lunatum, Kapitatum: ..."
     r"|[A-ZÄÖÜa-zäöü][\w./ ()-]{0,24}(?:,\s[\w./ -]{1,20})?:(?:[ \t]|[^\W\d_]|\r?\n))))"
