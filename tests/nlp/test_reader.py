@@ -6545,3 +6545,40 @@ class TestRoundSixtyThreeLessons:
         self, text: str, expected: list[tuple[str | None, str, str | None]]
     ) -> None:
         assert _found(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Progrediente ödematöse Knochenmarkveränderungen an beiden Iliosakralgelenken, iliakal"
+                " wie sakral.",
+                "de",
+                [("ilium", "present", "bilateral"), ("sacrum", "present", "bilateral")],
+            ),
+            (
+                "Die MRT zeigte lediglich ein Weichteilödem; ein Knochenmarködem der Handwurzel fand sich nicht.",
+                "de",
+                [("carpal bones", "negated", None)],
+            ),
+            (
+                "Interspinöse Bursitis L3/L4 und L4/L5 mit Ödem der Ligamenta interspinalia.",
+                "de",
+                [],
+            ),
+            (
+                "Follow-up MRI shows that the cuboid bone oedema seen in May has settled completely.",
+                "en",
+                [("cuboid", "resolved", None)],
+            ),
+            (
+                "PRELIM - MRI L-SPINE WO\nHx: 78F fall, back pain.\n- L1: acute superior endplate"
+                " compression fx, diffuse STIR-bright marrow edema.\n- Old L3 compression deformity, no edema.",
+                "en",
+                [("L1 vertebral body", "present", None), ("L3 vertebral body", "negated", None)],
+            ),
+        ],
+    )
+    def test_rheumatology_and_night_reads(
+        self, text: str, lang: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text, lang) == expected

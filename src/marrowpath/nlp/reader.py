@@ -250,7 +250,7 @@ _ANATOMY_LIST_GAP = re.compile(
     # "Ödem im Os pubis re. parasymphysär sowie in der re. Massa lateralis"
     r"|subchondral)|[a-zäöü]{4,}är)){1,2}"
     r"(?=[\s,]*(?:and|or|und|oder|u\.|sowie|\+)\s))?"
-    r"[\s,]*(?:and|or|und|oder|u\.|as well as|sowie|als\s+auch|&|/|\+)?[\s,]*"
+    r"[\s,]*(?:and|or|und|oder|u\.|as well as|sowie|als\s+auch|wie|&|/|\+)?[\s,]*"
     # "im medialen Tibiaplateau und – geringer – in der medialen Femurkondyle"
     r"(?:[–—-]\s*(?:geringer|weniger|schwächer|diskreter|less\s+so)\s*[–—-]\s*)?"
     r"(?:(?:geringer|weniger|schwächer|diskreter)\s+(?:ausgeprägt\s+)?(?:auch\s+)?)?"
