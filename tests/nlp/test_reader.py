@@ -6582,3 +6582,19 @@ class TestRoundSixtyThreeLessons:
         self, text: str, lang: str, expected: list[tuple[str | None, str, str | None]]
     ) -> None:
         assert _found(text, lang) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("- mediales Kompartiment: kein Ödem", [(None, "negated", None)]),
+            ("Mediales Kompartiment ohne Ödem.", [(None, "negated", None)]),
+            (
+                "Ellenbogen links: kleines Knochenmarködem im Capitulum humeri, Olekranon unauffällig.",
+                [("capitellum", "present", "left"), ("olecranon", "negated", "left")],
+            ),
+        ],
+    )
+    def test_compartments_and_parts_of_the_ulna(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected
