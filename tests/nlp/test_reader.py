@@ -4887,7 +4887,7 @@ class TestRoundFortyEightLetterLessons:
             (
                 "Knochenmarködem (Osteitis) in Os capitatum und Os hamatum; Erosion am Processus"
                 " styloideus ulnae ohne umgebendes Ödem.",
-                [("capitate", "present"), ("hamate", "present"), ("ulna", "negated")],
+                [("capitate", "present"), ("hamate", "present"), ("ulnar styloid", "negated")],
             ),
             (
                 "Osteitis mit Knochenmarködem im Os lunatum und Os triquetrum, kleine Erosion am"
@@ -6598,3 +6598,58 @@ class TestRoundSixtyThreeLessons:
         self, text: str, expected: list[tuple[str | None, str, str | None]]
     ) -> None:
         assert _found(text) == expected
+
+
+class TestRoundSixtyFourLessons:
+    """Vendors' templates: check boxes, space-aligned tables, minus marks, corner-less scores."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Befundvorlage MRT Knie li.\nKnochenmark: [ ] KMÖ   [x] regelrechtes Signal\nKnorpel: o.B.",
+                [(None, "negated", "left")],
+            ),
+            (
+                "ISG-MRT Kurzbefund\nAktive Entzündung (KMÖ gemäß ASAS): ☐ ja  ☒ nein",
+                [(None, "negated", None)],
+            ),
+            (
+                "LWS-MRT – Befundmaske\nNiveau   Modic   Typ   Spinalkanal\nL3-L4    nein    –     normal weit\n"
+                "L4-L5    ja      2     mäßig eingeengt",
+                [("L3-L4 endplates", "negated", None), ("L4-L5 endplates", "present", None)],
+            ),
+            (
+                "Knie li.\nKMÖ: LFC ++, LTP dorsal +, MFC –\nErguss: ++",
+                [
+                    ("lateral femoral condyle", "present", "left"),
+                    ("lateral tibial plateau", "present", "left"),
+                    ("medial femoral condyle", "negated", "left"),
+                ],
+            ),
+            (
+                "Becken/Hüften bds.\nFemurkopf re.: KMÖ –   | Gelenkerguss –\nFemurkopf li.: KMÖ +   | Gelenkerguss +",
+                [("femoral head", "negated", "right"), ("femoral head", "present", "left")],
+            ),
+            (
+                "MRT ISG\nOsteitis/KMÖ (Berlin-Score, 0–3 je Quadrant)\n"
+                "              Ilium ventr. | Ilium dors. | Sakrum ventr. | Sakrum dors.\n"
+                "ISG rechts         2       |      1      |       1       |      0\n"
+                "ISG links          0       |      0      |       0       |      0\n"
+                "Beurteilung: Linkes ISG ohne Ödem.",
+                [
+                    ("ilium", "present", "right"),
+                    ("sacrum", "present", "right"),
+                    ("ilium", "negated", "left"),
+                    ("sacrum", "negated", "left"),
+                ],
+            ),
+        ],
+    )
+    def test_templates(self, text: str, expected: list[tuple[str | None, str, str | None]]) -> None:
+        assert _found(text) == expected
+
+    def test_the_modic_type_in_the_cell_after_yes(self) -> None:
+        text = "Niveau   Modic   Typ   Spinalkanal\nL4-L5    ja      2     mäßig eingeengt"
+        (m,) = read_report(text, "de").edema
+        assert (m.bone, m.modic_type) == ("L4-L5 endplates", 2)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marrowpath.nlp.lexicon import lexicon
-from marrowpath.nlp.sections import split_sentences, tabs_as_pipes
+from marrowpath.nlp.sections import split_sentences
 
 REPORT = (
     "INDICATION: Knee pain. History: prior bone bruise.\n"
@@ -53,22 +53,3 @@ class TestSentences:
         """ "V.a." and "Z.n." do not end a sentence."""
         got = _pieces("V.a. Knochenmarködem. Z.n. Trauma.", "de")
         assert [t for _, t in got] == ["V.a. Knochenmarködem.", "Z.n. Trauma."]
-
-
-class TestTabCells:
-    def test_a_table_row_gets_pipes_and_a_pair_a_colon(self) -> None:
-        text = "LWK 1\tja\t\tfrisch\n  Talus\t\tKontusionsödem\n\tiliakal o.\tsakral o.\n"
-        said = tabs_as_pipes(text)
-        assert len(said) == len(text)
-        assert said.splitlines() == [
-            "LWK 1|ja| frisch",
-            "  Talus: Kontusionsödem",
-            "\tiliakal o.|sakral o.",
-        ]
-
-    def test_a_key_that_has_its_colon_keeps_it(self) -> None:
-        assert tabs_as_pipes("Knochenmark:\tregelrecht") == "Knochenmark: regelrecht"
-
-    def test_text_without_tabs_is_the_same_object(self) -> None:
-        text = "Kein Knochenmarködem."
-        assert tabs_as_pipes(text) is text

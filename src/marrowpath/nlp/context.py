@@ -144,7 +144,11 @@ class SentenceContext:
         for t0, t1 in self._get(name):
             # The verb of the trigger itself ("Ödem ist nicht auszuschließen") does not end it.
             verb = self._verb_before(t0)
-            if t0 < end or self._blocked(end, verb, name):
+            if t0 < end or (
+                # "Knochenmarködem (STIR): nein": a bracket between is an aside
+                self._blocked(end, verb, name)
+                and not _BRACKET_ONLY.fullmatch(self._text, end, verb)
+            ):
                 continue
             gap = self._text[end:t0]
             plural = normalize(self._text[t0:t1]) in self.lex.plural_bwd
@@ -206,6 +210,7 @@ class SentenceContext:
         )
 
 
+_BRACKET_ONLY = re.compile(r"(?:[^();]{0,40}\)|\s*\([^();]{0,40}\))\s*")
 _NEW_PLACE = re.compile(r",\s*(?:im|in|am|an|at|within|along)\s")
 _PATTERNS = {
     "pseudo": "pseudo",

@@ -23,7 +23,8 @@ _SIDE = re.compile(
 )
 _SUM = re.compile(r"summe|sum|total|gesamt|score")
 _GRADE = re.compile(r"\s*([0-9])\s*")
-_SIJ_TEXT = re.compile(r"ilia|iliak")
+_SIJ_TEXT = re.compile(r"ilia|iliak|ilium")
+_LAST_GRADE = re.compile(r"\s[0-9]\s*$")
 
 
 class QuadrantFinding(NamedTuple):
@@ -73,6 +74,16 @@ def sacroiliac_quadrants(low: str, rows: list[tuple[int, int]]) -> list[Quadrant
             continue
         if len(header) == len(labels) - 1:
             header = [(None, None, False), *header]  # "\tiliakal o.\t...": no corner cell
+        elif len(header) == len(labels) and (header[0][0] or header[0][1]):
+            # "Ilium ventr. | Ilium dors." over "ISG rechts   2 | 1": the first grade shares
+            # its cell with the row's label
+            a0, b0 = spans[0]
+            first = _LAST_GRADE.search(row, a0, b0)
+            if first is None:
+                continue
+            header = [(None, None, False), *header]
+            spans = [(a0, first.start()), (first.start(), b0), *spans[1:]]
+            labels = [_label(row[a0 : first.start()]), (None, None, False), *labels[1:]]
         row_bone, row_side, row_sum = next(
             (label for label, (a, b) in zip(labels, spans, strict=True) if row[a:b].strip()),
             (None, None, True),

@@ -24,6 +24,7 @@ from marrowpath.nlp.anatomy import Anatomy, AnatomyHit, anatomy
 from marrowpath.nlp.associated import associated_matcher
 from marrowpath.nlp.context import SentenceContext
 from marrowpath.nlp.dictation import with_spoken_marks
+from marrowpath.nlp.forms import form_marks
 from marrowpath.nlp.language import detect_language
 from marrowpath.nlp.lexicon import LANGS, Lexicon, lexicon
 from marrowpath.nlp.merge import (
@@ -54,7 +55,7 @@ from marrowpath.nlp.placement import (
     restated,
 )
 from marrowpath.nlp.quadrants import sacroiliac_quadrants
-from marrowpath.nlp.sections import Sentence, split_sentences, tabs_as_pipes
+from marrowpath.nlp.sections import Sentence, split_sentences
 
 __all__ = [
     "MAX_REPORT_BYTES",
@@ -152,7 +153,7 @@ _SCORE_PAIR = re.compile(
     r"(?=\s*(?:\(|\||$|[.;,–]|-\s))"
 )
 """A bone and its score in a row of a score list ("MFC zentral: 2", "LTP: 0")."""
-_MINUS_MARK = re.compile(r"\s*\((?:–|-|−|neg\.?|negativ)\)")
+_MINUS_MARK = re.compile(r"\s*(?:\((?:–|-|−|neg\.?|negativ)\)|[–−](?=\s*(?:[,;|.]|$)))")
 _ZERO_AFTER = re.compile(
     r"\s*(?:(?:gr(?:ad)?|grade)\.?\s*)?0(?![\d.,/]\d|\s*(?:mm|cm|%))(?=\s*(?:[,;.]|$|\s+\w))"
 )
@@ -398,7 +399,7 @@ class _Reader:
 
     def __init__(self, text: str, lang: str) -> None:
         self.text = text
-        said = tabs_as_pipes(with_spoken_marks(text, lang))  # same length: offsets stay
+        said = with_spoken_marks(form_marks(text), lang)  # same length: offsets stay
         self.low = lower(said)
         self.lang = lang
         self.lex: Lexicon = lexicon(lang)
@@ -1968,7 +1969,15 @@ class _Reader:
             return sorted([*targets, _Target(a, b, "modic", status="negated")], key=_start)
         m = _TYPE_CELL.match(said)
         if m is None:
-            return targets
+            # "L4-L5 | ja | 2": present; its type, if any, in the cell after
+            yes = _YES_CELL.match(said)
+            if yes is None or yes.group().isdigit():
+                return targets
+            after = b + 1 + len(s[b + 1 :]) - len(s[b + 1 :].lstrip())
+            kind = _TYPE_CELL.match(s, after) if s[b : b + 1] == "|" else None
+            typed = _ROMAN[kind.group(1)] if kind else None
+            t = _Target(a, a + yes.end(), "modic", modic_type=typed)
+            return sorted([*targets, t], key=_start)
         t = _Target(a, a + m.end(), "modic", modic_type=_ROMAN[m.group(1)])
         return sorted([*targets, t], key=_start)
 
@@ -2126,7 +2135,28 @@ class _Reader:
                     told.append(i)  # a finding; not "kein Knochenmarködem." (then "L3/L4: o.B.")
         if edema and any(m.status in ("negated", "resolved") for m in edema):
             edema = self._resolved_since_history(edema, starts)
-        normal = self._normal_bones(told, said) + self._score_rows() + self._quadrant_rows()
+        quadrants = self._quadrant_rows()
+        if quadrants:
+            # "Kommentar: links kein Knochenmarködem" restates the table's left side
+            said_of = {
+                (q.status, side)
+                for q in quadrants
+                for side in (
+                    ("left", "right", "bilateral")
+                    if q.laterality == "bilateral"
+                    else (q.laterality,)
+                )
+            }
+            edema = [
+                m
+                for m in edema
+                if not (
+                    m.bone is None
+                    and m.kb_region == "sacroiliac"
+                    and (m.status, m.laterality) in said_of
+                )
+            ]
+        normal = self._normal_bones(told, said) + self._score_rows() + quadrants
         if normal:
             edema = sorted([*edema, *normal], key=lambda m: bisect_right(starts, m.start))
         if any(m.status == "historical" for m in edema):
@@ -2321,7 +2351,9 @@ def clear_sentence_cache() -> None:
 
 
 _MODIC_COLUMN = re.compile(r"modic|end ?plat|endplatt|abschlussplatt", re.IGNORECASE)
-_NO_CELL = re.compile(r"(?:keine?|none|nil|no|nein|0|-|–|—|ø|o\.\s?b\.|unauffällig|normal)\.?")
+_NO_CELL = re.compile(
+    r"(?:keine?|none|nil|no|nein|0|-|–|—|ø|o\.\s?b\.|unauffällig|normal|regelrecht)\.?"
+)
 _EDEMA_COLUMN = re.compile(
     # "BML (0–3)", "STIR-Ödem", "Osteitis Grad"
     r"\s*(?:stir[\s-]*)?(?:knochenmarks?)?(?:ödem|oedem|kmö|bme|bml|osteitis"

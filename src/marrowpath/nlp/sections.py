@@ -17,7 +17,7 @@ from typing import NamedTuple
 from marrowpath.nlp.lexicon import Lexicon
 from marrowpath.nlp.patterns import lower, normalize
 
-__all__ = ["Sentence", "split_sentences", "tabs_as_pipes"]
+__all__ = ["Sentence", "split_sentences"]
 
 # Every alternative starts with one of ".!?\n", so the engine can skip to those characters;
 # the lookbehinds pick the branch (three times faster than an alternation of branches).
@@ -130,32 +130,6 @@ def _dot_kind(before: str, lex: Lexicon) -> int:
         if len(word) != 1 or two not in lex.sentence_final:
             return _ABBREVIATION  # an initial, or a dotted abbreviation such as "V.a." or "e.g."
     return _NUMBER if word.isdigit() else _END
-
-
-_TAB_GAP = re.compile(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")
-
-
-def tabs_as_pipes(text: str) -> str:
-    """``text`` with the tabs between a line's cells as marks, of the same length: a
-    template's tab-aligned table ("LWK 1\tja\tfrisch") is read as a pipe table, and a line
-    of two cells ("Talus\t\tKontusionsödem") as "Talus: Kontusionsödem"."""
-    if "\t" not in text:
-        return text
-    lines = text.splitlines(keepends=True)
-    for k, line in enumerate(lines):
-        gaps = list(_TAB_GAP.finditer(line)) if "\t" in line else []
-        if not gaps:
-            continue
-        mark = "|" if len(gaps) + line.startswith("\t") > 1 else ":"  # "\tiliakal\tsakral"
-        out, last = [], 0
-        for m in gaps:
-            width = m.end() - m.start()
-            out.append(line[last : m.start()])
-            out.append(" " * width if line[m.start() - 1] == ":" else mark + " " * (width - 1))
-            last = m.end()
-        out.append(line[last:])
-        lines[k] = "".join(out)
-    return "".join(lines)
 
 
 def _table_rows(text: str) -> list[tuple[int, int]]:
