@@ -6653,3 +6653,43 @@ class TestRoundSixtyFourLessons:
         text = "Niveau   Modic   Typ   Spinalkanal\nL4-L5    ja      2     mäßig eingeengt"
         (m,) = read_report(text, "de").edema
         assert (m.bone, m.modic_type) == ("L4-L5 endplates", 2)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Fuß li.: Neu aufgetretenes periostales und intramedulläres Ödem im distalen"
+                " Schaftdrittel MFK II; keine Frakturlinie.",
+                [("second metatarsal", "present", "left")],
+            ),
+            # the spinal cord's
+            (
+                "HWS: Bandscheibenvorfall HWK 5/6 mit Myelonkompression und intramedullärem Ödem.",
+                [],
+            ),
+            ("Stellung der TMT-Gelenke regelrecht, keine Diastase MT I/II.", []),
+            (
+                "Fibröse Coalitio calcaneonavicularis re. mit reaktivem Ödem beidseits der Pseudarthrose"
+                " im Processus anterior calcanei und im lateralen Naviculare.",
+                [("calcaneus", "present", "right"), ("navicular", "present", "right")],
+            ),
+            (
+                "MRT beider Vorfüße: Bds. Stressödem im MFK-II-Schaft, rechts deutlicher als links.",
+                [("second metatarsal", "present", "bilateral")],
+            ),
+            (
+                "MRT Handgelenk li. (Kahnbeinprotokoll): Knochenmarködem im mittleren Drittel des Os naviculare.",
+                [("scaphoid", "present", "left")],
+            ),
+            ("Tendovaginitis mit Ödem des umgebenden Fettgewebes hinter dem Innenknöchel.", []),
+        ],
+    )
+    def test_foot_and_hand_specialists(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected
+
+    def test_both_sides_of_the_endplates_is_no_side(self) -> None:
+        text = "LWK 4/5: Beidseits der Abschlussplatten bandförmige STIR-hyperintense Signalveränderungen im Sinne von Modic-Typ-1-Veränderungen."
+        (m,) = read_report(text, "de").edema
+        assert (m.bone, m.laterality) == ("L4-L5 endplates", None)

@@ -310,6 +310,14 @@ def _at_the_joint(m: EdemaMention) -> EdemaMention:
     )
 
 
+def _navicular_of_the_hand(m: EdemaMention) -> EdemaMention:
+    """ "MRT Handgelenk li.: Knochenmarködem im Os naviculare": the scaphoid's old name."""
+    if m.bone_id != "navicular":
+        return m
+    update = {"bone": "scaphoid", "bone_id": "scaphoid", "subregion": None}
+    return m.model_copy(update=update | {"region": "other", "kb_region": "other"})
+
+
 def _osteitis_off_the_sij(a: AssociatedFinding) -> bool:
     """The word Osteitis names SIJ edema only in a SIJ report, not in "Osteitis im MHK II"."""
     return a.finding == "mri_bme_sij_periarticular" and a.text.lower().startswith("osteiti")
@@ -2173,6 +2181,10 @@ class _Reader:
             and any(m.bone_id in _SIJ_SIDE for m in edema)
         ):
             edema = [_at_the_joint(m) for m in edema]
+        if self.sentences and any(m.bone_id == "navicular" for m in edema):
+            cues = {region for region, _ in self.facts()[0].cues}
+            if "other" in cues and "ankle_foot" not in cues:
+                edema = [_navicular_of_the_hand(m) for m in edema]
         associated = self.read_associated()
         if edema and "osteiti" in self.low and not any(m.kb_region == "sacroiliac" for m in edema):
             associated = [a for a in associated if not _osteitis_off_the_sij(a)]
