@@ -6693,3 +6693,29 @@ class TestRoundSixtyFourLessons:
         text = "LWK 4/5: Beidseits der Abschlussplatten bandförmige STIR-hyperintense Signalveränderungen im Sinne von Modic-Typ-1-Veränderungen."
         (m,) = read_report(text, "de").edema
         assert (m.bone, m.laterality) == ("L4-L5 endplates", None)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Periosteal edema along the posteromedial mid-to-distal tibial diaphysis with"
+                " intramedullary marrow edema on STIR.",
+                [("tibial shaft", "present", None)],
+            ),
+            (
+                "Modic type 1 signal at the lumbosacral junction involving both the inferior L5 and"
+                " superior S1 endplates.",
+                [("L5-S1 endplates", "present", None)],
+            ),
+            (
+                "On the prior MRI of January 2023 there was extensive edema in the navicular; on"
+                " today's study the navicular marrow is normal in signal, but there is new edema at"
+                " the base of the second metatarsal.",
+                [("navicular", "resolved", None), ("second metatarsal", "present", None)],
+            ),
+        ],
+    )
+    def test_us_academic_reports(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text, "en") == expected
