@@ -13,7 +13,8 @@ import re
 
 __all__ = ["form_marks"]
 
-_GAP = re.compile(r"(?<=[^\s|])(?:[ ]*\t[\t ]*|[ ]{3,})(?=[^\s|])")
+_TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")
+_SPACE_RUN = re.compile(r" {3,}")  # a literal start: scanned fast
 _UNTICKED = re.compile(r"(?:\[\s\]|☐)[^\[☐☒☑\n]*")
 _TICK = re.compile(r"\[[xX]\]|[☒☑]")
 
@@ -27,20 +28,35 @@ def form_marks(text: str) -> str:
         return text
     lines = text.splitlines(keepends=True)
     for k, line in enumerate(lines):
-        gaps = list(_GAP.finditer(line)) if ("\t" in line or "   " in line) else []
+        gaps = _gaps(line) if ("\t" in line or "   " in line) else []
         if not gaps:
             continue
         # "\tiliakal\tsakral": a header's empty corner counts as a cell
         mark = "|" if len(gaps) + line.startswith("\t") > 1 else ":"
         out, last = [], 0
-        for m in gaps:
-            width = m.end() - m.start()
-            out.append(line[last : m.start()])
-            out.append(" " * width if line[m.start() - 1] == ":" else mark + " " * (width - 1))
-            last = m.end()
+        for a, b in gaps:
+            out.append(line[last:a])
+            out.append(" " * (b - a) if line[a - 1] == ":" else mark + " " * (b - a - 1))
+            last = b
         out.append(line[last:])
         lines[k] = "".join(out)
     return "".join(lines)
+
+
+def _gaps(line: str) -> list[tuple[int, int]]:
+    """The runs of tabs, or of three spaces or more, between two cells of a line."""
+    out = []
+    for m in (_TAB_RUN if "\t" in line else _SPACE_RUN).finditer(line):
+        a, b = m.span()
+        if (
+            a
+            and b < len(line)
+            and line[a - 1] not in " |"
+            and not line[b].isspace()
+            and line[b] != "|"
+        ):
+            out.append((a, b))
+    return out
 
 
 def _blank(m: re.Match[str]) -> str:

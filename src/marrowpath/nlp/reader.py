@@ -869,7 +869,10 @@ class _Reader:
         side of a joint ("... Valgustrauma des rechten Kniegelenks. Die MRT zeigte ...")."""
         if self._study_side is False:
             sides: set[str] = set()
-            keyed = ":" in self.low and _SIDE_LINE.search(self.low) is not None
+            low = self.low
+            keyed = ("seite" in low or "side" in low or "laterality" in low) and (
+                _SIDE_LINE.search(low) is not None
+            )
             for k, sent in enumerate(self.sentences):
                 title = (
                     k == 0
@@ -896,11 +899,12 @@ class _Reader:
                         or self._cue_just_before(low, m.start())
                     )
                 }
-                sides |= {  # "MR knee sin.", "MR hip dx": Latin after the joint
-                    "left" if m.group(1).startswith("sin") else "right"
-                    for m in _LATIN_SIDE.finditer(low)
-                    if self._cue_just_before(low, m.start())
-                }
+                if " sin" in low or " dx" in low or " dext" in low:
+                    sides |= {  # "MR knee sin.", "MR hip dx": Latin after the joint
+                        "left" if m.group(1).startswith("sin") else "right"
+                        for m in _LATIN_SIDE.finditer(low)
+                        if self._cue_just_before(low, m.start())
+                    }
                 sides |= {
                     self.lex.side_letters[m.group(1)]
                     for m in _SIDE_LETTER.finditer(low)
