@@ -6719,3 +6719,57 @@ class TestRoundSixtyFourLessons:
         self, text: str, expected: list[tuple[str | None, str, str | None]]
     ) -> None:
         assert _found(text, "en") == expected
+
+
+class TestRoundSixtyFiveLessons:
+    """Teleradiology forms: signal columns, answer tables of the SIJ, numbered normal lines."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "MRT li. Kniegelenk\nKnochenmarksignal (PD-fs):\n| Lokalisation | Signal | Ausdehnung |\n"
+                "| Mediale Femurkondyle | ödematös, subchondral | 22 mm |\n| Laterale Femurkondyle | regelrecht | – |",
+                [
+                    ("medial femoral condyle", "present", "left"),
+                    ("lateral femoral condyle", "negated", "left"),
+                ],
+            ),
+            (
+                "ISG – Befundtabelle\nBefund\tre.\tli.\nKnochenmarködem iliakal\tnein\tnein\n"
+                "Knochenmarködem sakral\tnein\tnein\nFettmetaplasie\tja\tnein",
+                [("ilium", "negated", "bilateral"), ("sacrum", "negated", "bilateral")],
+            ),
+            (
+                "BEURTEILUNG\n1) KMÖ MFC zentral, ca. 2 cm, DD Überlastung.\n2) LTP und LFC unauffällig.\n3) IM-HH-Lappenriss.",
+                [
+                    ("medial femoral condyle", "present", None),
+                    ("lateral tibial plateau", "negated", None),
+                    ("lateral femoral condyle", "negated", None),
+                ],
+            ),
+            (
+                "Ossäre Strukturen: Kein Knochenmarködem in Femur, Tibia oder Patella; keine Fraktur.",
+                [
+                    ("distal femur", "negated", None),
+                    ("proximal tibia", "negated", None),
+                    ("patella", "negated", None),
+                ],
+            ),
+            (
+                "Subchondrale BML tibial medial, keine Fraktur.",
+                [("medial tibial plateau", "present", None)],
+            ),
+        ],
+    )
+    def test_forms(self, text: str, expected: list[tuple[str | None, str, str | None]]) -> None:
+        assert _found(text) == expected
+
+    def test_a_questioned_edema_equivalent_is_uncertain(self) -> None:
+        statuses = {
+            m.status
+            for m in read_report(
+                "Schenkelhals li.: T2-Signalanhebung medial, ödemäquivalent?", "de"
+            ).edema
+        }
+        assert "uncertain" in statuses

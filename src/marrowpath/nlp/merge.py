@@ -314,6 +314,12 @@ def merge_mentions(mentions: list[EdemaMention]) -> list[EdemaMention]:
         if m.status == "present" and m.kind != "signal" and m.bone is not None
     }
     kept = [m for m in out.values() if not (m.status == "uncertain" and m.bone in named)]
+    # "geringe T2-Signalanhebung im Schenkelhals, ödemäquivalent?": the signal is the one in
+    # doubt, not a second, certain finding
+    doubted = {m.bone for m in kept if m.status == "uncertain" and m.kind != "signal" and m.bone}
+    kept = [
+        m for m in kept if not (m.kind == "signal" and m.status == "present" and m.bone in doubted)
+    ]
     # "Das Knochenmarködem in LWK 4 ... regredient, residuell noch schmaler Ödemsaum entlang der
     # Grundplatte LWK 4": an endplate's edema beside its vertebral body's is that body's.
     bodies = {

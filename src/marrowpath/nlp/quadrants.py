@@ -22,7 +22,8 @@ _SIDE = re.compile(
     r"(?![\w])"
 )
 _SUM = re.compile(r"summe|sum|total|gesamt|score")
-_GRADE = re.compile(r"\s*([0-9])\s*")
+_GRADE = re.compile(r"\s*([0-9]|ja|nein|yes|no)\s*")
+_ANSWER = {"ja": 1, "yes": 1, "nein": 0, "no": 0}
 _SIJ_TEXT = re.compile(r"ilia|iliak|ilium")
 _LAST_GRADE = re.compile(r"\s[0-9]\s*$")
 
@@ -95,8 +96,10 @@ def sacroiliac_quadrants(low: str, rows: list[tuple[int, int]]) -> list[Quadrant
             bone, side = row_bone or col[0], row_side or col[1]
             if grade is None or col[2] or bone is None or side is None:
                 continue
+            word = grade.group(1)
+            value = int(word) if word.isdigit() else _ANSWER[word]
             graded.setdefault((bone, side), []).append(
-                (int(grade.group(1)), start + grade.start(1), start + grade.end(1))
+                (value, start + grade.start(1), start + grade.end(1))
             )
     return _findings(graded)
 

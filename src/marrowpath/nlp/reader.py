@@ -112,7 +112,7 @@ _WITH = re.compile(
 flächigem Ödem"."""
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
 _NORMAL_FILLER = re.compile(
-    r"[\s,.;:/&]+|\b(?:and|und|the|der|die|das|bone|marrow|signal|knochenmark\w*|is|are"
+    r"[\s,.;:/&]+|^\d{1,2}[.)]|\b(?:and|und|the|der|die|das|bone|marrow|signal|knochenmark\w*|is|are"
     r"|appears?|ist|sind|otherwise|both|beide\w*|left|right|links|rechts|linke\w*|rechte\w*|re|li|bds"
     r"|u|sowie|other|remaining|rest|übrige\w*|restliche\w*|in|weiterhin|ebenfalls|jeweils|still"
     r"|also|likewise|have|has|shows?|demonstrates?|with|zeigt|zeigen|mit)\b"
@@ -307,6 +307,22 @@ def _at_the_joint(m: EdemaMention) -> EdemaMention:
             "region": "sacroiliac",
             "kb_region": "sacroiliac",
         }
+    )
+
+
+_SHAFT_AT_KNEE = {
+    "femoral_shaft": ("distal femur", "distal_femur"),
+    "tibial_shaft": ("proximal tibia", "proximal_tibia"),
+}
+
+
+def _at_the_knee(m: EdemaMention) -> EdemaMention:
+    """ "MRT Knie: kein Knochenmarködem in Femur, Tibia oder Patella": the ends at the knee."""
+    if m.bone_id not in _SHAFT_AT_KNEE or m.subregion is not None:
+        return m
+    bone, bone_id = _SHAFT_AT_KNEE[m.bone_id]
+    return m.model_copy(
+        update={"bone": bone, "bone_id": bone_id, "region": "knee", "kb_region": "knee"}
     )
 
 
@@ -2159,6 +2175,7 @@ class _Reader:
                     else (q.laterality,)
                 )
             }
+            rows = {bisect_right(starts, q.start) for q in quadrants}
             edema = [
                 m
                 for m in edema
@@ -2167,6 +2184,8 @@ class _Reader:
                     and m.kb_region == "sacroiliac"
                     and (m.status, m.laterality) in said_of
                 )
+                # "Knochenmarködem iliakal | nein | nein": the row's label, not a finding
+                and bisect_right(starts, m.start) not in rows
             ]
         normal = self._normal_bones(told, said) + self._score_rows() + quadrants
         if normal:
@@ -2185,6 +2204,10 @@ class _Reader:
             and any(m.bone_id in _SIJ_SIDE for m in edema)
         ):
             edema = [_at_the_joint(m) for m in edema]
+        if self.sentences and any(m.bone_id in _SHAFT_AT_KNEE for m in edema):
+            knee = "knee" in {region for region, _ in self.facts()[0].cues}
+            if knee or any(m.kb_region == "knee" for m in edema):
+                edema = [_at_the_knee(m) for m in edema]
         if self.sentences and any(m.bone_id == "navicular" for m in edema):
             cues = {region for region, _ in self.facts()[0].cues}
             if "other" in cues and "ankle_foot" not in cues:
@@ -2372,7 +2395,7 @@ _NO_CELL = re.compile(
 )
 _EDEMA_COLUMN = re.compile(
     # "BML (0–3)", "STIR-Ödem", "Osteitis Grad"
-    r"\s*(?:stir[\s-]*)?(?:knochenmarks?)?(?:ödem|oedem|kmö|bme|bml|osteitis"
+    r"\s*(?:stir[\s-]*)?(?:knochenmarks?)?(?:ödem|oedem|kmö|bme|bml|osteitis|(?:mark)?signal"
     r"|(?:bone\s+)?marrow\s+o?edema|o?edema)(?:[\s-]*(?:\([^()|]*\)|grad|grade|score))*\s*",
     re.IGNORECASE,
 )
