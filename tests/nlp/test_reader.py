@@ -6517,7 +6517,7 @@ class TestRoundSixtyThreeLessons:
             (
                 "MRT: Diaphyse MT II mit kräftigem Marködem, MT III unauffällig. → Stressreaktion MT II re.",
                 [
-                    ("second metatarsal", "present", None),
+                    ("second metatarsal", "present", "right"),
                     ("third metatarsal", "negated", None),
                     ("second metatarsal", "present", "right"),
                 ],
@@ -6773,3 +6773,38 @@ class TestRoundSixtyFiveLessons:
             ).edema
         }
         assert "uncertain" in statuses
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Belastungsabhängiger Vorfußschmerz li. seit 3 Wo. MRT: Stressreaktion MT II mit KMÖ der"
+                " distalen Schaftdiaphyse, keine Frakturlinie.",
+                [("second metatarsal", "present", "left")],
+            ),
+            (
+                "Axial PD-fs: flächig hyperintenses Marksignal der medialen Patellafacette re., MPFL"
+                " femoral ausgerissen.",
+                [("patella", "present", "right")],
+            ),
+            (
+                "In STIR nur gering hyperintenses Knochenmarksignal in beiden distalen Femurmetaphysen, am"
+                " ehesten hämatopoetisches Mark (Reconversion).",
+                [],
+            ),
+            (
+                "Kein Knochenmarködem im Os sacrum oder in den Ossa ilii.",
+                [("sacrum", "negated", None), ("ilium", "negated", None)],
+            ),
+        ],
+    )
+    def test_clinic_notes(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected
+
+    def test_two_sides_named_give_no_side(self) -> None:
+        (m,) = read_report(
+            "Schmerzen re. Knie, li. Knie unauffällig. MRT: Kontusionsödem im LFC.", "de"
+        ).edema
+        assert m.laterality is None

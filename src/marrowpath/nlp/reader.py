@@ -930,6 +930,13 @@ class _Reader:
             self._study_side = sides.pop() if len(sides) == 1 else None
         return self._study_side if isinstance(self._study_side, str) else None
 
+    def _only_side(self) -> str | None:
+        """The one side the report names, if it names one and no other."""
+        low = self.low
+        sides = {self._side_word(low, m) for m in self.lex.sides.finditer(low)}
+        sides.discard(None)
+        return next(iter(sides)) if len(sides) == 1 and "bilateral" not in sides else None
+
     def _sides_said(self, s: str) -> tuple[str, ...]:
         """The sides a sentence names ("left", "bilateral")."""
         found = (self.lex.side_of.get(normalize(m.group())) for m in self.lex.sides.finditer(s))
@@ -1248,11 +1255,7 @@ class _Reader:
         red = self.lex.red_marrow.search(s) if targets else None
         if red is not None:
             # "STIR hyperintensity ...; appearances are of haematopoietic marrow reconversion"
-            targets = [
-                t
-                for t in targets
-                if not (t.generic and t.kind == "signal" and t.end <= red.start())
-            ]
+            targets = [t for t in targets if not (t.kind == "signal" and t.end <= red.start())]
         if i in self.table_cells:
             cell = self.table_cells[i]
             if cell is None:
@@ -2218,13 +2221,17 @@ class _Reader:
         if any(m.laterality is None and m.kb_region in _SIDED for m in edema):
             # Applied after reading, so that cached sentence readings stay side-free.
             side = self.study_side()
-            if side is not None:
-                edema = [
-                    m.model_copy(update={"laterality": side})
-                    if m.laterality is None and m.kb_region in _SIDED
-                    else m
-                    for m in edema
-                ]
+            # a clinic note names the side once, anywhere ("Vorfußschmerz li. ... MRT: KMÖ MT
+            # II"): the side of its findings, not of a bone it calls normal
+            found = self._only_side() if side is None else None
+            edema = [
+                m.model_copy(update={"laterality": side or found})
+                if m.laterality is None
+                and m.kb_region in _SIDED
+                and (side is not None or (found is not None and m.status != "negated"))
+                else m
+                for m in edema
+            ]
         return ReportReading(lang=self.lang, edema=restated(edema), associated=associated)
 
     def _prior_findings(self, i: int, sent: Sentence) -> list[EdemaMention]:
