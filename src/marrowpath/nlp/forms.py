@@ -24,7 +24,7 @@ def form_marks(text: str) -> str:
     if "[" in text or "☐" in text or "☒" in text or "☑" in text:
         text = _UNTICKED.sub(_blank, text)
         text = _TICK.sub(_blank, text)
-    if "\t" not in text and "   " not in text:
+    if "\t" not in text and not _spaced(text):
         return text
     lines = text.splitlines(keepends=True)
     for k, line in enumerate(lines):
@@ -41,6 +41,20 @@ def form_marks(text: str) -> str:
         out.append(line[last:])
         lines[k] = "".join(out)
     return "".join(lines)
+
+
+def _spaced(text: str) -> bool:
+    """Does a run of three spaces stand between two cells (not only pad a line's end)?"""
+    n = len(text)
+    i = text.find("   ")
+    while i != -1:
+        j = i + 3
+        while j < n and text[j] == " ":
+            j += 1
+        if i and j < n and not text[i - 1].isspace() and not text[j].isspace():
+            return True
+        i = text.find("   ", j)
+    return False
 
 
 def _gaps(line: str) -> list[tuple[int, int]]:

@@ -310,6 +310,7 @@ def _at_the_joint(m: EdemaMention) -> EdemaMention:
     )
 
 
+_RENAMED_BY_STUDY = frozenset({"ilium", "sacrum", "femoral_shaft", "tibial_shaft", "navicular"})
 _SHAFT_AT_KNEE = {
     "femoral_shaft": ("distal femur", "distal_femur"),
     "tibial_shaft": ("proximal tibia", "proximal_tibia"),
@@ -886,7 +887,7 @@ class _Reader:
         if self._study_side is False:
             sides: set[str] = set()
             low = self.low
-            keyed = ("seite" in low or "side" in low or "laterality" in low) and (
+            keyed = ("seite" in low or "side:" in low or "laterality" in low) and (
                 _SIDE_LINE.search(low) is not None
             )
             for k, sent in enumerate(self.sentences):
@@ -929,6 +930,23 @@ class _Reader:
                 }
             self._study_side = sides.pop() if len(sides) == 1 else None
         return self._study_side if isinstance(self._study_side, str) else None
+
+    def _named_for_the_study(
+        self, edema: list[EdemaMention], ids: set[str | None]
+    ) -> list[EdemaMention]:
+        """Bones whose name the study's region decides: the ilium and sacrum of a SIJ report
+        are the joint's sides, plain "Femur" and "Tibia" of a knee report its ends, the "Os
+        naviculare" of a wrist report the scaphoid."""
+        cues = {region for region, _ in self.facts()[0].cues}
+        if "sacroiliac" in cues and not ids.isdisjoint(_SIJ_SIDE):
+            edema = [_at_the_joint(m) for m in edema]
+        if not ids.isdisjoint(_SHAFT_AT_KNEE) and (
+            "knee" in cues or any(m.kb_region == "knee" for m in edema)
+        ):
+            edema = [_at_the_knee(m) for m in edema]
+        if "navicular" in ids and "other" in cues and "ankle_foot" not in cues:
+            edema = [_navicular_of_the_hand(m) for m in edema]
+        return edema
 
     def _only_side(self) -> str | None:
         """The one side the report names, if it names one and no other."""
@@ -1064,6 +1082,8 @@ class _Reader:
 
     def _quadrant_rows(self) -> list[EdemaMention]:
         """The sacroiliac joints' scoring tables, as a mention per bone and side."""
+        if "|" not in self.low:
+            return []
         found = sacroiliac_quadrants(self.low, [(s.start, s.end) for s in self.sentences])
         out = []
         for q in found:
@@ -2201,20 +2221,9 @@ class _Reader:
             ]
         else:
             edema = self._place_in_report(edema)
-        if (
-            self.sentences
-            and any(region == "sacroiliac" for region, _ in self.facts()[0].cues)
-            and any(m.bone_id in _SIJ_SIDE for m in edema)
-        ):
-            edema = [_at_the_joint(m) for m in edema]
-        if self.sentences and any(m.bone_id in _SHAFT_AT_KNEE for m in edema):
-            knee = "knee" in {region for region, _ in self.facts()[0].cues}
-            if knee or any(m.kb_region == "knee" for m in edema):
-                edema = [_at_the_knee(m) for m in edema]
-        if self.sentences and any(m.bone_id == "navicular" for m in edema):
-            cues = {region for region, _ in self.facts()[0].cues}
-            if "other" in cues and "ankle_foot" not in cues:
-                edema = [_navicular_of_the_hand(m) for m in edema]
+        ids = {m.bone_id for m in edema}
+        if self.sentences and not ids.isdisjoint(_RENAMED_BY_STUDY):
+            edema = self._named_for_the_study(edema, ids)
         associated = self.read_associated()
         if edema and "osteiti" in self.low and not any(m.kb_region == "sacroiliac" for m in edema):
             associated = [a for a in associated if not _osteitis_off_the_sij(a)]
