@@ -6635,12 +6635,11 @@ class TestRoundSixtyFourLessons:
                 "MRT ISG\nOsteitis/KMÖ (Berlin-Score, 0–3 je Quadrant)\n"
                 "              Ilium ventr. | Ilium dors. | Sakrum ventr. | Sakrum dors.\n"
                 "ISG rechts         2       |      1      |       1       |      0\n"
-                "ISG links          0       |      0      |       0       |      0\n"
-                "Beurteilung: Linkes ISG ohne Ödem.",
+                "ISG links          0       |      1      |       0       |      0\n"
+                "Beurteilung: Sakroiliitis beidseits.",
                 [
-                    ("ilium", "present", "right"),
+                    ("ilium", "present", "bilateral"),
                     ("sacrum", "present", "right"),
-                    ("ilium", "negated", "left"),
                     ("sacrum", "negated", "left"),
                 ],
             ),

@@ -75,14 +75,15 @@ def sacroiliac_quadrants(low: str, rows: list[tuple[int, int]]) -> list[Quadrant
             continue
         if len(header) == len(labels) - 1:
             header = [(None, None, False), *header]  # "\tiliakal o.\t...": no corner cell
-        elif len(header) == len(labels) and (header[0][0] or header[0][1]):
+        columns = header
+        if len(header) == len(labels) and (header[0][0] or header[0][1]):
             # "Ilium ventr. | Ilium dors." over "ISG rechts   2 | 1": the first grade shares
             # its cell with the row's label
             a0, b0 = spans[0]
             first = _LAST_GRADE.search(row, a0, b0)
             if first is None:
                 continue
-            header = [(None, None, False), *header]
+            columns = [(None, None, False), *header]
             spans = [(a0, first.start()), (first.start(), b0), *spans[1:]]
             labels = [_label(row[a0 : first.start()]), (None, None, False), *labels[1:]]
         row_bone, row_side, row_sum = next(
@@ -91,7 +92,7 @@ def sacroiliac_quadrants(low: str, rows: list[tuple[int, int]]) -> list[Quadrant
         )
         if row_sum:
             continue
-        for (a, b), col in zip(spans, header, strict=False):
+        for (a, b), col in zip(spans, columns, strict=False):
             grade = _GRADE.fullmatch(row, a, b)
             bone, side = row_bone or col[0], row_side or col[1]
             if grade is None or col[2] or bone is None or side is None:
