@@ -15,7 +15,7 @@ import functools
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
@@ -292,47 +292,22 @@ def check_text(text: object, field_name: str = "text") -> str:
     return text
 
 
-_SIJ_SIDE = {"ilium": "iliac_side", "sacrum": "sacral_side"}
-
-
-def _at_the_joint(m: EdemaMention) -> EdemaMention:
-    """ "MRT ISG ... Os ilium re.: Ödem": in a report of the SIJ, the ilium or sacrum itself
-    is the joint's side (not the ala of a sacral fracture, a subregion)."""
-    if m.bone_id not in _SIJ_SIDE or m.subregion is not None or m.kb_region != "pelvis":
-        return m
-    return m.model_copy(
-        update={
-            "bone_id": "sacroiliac_joint",
-            "subregion": _SIJ_SIDE[m.bone_id],
-            "region": "sacroiliac",
-            "kb_region": "sacroiliac",
-        }
-    )
-
-
-_RENAMED_BY_STUDY = frozenset({"ilium", "sacrum", "femoral_shaft", "tibial_shaft", "navicular"})
-_SHAFT_AT_KNEE = {
-    "femoral_shaft": ("distal femur", "distal_femur"),
-    "tibial_shaft": ("proximal tibia", "proximal_tibia"),
+_SIJ = {"region": "sacroiliac", "kb_region": "sacroiliac", "bone_id": "sacroiliac_joint"}
+_AT_KNEE = {"region": "knee", "kb_region": "knee"}
+_NAMED_BY_STUDY: dict[str, tuple[str, Mapping[str, str]]] = {
+    # bone id -> (the study that names it so, the mention's place there)
+    # "MRT ISG ... Os ilium re.: Ödem": the joint's side (not the ala of a sacral fracture)
+    "ilium": ("sacroiliac", _SIJ | {"subregion": "iliac_side"}),
+    "sacrum": ("sacroiliac", _SIJ | {"subregion": "sacral_side"}),
+    # "MRT Knie: kein Knochenmarködem in Femur, Tibia oder Patella": the ends at the knee
+    "femoral_shaft": ("knee", _AT_KNEE | {"bone": "distal femur", "bone_id": "distal_femur"}),
+    "tibial_shaft": ("knee", _AT_KNEE | {"bone": "proximal tibia", "bone_id": "proximal_tibia"}),
+    # "MRT Handgelenk li.: Knochenmarködem im Os naviculare": the scaphoid's old name
+    "navicular": (
+        "hand",
+        {"bone": "scaphoid", "bone_id": "scaphoid", "region": "other", "kb_region": "other"},
+    ),
 }
-
-
-def _at_the_knee(m: EdemaMention) -> EdemaMention:
-    """ "MRT Knie: kein Knochenmarködem in Femur, Tibia oder Patella": the ends at the knee."""
-    if m.bone_id not in _SHAFT_AT_KNEE or m.subregion is not None:
-        return m
-    bone, bone_id = _SHAFT_AT_KNEE[m.bone_id]
-    return m.model_copy(
-        update={"bone": bone, "bone_id": bone_id, "region": "knee", "kb_region": "knee"}
-    )
-
-
-def _navicular_of_the_hand(m: EdemaMention) -> EdemaMention:
-    """ "MRT Handgelenk li.: Knochenmarködem im Os naviculare": the scaphoid's old name."""
-    if m.bone_id != "navicular":
-        return m
-    update = {"bone": "scaphoid", "bone_id": "scaphoid", "subregion": None}
-    return m.model_copy(update=update | {"region": "other", "kb_region": "other"})
 
 
 def _osteitis_off_the_sij(a: AssociatedFinding) -> bool:
@@ -931,22 +906,24 @@ class _Reader:
             self._study_side = sides.pop() if len(sides) == 1 else None
         return self._study_side if isinstance(self._study_side, str) else None
 
-    def _named_for_the_study(
-        self, edema: list[EdemaMention], ids: set[str | None]
-    ) -> list[EdemaMention]:
-        """Bones whose name the study's region decides: the ilium and sacrum of a SIJ report
-        are the joint's sides, plain "Femur" and "Tibia" of a knee report its ends, the "Os
-        naviculare" of a wrist report the scaphoid."""
+    def _named_for_the_study(self, edema: list[EdemaMention]) -> list[EdemaMention]:
+        """Bones whose name the study's region decides (``_NAMED_BY_STUDY``); a part of a
+        bone keeps its own name."""
         cues = {region for region, _ in self.facts()[0].cues}
-        if "sacroiliac" in cues and not ids.isdisjoint(_SIJ_SIDE):
-            edema = [_at_the_joint(m) for m in edema]
-        if not ids.isdisjoint(_SHAFT_AT_KNEE) and (
-            "knee" in cues or any(m.kb_region == "knee" for m in edema)
-        ):
-            edema = [_at_the_knee(m) for m in edema]
-        if "navicular" in ids and "other" in cues and "ankle_foot" not in cues:
-            edema = [_navicular_of_the_hand(m) for m in edema]
-        return edema
+        studies = set()
+        if "sacroiliac" in cues:
+            studies.add("sacroiliac")
+        if "knee" in cues or any(m.kb_region == "knee" for m in edema):
+            studies.add("knee")
+        if "other" in cues and "ankle_foot" not in cues:
+            studies.add("hand")
+        out = []
+        for m in edema:
+            named = _NAMED_BY_STUDY.get(m.bone_id or "")
+            if named is not None and named[0] in studies and m.subregion is None:
+                m = m.model_copy(update=named[1])
+            out.append(m)
+        return out
 
     def _only_side(self) -> str | None:
         """The one side the report names, if it names one and no other."""
@@ -2221,9 +2198,8 @@ class _Reader:
             ]
         else:
             edema = self._place_in_report(edema)
-        ids = {m.bone_id for m in edema}
-        if self.sentences and not ids.isdisjoint(_RENAMED_BY_STUDY):
-            edema = self._named_for_the_study(edema, ids)
+        if self.sentences and any(m.bone_id in _NAMED_BY_STUDY for m in edema):
+            edema = self._named_for_the_study(edema)
         associated = self.read_associated()
         if edema and "osteiti" in self.low and not any(m.kb_region == "sacroiliac" for m in edema):
             associated = [a for a in associated if not _osteitis_off_the_sij(a)]
