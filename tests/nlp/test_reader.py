@@ -6518,7 +6518,7 @@ class TestRoundSixtyThreeLessons:
                 "MRT: Diaphyse MT II mit kräftigem Marködem, MT III unauffällig. → Stressreaktion MT II re.",
                 [
                     ("second metatarsal", "present", "right"),
-                    ("third metatarsal", "negated", None),
+                    ("third metatarsal", "negated", "right"),
                     ("second metatarsal", "present", "right"),
                 ],
             ),
@@ -6807,3 +6807,78 @@ class TestRoundSixtyFiveLessons:
             "Schmerzen re. Knie, li. Knie unauffällig. MRT: Kontusionsödem im LFC.", "de"
         ).edema
         assert m.laterality is None
+
+
+class TestRoundSixtySixLessons:
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Fersenschmerz rechts. Knochenmarködem im Tuber calcanei, nicht jedoch im Talus.",
+                "de",
+                [("calcaneus", "present", "right"), ("talus", "negated", "right")],
+            ),
+            (
+                "Knochenmarködem im medialen Femurkondylus, aber nicht im Tibiaplateau.",
+                "de",
+                [("medial femoral condyle", "present", None), ("tibial plateau", "negated", None)],
+            ),
+            (
+                "Bone marrow edema in the calcaneus, but not the talus.",
+                "en",
+                [("calcaneus", "present", None), ("talus", "negated", None)],
+            ),
+        ],
+    )
+    def test_a_contrast_names_a_spared_bone(
+        self, text: str, lang: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text, lang) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Subchondrales Knochenmarködem iliakal rechts, die sakrale Gelenkfläche ist ödemfrei.",
+                [("ilium", "present", "right"), ("sacrum", "negated", "right")],
+            ),
+            (
+                "Das Knochenmarködem im rechten Hüftkopf ist vollständig zurückgegangen.",
+                [("femoral head", "resolved", "right")],
+            ),
+            (
+                "Die Signalveränderungen im distalen Femur beidseits werden als rekonvertiertes"
+                " blutbildendes Mark gewertet.",
+                [],
+            ),
+            (
+                "Osteitis sowohl iliakal als auch sakral.",
+                [("ilium", "present", None), ("sacrum", "present", None)],
+            ),
+            (
+                "Kein Knochenmarködem im Schenkelhals; das Ödem beschränkt sich auf den Trochanter"
+                " major.",
+                [("femoral neck", "negated", None), ("greater trochanter", "present", None)],
+            ),
+            (
+                "Bone bruise am ventrolateralen Condylus femoris lateralis.",
+                [("lateral femoral condyle", "present", None)],
+            ),
+            (
+                "In der Erst-MRT vom 10.01. war eine Kontusion des Tuberculum majus beschrieben"
+                " worden. Diese ist in der Verlaufskontrolle vom 28.03. nicht mehr nachweisbar.",
+                [("greater tuberosity", "resolved", None)],
+            ),
+        ],
+    )
+    def test_german_wordings(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected
+
+    def test_a_study_named_with_its_date_starts_the_findings(self) -> None:
+        text = (
+            "Konsiliarbericht\nFragestellung: axiale Spondyloarthritis?\nDie MRT der"
+            " Sakroiliakalgelenke vom 08.04. zeigt beidseits eine Osteitis iliakal."
+        )
+        assert _found(text) == [("ilium", "present", "bilateral")]

@@ -239,6 +239,11 @@ _OTHER_SIDE = re.compile(r",\s*(?:links|rechts|li\.|re\.|left|right|on\s+the\s+(
 _T1_BEFORE = re.compile(r"\bt1(?:w|-w|-gewichtet\w*|-weighted)?[- ]?(?:fs[- ]?)?$", re.IGNORECASE)
 _T1_AND = re.compile(r"\bt1\s*-?\s*(?:und|and)\s*$", re.IGNORECASE)
 """Before "T2 hyperintens": bright on T1 as well ("in T1 und T2 hyperintens"), so fat."""
+# "die sakrale Gelenkfläche ist ödemfrei": a bone's part named by a noun after its adjective.
+_PART_NOUN = re.compile(
+    r"\s+(?:gelenkfläche|gelenkflächen|gelenkanteile?|anteile?|gelenkseite|seite|facette"
+    r"|articular\s+surface|side|portion|aspect)\s+"
+)
 _ANATOMY_LIST_GAP = re.compile(
     # "... in the lateral femoral condyle at the terminal sulcus and in the ... tibial plateau"
     r"^(?:\s+(?:at|along|near|beneath)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+"
@@ -1697,7 +1702,12 @@ class _Reader:
     def _claim_subject(s: str, t: _Target, kept: list[_Target], hits: list[AnatomyHit]) -> None:
         """A spared bone is the one just before "is spared", even where a list tied it to the
         edema before: "edema in the lateral femoral condyle, the medial one is spared"."""
-        before = [h for h in hits if h.end <= t.start and t.start - h.end <= 12]
+        before = [
+            h
+            for h in hits
+            if h.end <= t.start
+            and (t.start - h.end <= 12 or _PART_NOUN.fullmatch(s, h.end, t.start) is not None)
+        ]
         if (
             not before
             or any(c in s[before[-1].end : t.start] for c in ",;")
@@ -2207,13 +2217,14 @@ class _Reader:
             # Applied after reading, so that cached sentence readings stay side-free.
             side = self.study_side()
             # a clinic note names the side once, anywhere ("Vorfußschmerz li. ... MRT: KMÖ MT
-            # II"): the side of its findings, not of a bone it calls normal
+            # II"): the side of its findings and of the bones it calls normal, not of a
+            # "no edema elsewhere" that may mean either side
             found = self._only_side() if side is None else None
             edema = [
                 m.model_copy(update={"laterality": side or found})
                 if m.laterality is None
                 and m.kb_region in _SIDED
-                and (side is not None or (found is not None and m.status != "negated"))
+                and (side is not None or (found is not None and (m.status != "negated" or m.bone)))
                 else m
                 for m in edema
             ]
