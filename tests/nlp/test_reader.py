@@ -6882,3 +6882,98 @@ class TestRoundSixtySixLessons:
             " Sakroiliakalgelenke vom 08.04. zeigt beidseits eine Osteitis iliakal."
         )
         assert _found(text) == [("ilium", "present", "bilateral")]
+
+
+class TestRoundSixtySevenLessons:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "In der MRT vom 22.11.2023 fehlt ein perifokales Knochenmarködem im Talus.",
+                [("talus", "negated", None)],
+            ),
+            (
+                "Fraglich diskretes STIR-Signal iliakal links – ein Knochenmarködem ist damit nicht"
+                " sicher zu belegen.",
+                [("ilium", "uncertain", "left")],
+            ),
+            (
+                "Das Knochenmarködem im Tuberculum majus hat gegenüber beiden Voruntersuchungen an"
+                " Ausdehnung zugenommen.",
+                [("greater tuberosity", "present", None)],
+            ),
+            (
+                "Voruntersuchung: Knochenmarködem im Talus und im Calcaneus. Diese Befunde haben"
+                " sich vollständig zurückgebildet.",
+                [("talus", "resolved", None), ("calcaneus", "resolved", None)],
+            ),
+            (
+                "Knochenmarködem der medialen Femurkondyle unter Aussparung der lateralen Kondyle.",
+                [
+                    ("medial femoral condyle", "present", None),
+                    ("lateral femoral condyle", "negated", None),
+                ],
+            ),
+            (
+                "Knochenmarködem Hüftkopf re. kranial ausgedehnt, li. unauff.",
+                [("femoral head", "present", "right"), (None, "negated", "left")],
+            ),
+            (
+                "VKB in der Kontinuität nicht abgrenzbar ausgedehntes KMÖ LFC",
+                [("lateral femoral condyle", "present", None)],
+            ),
+            ("KMÖ Tub majus ohne Frakturdislokation", [("greater tuberosity", "present", None)]),
+            (
+                "li Knie Sturz vom Rad bone Bruce am medialen Femur Kondylus",
+                [("medial femoral condyle", "present", "left")],
+            ),
+        ],
+    )
+    def test_german_wordings(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected
+
+    def test_a_year_ends_a_sentence(self) -> None:
+        (m,) = read_report(
+            "Vergleich: Voruntersuchungen vom 18.08. und 22.09.2023. Das Knochenmarködem im"
+            " Tuberculum majus hat an Ausdehnung zugenommen.",
+            "de",
+        ).edema
+        assert (m.bone, m.status, m.change) == ("greater tuberosity", "present", "worse")
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Der Kollege beschreibt ein „Knochenmarködem im Trochanter major links“. Der"
+                " Trochanter selbst weist ein regelrechtes Marksignal auf.",
+                [("greater trochanter", "negated", "left")],
+            ),
+            (
+                "Auswärtige Befundung: „VKB-Ruptur, kein Knochenmarködem.“ Eigene Befundung"
+                " derselben Bilder: Bone bruise am lateralen Femurkondylus.",
+                [("lateral femoral condyle", "present", None)],
+            ),
+            (
+                "Die im Erstbefund als „fleckiges Knochenmarködem der distalen Femurmetaphyse“"
+                " gedeutete Signalinhomogenität entspricht blutbildendem Mark.",
+                [("distal femur", "negated", None)],
+            ),
+        ],
+    )
+    def test_another_readers_quoted_words_are_not_this_reading(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected
+
+    def test_a_clinic_note_quoting_the_impression_keeps_it(self) -> None:
+        text = (
+            'Impression from MRI pelvis (03/11), quoted: "Edema in the marrow of the left femoral'
+            ' neck without a fracture line."'
+        )
+        assert _found(text, "en") == [("femoral neck", "present", "left")]
+
+    def test_both_have_resolved(self) -> None:
+        text = "Prior MRI: bone marrow edema in the talus and calcaneus. Both have resolved."
+        assert _found(text, "en") == [("talus", "resolved", None), ("calcaneus", "resolved", None)]

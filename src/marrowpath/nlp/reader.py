@@ -178,13 +178,18 @@ _DESCRIBED_OUTSIDE = re.compile(
 )
 _OUTSIDE_AS = re.compile(
     r"\b(?:auswärts|auswärtig|extern|im\s+fremdbefund|outside|externally|elsewhere"
-    r"|im\s+(?:auswärtigen\s+|externen\s+)?(?:befund|vorbefund|bericht)"
+    r"|im\s+(?:auswärtigen\s+|externen\s+)?(?:befund|vorbefund|bericht|erstbefund|fremdbefund)"
     r"|vom\s+(?:zuweiser|überweiser|vorbefunder)|by\s+the\s+(?:referrer|referring\s+\w+))\s+"
     r"(?:als|as)\s+(?:[\"'„‚‘“]\s*)?(?:[\wäöüß-]+\s+){0,2}$"
 )
 _SAID_OUTSIDE = re.compile(
     r"\b(?:im|in\s+the)\s+(?:auswärtigen|externen|outside|original|external)\s+"
     r"(?:bericht|befund|report)"
+)
+_QUOTE = re.compile(r"[„“\"«‚]([^„“”\"«»‚‘]{2,300})[“”\"»‘]")
+_ATTRIBUTION = re.compile(
+    r"vorbefund|erstbefund|fremdbefund|auswärt|extern|kolleg|befunder|zuweis|überweis"
+    r"|outside|external|original\s+report|prior\s+report|referr|colleague"
 )
 _MENTIONED_AFTER = re.compile(
     r"\s+(?:[\wäöüß]+\s+){0,3}?(?:erwähnt|beschrieben|mentioned|described)"
@@ -313,6 +318,22 @@ _NAMED_BY_STUDY: dict[str, tuple[str, Mapping[str, str]]] = {
         {"bone": "scaphoid", "bone_id": "scaphoid", "region": "other", "kb_region": "other"},
     ),
 }
+
+
+def _quoted_claim(s: str, at: int) -> bool:
+    """Is ``at`` inside a quotation that the sentence gives as another reader's words
+    ("Im Vorbefund wird ein „Knochenmarködem des LFC“ beschrieben")? Not a clinic note's
+    quote of the study's own impression."""
+    if not any(q in s for q in "„“\"«‚"):
+        return False
+    return any(
+        m.start(1) <= at < m.end(1)
+        and (
+            _ATTRIBUTION.search(s, 0, m.start()) is not None
+            or _ATTRIBUTION.search(s, m.end(), m.end() + 40) is not None
+        )
+        for m in _QUOTE.finditer(s)
+    )
 
 
 def _osteitis_off_the_sij(a: AssociatedFinding) -> bool:
@@ -1764,15 +1785,19 @@ class _Reader:
             and _MENTIONED_AFTER.match(s, t.end)
         ):
             return []  # "Im auswärtigen Bericht ist kein Knochenmarködem erwähnt": their words
-        if mods.negated and _NO_NEW_BEFORE.search(s, max(0, t.start - 24), t.start):
-            status, change = "negated", None  # "nur noch residuelles Ödem, keine neuen Ödemherde"
-        elif (
+        if (
             _OUTSIDE_AS.search(s, max(0, t.start - 40), t.start)
             or _DESCRIBED_OUTSIDE.match(s[t.end : t.end + 60])
         ) and _REFUTED.search(s, t.end):
             # "Die auswärts als Marködem der distalen Tibia interpretierte Signalanhebung
             # entspricht einem Suszeptibilitätsartefakt": a second opinion that there is none
             status, change = "negated", None
+        elif _quoted_claim(s, t.start):
+            # "Der Erstbefunder beschreibt eine „aktive Sakroiliitis mit Knochenmarködem“":
+            # another reader's words on the same or an earlier study, not this reading's
+            return []
+        elif mods.negated and _NO_NEW_BEFORE.search(s, max(0, t.start - 24), t.start):
+            status, change = "negated", None  # "nur noch residuelles Ödem, keine neuen Ödemherde"
         elif (
             t.normal
             and change == "resolved"

@@ -107,6 +107,7 @@ def _month_after(text: str, pos: int, lex: Lexicon) -> bool:
 
 
 _ABBREVIATION, _NUMBER, _END = 0, 1, 2
+_DATED = re.compile(r"(?:\d{1,2}\.){1,2}\d{4}")
 _DOT_MEMO_SIZE = 1 << 16
 
 
@@ -125,6 +126,8 @@ def _dot_kind(before: str, lex: Lexicon) -> int:
     key = word.lower() if word.isascii() else normalize(word)
     if key in lex.abbreviations:
         return _ABBREVIATION
+    if _DATED.fullmatch(word):
+        return _NUMBER  # "Voruntersuchungen vom 18.08. und 22.09.2023. Das Ödem ...": a year ends
     if ((len(word) == 1 and word.isalpha()) or "." in word) and key not in lex.sentence_final:
         two = " ".join(before.rsplit(None, 2)[-2:]).lower()  # "LFC und MTP o. B. IMHH ..."
         if len(word) != 1 or two not in lex.sentence_final:
