@@ -6977,3 +6977,50 @@ class TestRoundSixtySevenLessons:
     def test_both_have_resolved(self) -> None:
         text = "Prior MRI: bone marrow edema in the talus and calcaneus. Both have resolved."
         assert _found(text, "en") == [("talus", "resolved", None), ("calcaneus", "resolved", None)]
+
+
+class TestTablesOverTimeAndSides:
+    """Follow-up tables with a column per study date, and tables with a column per side."""
+
+    def test_only_the_last_date_is_this_study(self) -> None:
+        text = (
+            "MRT HÜFTE RECHTS – Verlaufsübersicht\n"
+            "                 | 09.05.2023              | 14.08.2023            | 11.12.2023\n"
+            "Femurkopf        | ausgedehntes Ödem       | deutlich regredient   | kein Ödem\n"
+            "Tibia distal     | kein Ödem               | kein Ödem             | kein Ödem\n"
+        )
+        found = {(m.bone, m.status, m.change) for m in read_report(text, "de").edema}
+        assert found == {
+            ("femoral head", "resolved", "resolved"),
+            ("distal tibia", "negated", None),
+        }
+
+    def test_a_label_graded_none_now_is_negated(self) -> None:
+        text = (
+            "ISG-MRT, Verlauf\nParameter        | 01/2024 | 07/2024\n"
+            "KMÖ Sakrum li.   |    0    |   2 (neu)\nKMÖ rechts       |    0    |   0\n"
+        )
+        found = [(m.bone, m.status, m.laterality) for m in read_report(text, "de").edema]
+        assert found == [("sacrum", "present", "left"), (None, "negated", "right")]
+
+    def test_each_side_reads_its_cell(self) -> None:
+        text = (
+            "MRT beider Hüftgelenke\n"
+            "                                  | rechts            | links\n"
+            "Schenkelhals medial, Ödem         | + (ca. 2,5 cm)    | –\n"
+            "Frakturlinie                      | –                 | –\n"
+        )
+        found = [(m.bone, m.status, m.laterality) for m in read_report(text, "de").edema]
+        assert found == [("femoral neck", "present", "right"), ("femoral neck", "negated", "left")]
+
+    def test_alike_on_both_sides_is_bilateral_and_a_colon_sets_off_the_label(self) -> None:
+        text = (
+            "MRT SYMPHYSE\n"
+            "                                 rechts                     | links\n"
+            "Knochenmarködem Os pubis         ++                         | +\n"
+        )
+        found = [(m.bone, m.status, m.laterality) for m in read_report(text, "de").edema]
+        assert found == [("pubis", "present", "bilateral")]
+
+    def test_a_title_question_is_no_finding(self) -> None:
+        assert read_report("MRT Becken – Fragestellung Stressreaktion? (Rekrut)", "de").edema == []

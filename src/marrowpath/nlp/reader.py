@@ -11,6 +11,7 @@ regex search.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import itertools
 import re
@@ -56,6 +57,7 @@ from marrowpath.nlp.placement import (
 )
 from marrowpath.nlp.quadrants import sacroiliac_quadrants
 from marrowpath.nlp.sections import Sentence, split_sentences
+from marrowpath.nlp.timetables import SideRow, TimeRow, side_rows, time_rows
 
 __all__ = [
     "MAX_REPORT_BYTES",
@@ -320,11 +322,31 @@ _NAMED_BY_STUDY: dict[str, tuple[str, Mapping[str, str]]] = {
 }
 
 
+def _both_sides(made: list[EdemaMention]) -> list[EdemaMention]:
+    """A side table's row graded alike on the right and the left: one bilateral finding."""
+    out: list[EdemaMention] = []
+    for m in made:
+        twin = next(
+            (
+                k
+                for k, o in enumerate(out)
+                if (o.bone, o.status) == (m.bone, m.status)
+                and {o.laterality, m.laterality} == {"left", "right"}
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(m)
+        else:
+            out[twin] = out[twin].model_copy(update={"laterality": "bilateral"})
+    return out
+
+
 def _quoted_claim(s: str, at: int) -> bool:
     """Is ``at`` inside a quotation that the sentence gives as another reader's words
     ("Im Vorbefund wird ein „Knochenmarködem des LFC“ beschrieben")? Not a clinic note's
     quote of the study's own impression."""
-    if not any(q in s for q in "„“\"«‚"):
+    if not any(q in s for q in '„“"«‚'):
         return False
     return any(
         m.start(1) <= at < m.end(1)
@@ -441,6 +463,8 @@ class _Reader:
         """Sentences with a target stem: the ones read for edema."""
         self.used_context = False
         self.table_cells = _table_cells(said, self.sentences) if "|" in said else {}
+        self.time_rows: dict[int, TimeRow] = time_rows(said, self.sentences) if "|" in said else {}
+        self.side_rows: dict[int, SideRow] = side_rows(said, self.sentences) if "|" in said else {}
 
     # ----------------------------------------------------------------- helpers
     @functools.cached_property
@@ -1288,9 +1312,26 @@ class _Reader:
                 targets = self._modic_cell(s, (a, b), targets)
             else:
                 targets = self._edema_cell(s, (a, b), targets)
+        hits = self.hits_of(i)
+        if i in self.time_rows:
+            # a follow-up table's earlier studies: what was seen then, not this study's reading
+            pa, pb, _, now_none = self.time_rows[i]
+            hits = [h for h in hits if not pa <= h.start < pb]
+            # "Tibia distal | kein Ödem | kein Ödem": the current cell's "Ödem" is the row's
+            targets = [
+                dataclasses.replace(t, generic=False) if t.generic and t.start >= pb else t
+                for t in targets
+                if not pa <= t.start < pb
+            ]
+            if now_none:  # "KMÖ rechts | 0 | 0": the row's label, graded none now
+                targets = [
+                    dataclasses.replace(t, status="negated", strict=True) if t.start < pa else t
+                    for t in targets
+                ]
+        if i in self.side_rows:
+            targets = self._side_cells(s, self.side_rows[i], targets, hits)
         if not targets:
             return
-        hits = self.hits_of(i)
         kept: list[_Target] = []
         for t in targets:
             lesion = t.kind == "signal" and (
@@ -1449,7 +1490,14 @@ class _Reader:
                         t.hits = list(o.hits)
                         break
         # A spared bone is only a finding when the bone is named ("the cartilage is spared").
-        kept = [t for t in kept if t.status != "negated" or t.hits]
+        # (A table's row label graded none, now or on one side, is a finding without a bone.)
+        kept = [
+            t
+            for t in kept
+            if t.status != "negated"
+            or t.hits
+            or (t.strict and (i in self.time_rows or i in self.side_rows))
+        ]
         ctx = self.context(i, s)
         made: list[EdemaMention] = []
         for t in kept:
@@ -1916,7 +1964,7 @@ class _Reader:
             # Without a bone, the sentence's cue words place the mention; failing those, the
             # whole report does, once it is read (so that this reading can be cached).
             region = self.sentence_region(i, s)
-            side = self.side(s, t.start, t.end, clause)
+            side = t.side or self.side(s, t.start, t.end, clause)
             if side is None and region in _SIDED:
                 side = self.sentence_side(s)  # "Kniegelenk rechts: kein Knochenmarködem"
             m = EdemaMention(
@@ -2043,6 +2091,42 @@ class _Reader:
             return sorted([*targets, t], key=_start)
         t = _Target(a, a + m.end(), "modic", modic_type=_ROMAN[m.group(1)])
         return sorted([*targets, t], key=_start)
+
+    @staticmethod
+    def _side_cells(
+        s: str, row: SideRow, targets: list[_Target], hits: list[AnatomyHit]
+    ) -> list[_Target]:
+        """A row of a table with a column per side: "Knochenmarködem Os pubis | ++ | +" is a
+        finding on each side its cell grades; a cell's own words are of its side."""
+        first = row.cells[0][0]
+        out = []
+        for t in targets:
+            cell = next(((a, b, side) for a, b, side in row.cells if a <= t.start < b), None)
+            if cell is not None:
+                out.append(dataclasses.replace(t, side=cell[2]))
+            elif t.start >= first or t.normal or t.status:
+                out.append(t)
+        for t in targets:
+            if t.start >= first or t.normal or t.status:
+                continue
+            label = [h for h in hits if h.start < first]
+            for a, b, side in row.cells:
+                said = s[a:b].strip()
+                if not said or any(a <= o.start < b for o in targets):
+                    continue  # an empty cell; a cell that reads itself
+                lead = a + len(s[a:b]) - len(s[a:b].lstrip())
+                out.append(
+                    dataclasses.replace(
+                        t,
+                        start=lead,
+                        end=lead + len(said),
+                        status="negated" if _NONE_MARK.fullmatch(said) else None,
+                        strict=True,
+                        side=side,
+                        hits=[*label, *(h for h in hits if a <= h.start < b)],
+                    )
+                )
+        return sorted(out, key=_start)
 
     @staticmethod
     def _edema_cell(s: str, cell: tuple[int, int], targets: list[_Target]) -> list[_Target]:
@@ -2331,8 +2415,19 @@ class _Reader:
         Archives repeat sentences ("No bone marrow edema."); a sentence whose reading did not
         depend on its neighbours (carried bone, report region) is cached per process.
         """
-        if i in self.table_cells:
+        if i in self.table_cells or i in self.time_rows or i in self.side_rows:
+            n = len(out)
             self.read_sentence(i, sent, out)  # a table row reads by its table's header
+            if i in self.time_rows and self.time_rows[i].prior_edema:
+                # "Femurkopf | ausgedehntes Ödem | kein Ödem": gone since the earlier study
+                out[n:] = [
+                    m.model_copy(update={"status": "resolved", "change": "resolved"})
+                    if m.status == "negated"
+                    else m
+                    for m in out[n:]
+                ]
+            if i in self.side_rows:
+                out[n:] = _both_sides(out[n:])
             return
         key = (self.lang, sent.section, self.low[sent.start : sent.end])
         cached = _SENTENCE_CACHE.get(key)
@@ -2421,6 +2516,11 @@ _MODIC_COLUMN = re.compile(r"modic|end ?plat|endplatt|abschlussplatt", re.IGNORE
 _NO_CELL = re.compile(
     r"(?:keine?|none|nil|no|nein|0|-|–|—|ø|o\.\s?b\.|unauffällig|normal|regelrecht)\.?"
 )
+_NONE_MARK = re.compile(
+    r"(?:kein\w*|nein|none|no|nil|[–−-]|0|ø|o\.\s?b\.?|unauffällig|normal|regelrecht|signalnormal"
+    r"|ödemfrei)(?:\s+(?:ödem|kmö|bme|bml|nachweis))?\.?"
+)
+"""A side's cell that says none: "keines", "–", "kein Ödem"."""
 _EDEMA_COLUMN = re.compile(
     # "BML (0–3)", "STIR-Ödem", "Osteitis Grad"
     r"\s*(?:stir[\s-]*)?(?:knochenmarks?)?(?:ödem|oedem|kmö|bme|bml|osteitis|(?:mark)?signal"
