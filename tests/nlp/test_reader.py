@@ -7024,3 +7024,19 @@ class TestTablesOverTimeAndSides:
 
     def test_a_title_question_is_no_finding(self) -> None:
         assert read_report("MRT Becken – Fragestellung Stressreaktion? (Rekrut)", "de").edema == []
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Hoffa-Fettkörper superolateral: ödematöse Signalanhebung (Impingement)",
+            "Lig. interspinosum L4/5: ödematös (Baastrup-Konstellation)",
+            "Prätibiale Weichteilkontusion ventral des Tibiakopfes; Lig. patellae regelrecht.",
+            "Ödem im Lig. interspinale L3/4 und L4/5, Baastrup-Phänomen.",
+        ],
+    )
+    def test_a_soft_tissue_key_or_a_ligaments_latin_name_is_no_bone(self, text: str) -> None:
+        assert read_report(text, "de").edema == []
+
+    def test_a_soft_tissue_key_leaves_a_later_clause_of_the_marrow(self) -> None:
+        text = "Menisken: intakt, STIR-Signalanhebung im medialen Tibiaplateau."
+        assert _found(text) == [("medial tibial plateau", "present", None)]

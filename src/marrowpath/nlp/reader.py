@@ -477,7 +477,12 @@ class _Reader:
         """Anatomy of sentence ``i`` (offsets in that sentence), computed once."""
         if i not in self._hits_cache:
             s = self.sentences[i]
-            self._hits_cache[i] = self.ana.find(self.low[s.start : s.end])
+            said = self.low[s.start : s.end]
+            hits = self.ana.find(said)
+            if "lig" in said:
+                # "Lig. patellae", "Ligamentum capitis femoris": a ligament's Latin name
+                hits = [h for h in hits if not _LIGAMENT_BEFORE.search(said, 0, h.start)]
+            self._hits_cache[i] = hits
         return self._hits_cache[i]
 
     def sentence_region(self, i: int, s: str) -> str | None:
@@ -1298,7 +1303,14 @@ class _Reader:
         if asked is not None:
             targets = [t for t in targets if t.start < asked.start()]
         if self.lex.soft_label.match(s):
-            targets = [t for t in targets if not (t.generic and t.kind == "signal")]
+            # "Hoffa-Fettkörper: ödematöse Signalanhebung": the key's tissue, not its marrow
+            targets = [
+                t
+                for t in targets
+                if not (t.generic or t.kind == "signal")
+                or _NAMES_MARROW.search(s, t.start, t.end)
+                or any(c in s[s.find(":") : t.start] for c in ",;")
+            ]
         red = self.lex.red_marrow.search(s) if targets else None
         if red is not None:
             # "STIR hyperintensity ...; appearances are of haematopoietic marrow reconversion"
@@ -2516,6 +2528,8 @@ _MODIC_COLUMN = re.compile(r"modic|end ?plat|endplatt|abschlussplatt", re.IGNORE
 _NO_CELL = re.compile(
     r"(?:keine?|none|nil|no|nein|0|-|–|—|ø|o\.\s?b\.|unauffällig|normal|regelrecht)\.?"
 )
+_LIGAMENT_BEFORE = re.compile(r"\b(?:lig|ligg)\.\s*(?:[a-zäöüß]+\s+)?$|\bligament(?:um|a)\s+$")
+_NAMES_MARROW = re.compile(r"mark|marrow|kmö|bme|bml|knochen|osseous|ossär|bone")
 _NONE_MARK = re.compile(
     r"(?:kein\w*|nein|none|no|nil|[–−-]|0|ø|o\.\s?b\.?|unauffällig|normal|regelrecht|signalnormal"
     r"|ödemfrei)(?:\s+(?:ödem|kmö|bme|bml|nachweis))?\.?"
