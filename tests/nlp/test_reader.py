@@ -7040,3 +7040,33 @@ class TestTablesOverTimeAndSides:
     def test_a_soft_tissue_key_leaves_a_later_clause_of_the_marrow(self) -> None:
         text = "Menisken: intakt, STIR-Signalanhebung im medialen Tibiaplateau."
         assert _found(text) == [("medial tibial plateau", "present", None)]
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            (
+                "Insufficiency fracture of the left pubic body with oedema extending into the"
+                " superior ramus.",
+                "en",
+                [("pubis", "present", "left"), ("superior pubic ramus", "present", None)],
+            ),
+            (
+                "Am Os cuneiforme mediale flächiges Ödem mit Ausläufern in das Os cuneiforme"
+                " intermedium.",
+                "de",
+                [
+                    ("medial cuneiform", "present", None),
+                    ("intermediate cuneiform", "present", None),
+                ],
+            ),
+            (
+                "There is bone marow odema in the lateral femoal condyle anteriorly.",
+                "en",
+                [("lateral femoral condyle", "present", None)],
+            ),
+        ],
+    )
+    def test_edema_spreading_from_the_bone_before(
+        self, text: str, lang: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text, lang) == expected

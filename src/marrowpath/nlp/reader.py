@@ -682,6 +682,19 @@ class _Reader:
                     else:
                         break
                 t.hits = linked
+                if self.lex.extends_into.search(s, skip, h.start):
+                    # "fracture of the pubic body with oedema extending into the superior
+                    # ramus", "Am Os cuneiforme mediale flächiges Ödem mit Ausläufern in das
+                    # Os cuneiforme intermedium": the edema is also where it comes from
+                    source = next((x for x in reversed(hits) if x.end <= t.start), None)
+                    if (
+                        source is not None
+                        and _FROM_BEFORE.fullmatch(s, source.end, t.start)
+                        and not any(
+                            source.start - 40 <= o.start < t.start for o in targets if o is not t
+                        )
+                    ):
+                        t.hits = [source, *linked]
         if not t.hits:
             before = [h for h in hits if h.end <= t.start]
             if before:
@@ -2528,6 +2541,8 @@ _MODIC_COLUMN = re.compile(r"modic|end ?plat|endplatt|abschlussplatt", re.IGNORE
 _NO_CELL = re.compile(
     r"(?:keine?|none|nil|no|nein|0|-|–|—|ø|o\.\s?b\.|unauffällig|normal|regelrecht)\.?"
 )
+_FROM_BEFORE = re.compile(r",?\s+(?:(?:with|mit)\s+)?(?:[a-zäöüß-]+\s+){0,3}")
+"""Between a bone and the edema that spreads from it: ", with extensive ", " flächiges "."""
 _LIGAMENT_BEFORE = re.compile(r"\b(?:lig|ligg)\.\s*(?:[a-zäöüß]+\s+)?$|\bligament(?:um|a)\s+$")
 _NAMES_MARROW = re.compile(r"mark|marrow|kmö|bme|bml|knochen|osseous|ossär|bone")
 _NONE_MARK = re.compile(
