@@ -7070,3 +7070,15 @@ class TestTablesOverTimeAndSides:
         self, text: str, lang: str, expected: list[tuple[str | None, str, str | None]]
     ) -> None:
         assert _found(text, lang) == expected
+
+    def test_a_qualified_edema_column(self) -> None:
+        text = (
+            "MRT Knie links\n"
+            "Kompartiment      | Knorpelschaden | Osteophyten | subchondrales KMÖ\n"
+            "MFC               | ++             | +           | ++\n"
+            "Patella           | +              | +           | –\n"
+        )
+        assert _found(text) == [
+            ("medial femoral condyle", "present", "left"),
+            ("patella", "negated", "left"),
+        ]

@@ -2552,7 +2552,9 @@ _NONE_MARK = re.compile(
 """A side's cell that says none: "keines", "–", "kein Ödem"."""
 _EDEMA_COLUMN = re.compile(
     # "BML (0–3)", "STIR-Ödem", "Osteitis Grad"
-    r"\s*(?:stir[\s-]*)?(?:knochenmarks?)?(?:ödem|oedem|kmö|bme|bml|osteitis|(?:mark)?signal"
+    # "subchondrales KMÖ", "periartikuläres Ödem": a qualifier before
+    r"\s*(?:(?:subchondral|periartikulär|flächig|fokal|subchondral)\w*\s+)?"
+    r"(?:stir[\s-]*)?(?:knochenmarks?)?(?:ödem|oedem|kmö|bme|bml|osteitis|(?:mark)?signal"
     r"|(?:bone\s+)?marrow\s+o?edema|o?edema)(?:[\s-]*(?:\([^()|]*\)|grad|grade|score))*\s*",
     re.IGNORECASE,
 )
