@@ -7082,3 +7082,33 @@ class TestTablesOverTimeAndSides:
             ("medial femoral condyle", "present", "left"),
             ("patella", "negated", "left"),
         ]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Anamnese: präoperativ zeigte die MRT Bone bruises am lateralen Femurkondylus und"
+                " am lateralen Tibiaplateau.\nVerlauf: In der MRT drei Monate postoperativ liegt"
+                " das Transplantat regelrecht; die ossären Kontusionen haben sich vollständig"
+                " zurückgebildet.",
+                [
+                    ("lateral femoral condyle", "resolved", None),
+                    ("lateral tibial plateau", "resolved", None),
+                ],
+            ),
+            (
+                "Bei Aufnahme lag eine MRT mit Knochenmarködem im rechten Hüftkopf vor. In der"
+                " Abschluss-MRT hatte sich der Befund vollständig normalisiert.",
+                [("femoral head", "resolved", "right")],
+            ),
+            (
+                "Knochenmarködem-Syndrom des re. Talus – Verlauf: nur noch ein geringes Restödem"
+                " im Taluskopf.",
+                [("talus", "present", "right")],
+            ),
+        ],
+    )
+    def test_letters_that_retell_the_course(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected

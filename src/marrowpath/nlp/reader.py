@@ -591,7 +591,9 @@ class _Reader:
             if kind == "signal" and _T1_AND_T2_AFTER.match(s, m.end()):
                 continue  # "Hämangiom in LWK 3 mit Signalanhebung in T1w und T2w": fat too
             t = _Target(m.start(), m.end(), kind, generic=True)
-            t.anaphoric = kind == "edema" and any(_overlaps(a, b, *m.span()) for a, b in anaphora)
+            t.anaphoric = kind in ("edema", "bruise") and any(
+                _overlaps(a, b, *m.span()) for a, b in anaphora
+            )
             found.append((3, m.start(), m.end(), t))
         for f in found:
             if f[3].kind == "bruise" and _EVENT_BEFORE.search(s, max(0, f[1] - 16), f[1]):
@@ -2386,7 +2388,7 @@ class _Reader:
             for i, sent in enumerate(self.sentences)
             if sent.section in skip
             and facts[i].stem  # (a memo look-up: most histories name no edema)
-            and _EDEMA_WORD.search(self.low, sent.start, sent.end)
+            and _TOLD_EDEMA.search(self.low, sent.start, sent.end)
             for h in self.hits_of(i)
             if not self.ana.is_spine_generic(h)
         ]
@@ -2399,6 +2401,30 @@ class _Reader:
             now = _NOW_WORDS.search(self.low, sent.start, sent.end) is not None
             if m.status == "negated" and m.bone in named and now and m.laterality != "bilateral":
                 m = m.model_copy(update={"status": "resolved", "change": "resolved"})
+            elif (
+                m.status == "resolved"
+                and m.bone is None
+                and named
+                and not _BESIDES.search(self.low, sent.start, sent.end)
+            ):
+                # "präoperativ Bone bruises am LFC und am LTP ... die ossären Kontusionen haben
+                # sich vollständig zurückgebildet": each bone the history named
+                seen = set()
+                for h in told:
+                    if h.name in named and h.name not in seen:
+                        seen.add(h.name)
+                        out.append(
+                            m.model_copy(
+                                update={
+                                    "bone": h.name,
+                                    "bone_id": h.bone_id,
+                                    "subregion": h.subregion,
+                                    "region": h.region,
+                                    "kb_region": h.region,
+                                }
+                            )
+                        )
+                continue
             elif (
                 m.status in ("negated", "resolved")
                 and m.bone is None
@@ -2562,6 +2588,10 @@ _YES_CELL = re.compile(
     r"(?:ja|yes|\+|vorhanden|present|[1-3](?![\d.,]))(?![a-zäöüß])", re.IGNORECASE
 )
 _GRADE_COLUMN = re.compile(r"\s*(?:grad|grade|score|scoring)\s*", re.IGNORECASE)
+_TOLD_EDEMA = re.compile(
+    r"ödem|oedem|edema|kmö|\bbml|\bbme|knochenmarkläsion|osteitis|kontusion|bruise|prellung",
+    re.IGNORECASE,
+)
 _EDEMA_WORD = re.compile(
     r"ödem|oedem|edema|kmö|\bbml|\bbme|knochenmarkläsion|osteitis", re.IGNORECASE
 )

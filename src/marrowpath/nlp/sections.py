@@ -174,6 +174,7 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
         cuts = [c for c in cuts if not any(a < c < b for a, b in rows)]
         cuts.extend(c for row in rows for c in row)
     heads = _sections(text, lex)
+    head_starts = {start for start, _, _ in heads}
     for start, content, _ in heads:
         cuts.append(start)
         cuts.append(content)
@@ -194,6 +195,10 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
             plain = section not in special
         segment = text[a:b]
         core = segment.strip()
+        if core.endswith((" –", " -")) and b in head_starts:
+            # "Knochenmarködem-Syndrom des re. Talus – Verlauf: ...": the dash before a header
+            # joins the two; it is no minus mark
+            core = core[:-2].rstrip()
         if not core:
             continue
         start = a + len(segment) - len(segment.lstrip())
