@@ -7101,14 +7101,16 @@ class TestTablesOverTimeAndSides:
                 " Abschluss-MRT hatte sich der Befund vollständig normalisiert.",
                 [("femoral head", "resolved", "right")],
             ),
-            (
-                "Knochenmarködem-Syndrom des re. Talus – Verlauf: nur noch ein geringes Restödem"
-                " im Taluskopf.",
-                [("talus", "present", "right")],
-            ),
         ],
     )
     def test_letters_that_retell_the_course(
         self, text: str, expected: list[tuple[str | None, str, str | None]]
     ) -> None:
         assert _found(text) == expected
+
+    def test_a_dash_before_a_header_is_no_minus(self) -> None:
+        text = (
+            "Knochenmarködem-Syndrom des re. Talus – Verlauf: nur noch ein geringes Restödem im"
+            " Taluskopf."
+        )
+        assert set(_found(text)) == {("talus", "present", "right")}
