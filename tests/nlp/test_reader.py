@@ -7114,3 +7114,13 @@ class TestTablesOverTimeAndSides:
             " Taluskopf."
         )
         assert set(_found(text)) == {("talus", "present", "right")}
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("Befundschema: Fraktur: nein | Bone bruise: nein | Erguss: ja (gering)", "de"),
+            ("Bone bruise: no | Effusion: yes", "en"),
+        ],
+    )
+    def test_a_template_answer_before_a_pipe(self, text: str, lang: str) -> None:
+        assert [m.status for m in read_report(text, lang).edema] == ["negated"]
