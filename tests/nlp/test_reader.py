@@ -7124,3 +7124,29 @@ class TestTablesOverTimeAndSides:
     )
     def test_a_template_answer_before_a_pipe(self, text: str, lang: str) -> None:
         assert [m.status for m in read_report(text, lang).edema] == ["negated"]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "re knie: bone bruise lat femurkondylus u posterolat tibiaplateau",
+                [
+                    ("lateral femoral condyle", "present", "right"),
+                    ("lateral tibial plateau", "present", "right"),
+                ],
+            ),
+            (
+                "Fuß links: Knochenmarködem beidseits des Lisfranc-Gelenks im Os cuneiforme mediale.",
+                [("medial cuneiform", "present", "left")],
+            ),
+            (
+                "Das Ödem iliakal links ist deutlich regredient, iliakal rechts unverändert"
+                " geringgradig ausgeprägt.",
+                [("ilium", "present", "left"), ("ilium", "present", "right")],
+            ),
+        ],
+    )
+    def test_dictated_positions_joint_sides_and_elliptic_clauses(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected

@@ -181,15 +181,15 @@ _OF_GAP = re.compile(r"^\s*(?:of|des|der)\s+(?:the\s+)?(?:(?:left|right|linken|r
 _ADJECTIVE_ENDING = re.compile(r"^([a-zäöü]{4,}?)(?:e|en|er|es|em)$")
 _ENDINGS = ("e", "en", "er", "es", "em")
 _SHORT = {
-    "lateral": ("lat.",),
-    "medial": ("med.",),
+    "lateral": ("lat.", "lat"),
+    "medial": ("med.", "med"),
     "distal": ("dist.",),
     "proximal": ("prox.",),
-    "dorsolateral": ("dorsolat.",),
-    "posterolateral": ("posterolat.",),
-    "posteromedial": ("posteromed.",),
+    "dorsolateral": ("dorsolat.", "dorsolat"),
+    "posterolateral": ("posterolat.", "posterolat"),
+    "posteromedial": ("posteromed.", "posteromed"),
 }
-"""Position words as dictation shortens them."""
+"""Position words as dictation shortens them, also without the dot ("lat femurkondylus")."""
 
 
 def _declined(synonyms: list[str]) -> list[str]:
