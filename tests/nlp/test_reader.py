@@ -5408,7 +5408,7 @@ class TestRoundFiftyOneLessons:
             ("V.a. Knochenmarködem im Talus.", [("talus", "uncertain")]),
             (
                 "knochmarksödemm im med tibiaplateau re, ca 2 cm, subchondral.",
-                [("tibial plateau", "present")],
+                [("medial tibial plateau", "present")],
             ),
             (
                 "Neue Stressreaktion des Cuneiforme intermedium.",
