@@ -7150,3 +7150,23 @@ class TestTablesOverTimeAndSides:
         self, text: str, expected: list[tuple[str | None, str, str | None]]
     ) -> None:
         assert _found(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Vor-MRT 02/2024: ausgeprägtes Ödem LWK 2 bei frischer Fraktur. Aktuell ist das"
+                " Knochenmark in LWK 2 wieder fettäquivalent, ein Ödem besteht nicht mehr.",
+                [("L2 vertebral body", "resolved", None)],
+            ),
+            (
+                "MRT ISG: Beidseits subchondrales Knochenmarködem iliakal und sakral, links"
+                " deutlich ausgeprägter als rechts.",
+                [("ilium", "present", "bilateral"), ("sacrum", "present", "bilateral")],
+            ),
+        ],
+    )
+    def test_no_longer_there_and_more_on_one_side(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected
