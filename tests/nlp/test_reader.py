@@ -7170,3 +7170,26 @@ class TestTablesOverTimeAndSides:
         self, text: str, expected: list[tuple[str | None, str, str | None]]
     ) -> None:
         assert _found(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Vorläufig (Nachtdienst): Fraglich diskretes Ödem im Lunatum, DD"
+                " Bewegungsartefakt.\nNachtrag Tagdienst: Nach Wiederholung der STIR-Sequenz kein"
+                " Ödem im Lunatum nachweisbar.",
+                [("lunate", "negated", None)],
+            ),
+            ("Diskales Ödem L2/3 bei frischer Protrusion.", []),
+            ("Symphyse: Ödem der Adduktorenaponeurose beidseits (Sportlerleiste).", []),
+            (
+                "Verlaufskontrolle Kahnbein li.: Das Knochenmarködem im Skaphoid ist deutlich"
+                " regredient.",
+                [("scaphoid", "present", "left")],
+            ),
+        ],
+    )
+    def test_teleradiology_addenda_and_soft_tissues(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert sorted(set(_found(text)), key=str) == sorted(expected, key=str)

@@ -132,7 +132,7 @@ _LESION_BEFORE = re.compile(
 _ALSO = re.compile(r"\s(?:sowie|as well as)\s")
 _SOFT_BEFORE = re.compile(
     r"(?:subkutan\w*|subcutaneous|weichteil\w*|soft[- ]tissue|intramuskulär\w*|intramuscular"
-    r"|muskulär\w*)\s+$",
+    r"|muskulär\w*|diskale[snm]?|diskal|discal)\s+$",
     re.IGNORECASE,
 )
 _LABEL_GAP = re.compile(
@@ -985,7 +985,11 @@ class _Reader:
             studies.add("sacroiliac")
         if "knee" in cues or any(m.kb_region == "knee" for m in edema):
             studies.add("knee")
-        if "other" in cues and "ankle_foot" not in cues:
+        if ("other" in cues and "ankle_foot" not in cues) or (
+            # "Kahnbein li. ... Das Knochenmarködem im Skaphoid": the wrist's, named both ways
+            any(m.bone_id == "scaphoid" for m in edema)
+            and not any(m.kb_region == "ankle_foot" and m.bone_id != "navicular" for m in edema)
+        ):
             studies.add("hand")
         out = []
         for m in edema:
@@ -2364,6 +2368,19 @@ class _Reader:
                 else m
                 for m in edema
             ]
+        addendum = (
+            _ADDENDUM.search(self.low)
+            if "nachtrag" in self.low
+            or "addend" in self.low
+            or "korrektur" in self.low
+            or "correction" in self.low
+            else None
+        )
+        if addendum is not None:
+            # "Vorläufig: fraglich Ödem im Lunatum. Nachtrag: kein Ödem im Lunatum": the
+            # addendum's word on a bone replaces the preliminary reading's
+            later = {m.bone for m in edema if m.start >= addendum.start() and m.bone}
+            edema = [m for m in edema if m.start >= addendum.start() or m.bone not in later]
         return ReportReading(lang=self.lang, edema=restated(edema), associated=associated)
 
     def _prior_findings(self, i: int, sent: Sentence) -> list[EdemaMention]:
@@ -2569,6 +2586,8 @@ _NO_CELL = re.compile(
 )
 _FROM_BEFORE = re.compile(r",?\s+(?:(?:with|mit)\s+)?(?:[a-zäöüß-]+\s+){0,3}")
 """Between a bone and the edema that spreads from it: ", with extensive ", " flächiges "."""
+_ADDENDUM = re.compile(r"(?:^|\n|\.\s)\s*(?:nachtrag|korrektur|addendum|correction)\b[^\n:]{0,60}:")
+"""The start of an addendum that revises the report above it."""
 _LIGAMENT_BEFORE = re.compile(r"\b(?:lig|ligg)\.\s*(?:[a-zäöüß]+\s+)?$|\bligament(?:um|a)\s+$")
 _NAMES_MARROW = re.compile(r"mark|marrow|kmö|bme|bml|knochen|osseous|ossär|bone")
 _NONE_MARK = re.compile(
