@@ -43,3 +43,20 @@ def test_dictated_normal_bones_and_split_signal_words() -> None:
     )
     got = [(m.bone, m.status) for m in read_report(text, lang="de").edema]
     assert got == [("scaphoid", "present"), ("lunate", "negated"), ("capitate", "negated")]
+
+
+def test_headings_dictated_without_a_colon() -> None:
+    text = "Fragestellung V.a. KMÖ Os naviculare li. Befund Tibialis posterior Sehne verdickt"
+    marked = with_spoken_marks(text, "de")
+    assert len(marked) == len(text)
+    assert marked.startswith("Fragestellung:V.a.")
+    assert "\nBefund:Tibialis" in marked
+    assert read_report(text, "de").edema == []  # the question is no finding
+
+
+def test_a_heading_word_after_an_article_is_no_heading() -> None:
+    text = "Befund Knochenmarködem im Talus, der Befund ist unverändert."
+    assert (
+        with_spoken_marks(text, "de")
+        == "Befund:Knochenmarködem im Talus, der Befund ist unverändert."
+    )

@@ -59,11 +59,41 @@ def _level_numbers(text: str) -> str:
     return _LEVEL_WORD.sub(lambda m: _ONE_NUMBER.sub(_digits, m.group()), text)
 
 
+# "Fragestellung V.a. KMÖ Os naviculare li. Befund Tibialis posterior Sehne ...": headings
+# dictated without their colon, at the start of a line; then also inside the run-on line.
+_BARE_HEADING = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?:Anamnese|Fragestellung|Indikation|Technik|Befund|Beurteilung)"
+    r"(?P<gap> )(?=[^\s:])"
+)
+_RUN_ON_HEADING = re.compile(
+    r"(?<=[a-zäöüß0-9.])(?P<before> )(?:Befund|Beurteilung|Fragestellung)(?P<gap> )(?=[^\s:])"
+)
+_ARTICLE_BEFORE = re.compile(r"(?:der|den|dem|des|im|vom|zum|ein|kein|einen|keinen)$")
+
+
+def _bare_headings(text: str) -> str:
+    """Dictated headings without a colon, given one in place of the space after them (and a
+    line break in place of the space before one inside a run-on line)."""
+    if _BARE_HEADING.search(text) is None:
+        return text
+    chars = list(text)
+    for m in _BARE_HEADING.finditer(text):
+        chars[m.start("gap")] = ":"
+    for m in _RUN_ON_HEADING.finditer(text):
+        if _ARTICLE_BEFORE.search(text, 0, m.start("before")) is None:
+            chars[m.start("before")] = "\n"
+            chars[m.start("gap")] = ":"
+    return "".join(chars)
+
+
 def with_spoken_marks(text: str, lang: str) -> str:
-    """``text`` with dictated punctuation words as marks and spoken level numbers as digits,
-    of the same length; single punctuation words only where at least two stand in it."""
+    """``text`` with dictated punctuation words as marks, spoken level numbers as digits and
+    colon-less headings given their colon, of the same length; single punctuation words only
+    where at least two stand in it."""
     if lang == "de" and _LEVEL_WORD.search(text):
         text = _level_numbers(text)
+    if lang == "de" and ("Befund " in text or "Fragestellung " in text or "Anamnese " in text):
+        text = _bare_headings(text)
     pattern = _SPOKEN.get(lang)
     if pattern is None or not any(c in text for c in _CUES):
         return text
