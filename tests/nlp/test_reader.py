@@ -7193,3 +7193,14 @@ class TestTablesOverTimeAndSides:
         self, text: str, expected: list[tuple[str | None, str, str | None]]
     ) -> None:
         assert sorted(set(_found(text)), key=str) == sorted(expected, key=str)
+
+    def test_a_side_table_after_a_history_line_is_the_findings(self) -> None:
+        text = (
+            "MRT Becken / beide Hüftgelenke\nKlinik: seit 6 Wochen Leistenschmerz re.\n\n"
+            "Befund                         rechts                      links\n"
+            "KMÖ Hüftkopf                   ja, flächig                 nein\n"
+        )
+        assert _found(text) == [
+            ("femoral head", "present", "right"),
+            ("femoral head", "negated", "left"),
+        ]

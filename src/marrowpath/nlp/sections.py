@@ -223,6 +223,8 @@ def _starts_findings(
         line_start = text[a - 1 : a] == "\n" or "\n" in text[a:start]
         if line_start and lex.structure_heading.match(core):
             return True
+        if line_start and core.count("|") >= 2:
+            return True  # "Klinik: ...\nBefund | rechts | links": a table is the findings
     # "Comparison 2/2022: resolution of marrow edema in the medial malleolus": how this study
     # differs from the prior one is a finding of this study.
     return section == "comparison" and lex.change.search(core) is not None
