@@ -7204,3 +7204,31 @@ class TestTablesOverTimeAndSides:
             ("femoral head", "present", "right"),
             ("femoral head", "negated", "left"),
         ]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "KMÖ LFC u. LTP (posterolat.), MFC o. KMÖ.",
+                [
+                    ("lateral femoral condyle", "present", None),
+                    ("lateral tibial plateau", "present", None),
+                    ("medial femoral condyle", "negated", None),
+                ],
+            ),
+            ("Knochenmarködm im Talsu lateral betont.", [("talus", "present", None)]),
+            (
+                "Ellenbogen rechts: Knochenmarködem an der Olekranonspitze; Processus coronoideus"
+                " und Trochlea ohne Ödem.",
+                [
+                    ("olecranon", "present", "right"),
+                    ("coronoid process", "negated", "right"),
+                    ("trochlea of the humerus", "negated", "right"),
+                ],
+            ),
+        ],
+    )
+    def test_dictated_ohne_a_typo_and_the_elbows_trochlea(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected

@@ -306,6 +306,14 @@ def check_text(text: object, field_name: str = "text") -> str:
 
 _SIJ = {"region": "sacroiliac", "kb_region": "sacroiliac", "bone_id": "sacroiliac_joint"}
 _AT_KNEE = {"region": "knee", "kb_region": "knee"}
+_ELBOW_PARTS = frozenset({"olecranon", "coronoid_process", "radial_head", "capitellum"})
+_HUMERAL_TROCHLEA = {
+    "bone": "trochlea of the humerus",
+    "bone_id": "distal_humerus",
+    "subregion": "humeral_trochlea",
+    "region": "other",
+    "kb_region": "other",
+}
 _NAMED_BY_STUDY: dict[str, tuple[str, Mapping[str, str]]] = {
     # bone id -> (the study that names it so, the mention's place there)
     # "MRT ISG ... Os ilium re.: Ödem": the joint's side (not the ala of a sacral fracture)
@@ -991,11 +999,18 @@ class _Reader:
             and not any(m.kb_region == "ankle_foot" and m.bone_id != "navicular" for m in edema)
         ):
             studies.add("hand")
+        elbow = any(m.subregion in _ELBOW_PARTS for m in edema) and not any(
+            m.kb_region == "knee" and m.subregion != "trochlea" for m in edema
+        )
         out = []
         for m in edema:
             named = _NAMED_BY_STUDY.get(m.bone_id or "")
             if named is not None and named[0] in studies and m.subregion is None:
                 m = m.model_copy(update=named[1])
+            elif elbow and m.subregion == "trochlea":
+                # "Olekranonspitze ...; Processus coronoideus und Trochlea ohne Ödem": the
+                # humerus's trochlea in an elbow
+                m = m.model_copy(update=_HUMERAL_TROCHLEA)
             out.append(m)
         return out
 
@@ -2348,7 +2363,9 @@ class _Reader:
             ]
         else:
             edema = self._place_in_report(edema)
-        if self.sentences and any(m.bone_id in _NAMED_BY_STUDY for m in edema):
+        if self.sentences and any(
+            m.bone_id in _NAMED_BY_STUDY or m.subregion == "trochlea" for m in edema
+        ):
             edema = self._named_for_the_study(edema)
         associated = self.read_associated()
         if edema and "osteiti" in self.low and not any(m.kb_region == "sacroiliac" for m in edema):
