@@ -7232,3 +7232,23 @@ class TestTablesOverTimeAndSides:
         self, text: str, expected: list[tuple[str | None, str, str | None]]
     ) -> None:
         assert _found(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Ausgepägtes Knochenmarködm im Hüftkof links.", [("femoral head", "present", "left")]),
+            (
+                "Innenbandruptur femoral mit periligamentärem Ödem. Impaktionsödem im lateralen"
+                " Femurkondylus.",
+                [("lateral femoral condyle", "present", None)],
+            ),
+            (
+                "Kontusionsödem der dorsalen distalen Radiusepiphyse.",
+                [("distal radius", "present", None)],
+            ),
+        ],
+    )
+    def test_impaction_edema_the_radial_epiphysis_and_a_typo(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected
