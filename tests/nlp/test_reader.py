@@ -7252,3 +7252,19 @@ class TestTablesOverTimeAndSides:
         self, text: str, expected: list[tuple[str | None, str, str | None]]
     ) -> None:
         assert _found(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Zusätzlich Ödem im linken unteren Sitzbeinast.", [("ischium", "present", "left")]),
+            (
+                "Höhenminderung LWK 2 mit Impression der Deckplatte, in der STIR flächig"
+                " hyperintenses Signal des Wirbelkörpers.",
+                [("L2 vertebral body", "present", None)],
+            ),
+        ],
+    )
+    def test_the_ischial_ramus_and_stir_signal_with_a_word_between(
+        self, text: str, expected: list[tuple[str | None, str, str | None]]
+    ) -> None:
+        assert _found(text) == expected
