@@ -57,7 +57,7 @@ from marrowpath.nlp.placement import (
 )
 from marrowpath.nlp.quadrants import sacroiliac_quadrants
 from marrowpath.nlp.sections import Sentence, split_sentences
-from marrowpath.nlp.timetables import SideRow, TimeRow, side_rows, time_rows
+from marrowpath.nlp.timetables import NONE_CELL, SideRow, TimeRow, side_rows, time_rows
 
 __all__ = [
     "MAX_REPORT_BYTES",
@@ -2166,7 +2166,7 @@ class _Reader:
                         t,
                         start=lead,
                         end=lead + len(said),
-                        status="negated" if _NONE_MARK.fullmatch(said) else None,
+                        status="negated" if NONE_CELL.fullmatch(said) else None,
                         strict=True,
                         side=side,
                         hits=[*label, *(h for h in hits if a <= h.start < b)],
@@ -2607,11 +2607,6 @@ _ADDENDUM = re.compile(r"(?:^|\n|\.\s)\s*(?:nachtrag|korrektur|addendum|correcti
 """The start of an addendum that revises the report above it."""
 _LIGAMENT_BEFORE = re.compile(r"\b(?:lig|ligg)\.\s*(?:[a-zäöüß]+\s+)?$|\bligament(?:um|a)\s+$")
 _NAMES_MARROW = re.compile(r"mark|marrow|kmö|bme|bml|knochen|osseous|ossär|bone")
-_NONE_MARK = re.compile(
-    r"(?:kein\w*|nein|none|no|nil|[–−-]|0|ø|o\.\s?b\.?|unauffällig|normal|regelrecht|signalnormal"
-    r"|ödemfrei)(?:\s+(?:ödem|kmö|bme|bml|nachweis))?\.?"
-)
-"""A side's cell that says none: "keines", "–", "kein Ödem"."""
 _EDEMA_COLUMN = re.compile(
     # "BML (0–3)", "STIR-Ödem", "Osteitis Grad"
     # "subchondrales KMÖ", "periartikuläres Ödem": a qualifier before

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from marrowpath.nlp.sections import Sentence
 
-__all__ = ["SideRow", "TimeRow", "side_rows", "time_rows"]
+__all__ = ["NONE_CELL", "SideRow", "TimeRow", "side_rows", "time_rows"]
 
 _TIME_CELL = re.compile(
     r"\s*(?:(?:vom\s+|mrt\s+|mri\s+)?(?:\d{1,2}[./]){1,2}\d{2,4}|\d{4}|[1-4]/\d{2,4}"
@@ -27,11 +28,12 @@ _TIME_CELL = re.compile(
     r"|[tmw]\d{1,2})\s*(?:\([^()|]{0,24}\))?\s*",
     re.IGNORECASE,
 )
-_NONE_SAID = re.compile(
-    r"\s*(?:kein\w*|nein|no|none|nil|[–−-]|0|o\.\s?b\.?|unauffällig|normal|regelrecht|n/a)"
-    r"(?![\w+])[^|]{0,30}",
+NONE_CELL = re.compile(
+    r"\s*(?:kein\w*|nein|no|none|nil|[–−-]|0|ø|o\.\s?b\.?|unauffällig|normal|regelrecht"
+    r"|signalnormal|ödemfrei|n/a)(?![\w+])[^|]{0,30}",
     re.IGNORECASE,
 )
+"""A cell that says none: "0", "–", "keines", "kein Ödem (unverändert)"."""
 _EDEMA_SAID = re.compile(
     r"ödem|oedem|edema|kmö|bme|bml|osteitis|kontusion|bruise|modic|\bja\b|\byes\b|\+|\b[1-3]\b",
     re.IGNORECASE,
@@ -62,32 +64,37 @@ def _time_columns(row: str) -> tuple[int, int] | None:
 
 def _showed_edema(said: str) -> bool:
     return any(
-        _EDEMA_SAID.search(cell) is not None and _NONE_SAID.match(cell) is None
+        _EDEMA_SAID.search(cell) is not None and NONE_CELL.match(cell) is None
         for cell in said.split("|")
     )
 
 
-def time_rows(text: str, sentences: list[Sentence]) -> dict[int, TimeRow]:
-    """The data rows of every time table in ``text``, by sentence index (rows are sentences)."""
-    rows: dict[int, TimeRow] = {}
-    columns: tuple[int, int] | None = None
+def _data_rows(text: str, sentences: list[Sentence]) -> Iterator[tuple[int, str, str]]:
+    """(index, header row, row) of every data row of every table (rows are sentences; a
+    table's first row is its header)."""
+    header: str | None = None
     for i, sent in enumerate(sentences):
         row = text[sent.start : sent.end]
         if "|" not in row:
-            columns = None
-            continue
-        if columns is None:
-            columns = _time_columns(row)
-            continue
+            header = None
+        elif header is None:
+            header = row
+        else:
+            yield i, header, row
+
+
+def time_rows(text: str, sentences: list[Sentence]) -> dict[int, TimeRow]:
+    """The data rows of every time table in ``text``, by sentence index."""
+    rows: dict[int, TimeRow] = {}
+    for i, header, row in _data_rows(text, sentences):
+        columns = _time_columns(header)
         cells = _cells(row)
-        first, last = columns
-        if last >= len(cells):
+        if columns is None or columns[1] >= len(cells):
             continue
+        first, last = columns
         a, b = cells[first][0], cells[last][0] - 1
-        now = cells[last]
-        rows[i] = TimeRow(
-            a, b, _showed_edema(row[a:b]), _NONE_SAID.fullmatch(row, *now) is not None
-        )
+        now_none = NONE_CELL.fullmatch(row, *cells[last]) is not None
+        rows[i] = TimeRow(a, b, _showed_edema(row[a:b]), now_none)
     return rows
 
 
@@ -116,23 +123,18 @@ def _side_columns(row: str) -> dict[int, str]:
 
 
 def side_rows(text: str, sentences: list[Sentence]) -> dict[int, SideRow]:
-    """The data rows of every side table in ``text``, by sentence index (rows are sentences)."""
+    """The data rows of every side table in ``text``, by sentence index."""
     rows: dict[int, SideRow] = {}
-    columns: dict[int, str] | None = None
-    width = 0
-    for i, sent in enumerate(sentences):
-        row = text[sent.start : sent.end]
-        if "|" not in row:
-            columns = None
-            continue
-        if columns is None:
-            columns, width = _side_columns(row), len(_cells(row))
+    for i, header, row in _data_rows(text, sentences):
+        columns = _side_columns(header)
+        if not columns:
             continue
         cells = _cells(row)
         shift = 0
-        if columns and 0 in columns:
+        if 0 in columns:
             # "          rechts   | links" over "Os pubis   ++   | +": a header's blank corner,
             # or the label set off by a colon ("Knochenmarködem:   ausgeprägt   | keines")
+            width = len(_cells(header))
             colon = row.rfind(":", *cells[0]) if len(cells) == width else -1
             if colon > 0:
                 cells = [(cells[0][0], colon), (colon + 1, cells[0][1]), *cells[1:]]
