@@ -1358,6 +1358,8 @@ class _Reader:
                 targets = self._modic_cell(s, (a, b), targets)
             else:
                 targets = self._edema_cell(s, (a, b), targets)
+        if not targets:
+            return
         hits = self.hits_of(i)
         if i in self.time_rows:
             # a follow-up table's earlier studies: what was seen then, not this study's reading
@@ -2387,10 +2389,7 @@ class _Reader:
             ]
         addendum = (
             _ADDENDUM.search(self.low)
-            if "nachtrag" in self.low
-            or "addend" in self.low
-            or "korrektur" in self.low
-            or "correction" in self.low
+            if edema and any(word in self.low for word in _ADDENDUM_WORDS)
             else None
         )
         if addendum is not None:
@@ -2605,6 +2604,7 @@ _FROM_BEFORE = re.compile(r",?\s+(?:(?:with|mit)\s+)?(?:[a-zäöüß-]+\s+){0,3}
 """Between a bone and the edema that spreads from it: ", with extensive ", " flächiges "."""
 _ADDENDUM = re.compile(r"(?:^|\n|\.\s)\s*(?:nachtrag|korrektur|addendum|correction)\b[^\n:]{0,60}:")
 """The start of an addendum that revises the report above it."""
+_ADDENDUM_WORDS = ("nachtrag", "addend", "korrektur", "correction")
 _LIGAMENT_BEFORE = re.compile(r"\b(?:lig|ligg)\.\s*(?:[a-zäöüß]+\s+)?$|\bligament(?:um|a)\s+$")
 _NAMES_MARROW = re.compile(r"mark|marrow|kmö|bme|bml|knochen|osseous|ossär|bone")
 _EDEMA_COLUMN = re.compile(
